@@ -1,0 +1,43 @@
+"""Benchmark: a full build of the bundled example, as `kompas build` runs it.
+
+Usage: python benchmarks/build_example.py [--runs 5]
+Prints the time of each run and the median. Not a test: speed targets live here and in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kompas_site.check import check_report  # noqa: E402
+from kompas_site.load import load_report  # noqa: E402
+from kompas_site.render.mkdocs_engine import build_site  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(args.runs):
+            start = time.perf_counter()
+            result = check_report(load_report(ROOT / "content"))
+            build_site(result, Path(tmp) / "site")
+            times.append(time.perf_counter() - start)
+            print(f"run {run + 1}: {times[-1]:.2f} s")
+        pages = sum(1 for _ in (Path(tmp) / "site").rglob("index.html"))
+    print(f"median {statistics.median(times):.2f} s over {args.runs} runs, {pages} HTML pages; "
+          f"Python {platform.python_version()}, {platform.machine()}")
+
+
+if __name__ == "__main__":
+    main()

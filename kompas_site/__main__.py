@@ -1,0 +1,5 @@
+import sys
+
+from kompas_site.cli import main
+
+sys.exit(main())

@@ -1,0 +1,146 @@
+"""Assemble: a checked report -> the pages of the site, its navigation and page links.
+
+Plain data for any site engine: generated pages as Markdown, the navigation as a tree of
+source paths, the output path of every source page, the easy-read/full switch per page,
+and the draft banner. The MkDocs adapter only translates this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kompas_site.assemble.navigation import NavItem, build_nav
+from kompas_site.assemble.paths import output_paths
+from kompas_site.assemble.templates import render
+from kompas_site.check.findings import FOUT, WAARSCHUWING
+from kompas_site.check.result import STATUS_LABEL, CheckResult
+from kompas_site.errors import ContentError, Problem
+from kompas_site.model import SPEERPUNT_STATUS, Report
+
+HOME = "index.md"
+SPEERPUNTEN = "speerpunten.md"
+WAAR_VIND_IK_WAT = "waar-vind-ik-wat.md"
+TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    source: str  # a virtual source path, as if the author had written it
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Switch:
+    """The link between a page and its other version (easy-read <-> full)."""
+
+    target: str  # source path of the other version
+    label: str
+    easy_read: bool  # True when the target is the easy-read version
+
+
+@dataclass
+class Site:
+    generated: list[GeneratedPage]
+    outputs: dict[str, str]  # output path per author source path (twins included)
+    nav: list[NavItem]
+    twins: set[str]  # source paths of easy-read twins: reachable through the switch, not in the menu
+    home_intro: str  # Markdown placed at the top of the author's home page
+    switches: dict[str, Switch] = field(default_factory=dict)
+    draft: dict | None = None  # what the draft banner shows; None in a production build
+
+
+def assemble(result: CheckResult, draft: bool = False) -> Site:
+    report = result.report
+    for reserved in (SPEERPUNTEN, WAAR_VIND_IK_WAT):
+        if report.page(reserved):
+            raise ContentError(
+                Problem(
+                    f"De naam '{reserved}' is gereserveerd voor een pagina die kompas-site zelf maakt. "
+                    "Geef uw pagina een andere bestandsnaam.",
+                    reserved,
+                )
+            )
+    generated = [
+        GeneratedPage(SPEERPUNTEN, TITLES[SPEERPUNTEN], _speerpunten(result)),
+        GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result)),
+    ]
+    home_intro = render("home-feiten.md", **_facts(result))
+    if report.home is None:
+        generated.insert(0, GeneratedPage(HOME, _home_title(result), "# " + _home_title(result) + "\n\n" + home_intro))
+    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    site = Site(
+        generated=generated,
+        outputs=output_paths([p.path for p in report.pages] + [t.path for t in twins]),
+        nav=build_nav(
+            report,
+            leading=[NavItem("Home", HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
+            trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
+        ),
+        twins={t.path for t in twins},
+        home_intro=home_intro,
+    )
+    for page in report.pages:
+        if page.twin:
+            site.switches[page.path] = Switch(page.twin.path, "Makkelijk lezen", True)
+            site.switches[page.twin.path] = Switch(page.path, "Uitgebreide versie", False)
+    if draft:
+        site.draft = _draft(result)
+    return site
+
+
+def _home_title(result: CheckResult) -> str:
+    return f"{result.editie.naam} {result.report.settings.editie.jaar}"
+
+
+def _facts(result: CheckResult) -> dict:
+    settings = result.report.settings
+    return {
+        "settings": settings,
+        "kader": result.kader,
+        "editie": result.editie,
+        "deadline": result.deadline,
+        "speerpunten": SPEERPUNTEN,
+        "waar_vind_ik_wat": WAAR_VIND_IK_WAT,
+        "has_speerpunten": bool(result.report.speerpunten),
+    }
+
+
+def _speerpunten(result: CheckResult) -> str:
+    goals = result.report.speerpunten or []
+    groups = [(label, [g for g in goals if g.status == status]) for status, label in SPEERPUNT_STATUS.items()]
+    return render(
+        "speerpunten.md",
+        goals=goals,
+        groups=[(label, items) for label, items in groups if items],
+        status_label=SPEERPUNT_STATUS,
+        bouwsteen=lambda n: result.kader.bouwsteen(n),
+        **_facts(result),
+    )
+
+
+def _waar_vind_ik_wat(result: CheckResult) -> str:
+    return render(
+        "waar-vind-ik-wat.md",
+        coverage=result.coverage,
+        status_label=STATUS_LABEL,
+        stories=result.report.stories,
+        **_facts(result),
+    )
+
+
+def _draft(result: CheckResult) -> dict:
+    return {
+        "open": [
+            {"id": c.onderdeel.id, "titel": c.onderdeel.titel, "status": STATUS_LABEL[c.status]}
+            for c in result.open_items
+        ],
+        "fouten": result.count(FOUT),
+        "waarschuwingen": result.count(WAARSCHUWING),
+        "meldingen": [
+            {"ernst": f.severity, "tekst": f.message, "waar": f.location()}
+            for f in result.findings
+            if f.severity in (FOUT, WAARSCHUWING)
+        ],
+    }
+

@@ -1,0 +1,42 @@
+"""The menu: it follows the authors' folders, in the order of their names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kompas_site.load.pages import pretty_name
+from kompas_site.model import Report
+
+
+@dataclass
+class NavItem:
+    title: str
+    source: str | None = None  # a page; None for a section without its own page
+    children: list[NavItem] = field(default_factory=list)
+
+
+def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem]) -> list[NavItem]:
+    """``leading`` items (home, "Waar vind ik wat?"), the authors' pages by folder, ``trailing`` items."""
+    root = NavItem("")
+    sections: dict[str, NavItem] = {"": root}
+    for page in report.pages:  # already in folder order, index pages first
+        if page.path == "index.md":
+            continue
+        parent = _section(page.folder, sections, report)
+        if page.is_index:
+            parent.source = page.path
+            parent.title = page.title
+        parent.children.append(NavItem(page.title, page.path))
+    return leading + root.children + trailing
+
+
+def _section(folder: str, sections: dict[str, NavItem], report: Report) -> NavItem:
+    if folder in sections:
+        return sections[folder]
+    parent_folder, _, name = folder.rpartition("/")
+    parent = _section(parent_folder, sections, report)
+    index = report.page(f"{folder}/index.md")
+    item = NavItem(index.title if index else pretty_name(name))
+    sections[folder] = item
+    parent.children.append(item)
+    return item

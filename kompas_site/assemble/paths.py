@@ -1,0 +1,51 @@
+"""Where each source page ends up in the site.
+
+Authors order folders and pages with number prefixes ("02-zorgproces/"); readers do not
+need those in the address, so they are dropped. Easy-read twins go under ``begrijpelijk/``,
+mirroring the authors' folders.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from kompas_site.model import TWIN_SUFFIX
+
+EASY_READ_DIR = "begrijpelijk"
+_PREFIX = re.compile(r"^\d+[-_. ]+(?=.)")
+
+
+def _clean(part: str) -> str:
+    return _PREFIX.sub("", part)
+
+
+def site_source(path: str) -> str:
+    """The source path as the site sees it: no number prefixes, twins moved under begrijpelijk/."""
+    parts = [_clean(p) for p in path.split("/")]
+    if path.endswith(TWIN_SUFFIX):
+        parts[-1] = parts[-1][: -len(TWIN_SUFFIX)] + ".md"
+        parts.insert(0, EASY_READ_DIR)
+    return "/".join(parts)
+
+
+def output_path(source: str) -> str:
+    """'a/b.md' -> 'a/b/index.html' (directory URLs), 'a/index.md' -> 'a/index.html'."""
+    folder, name = posixpath.split(source)
+    stem = name[:-3] if name.endswith(".md") else name
+    if stem in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, stem, "index.html")
+
+
+def output_paths(paths: list[str]) -> dict[str, str]:
+    """Output path per source path; when two sources would collide, the later keeps its own name."""
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for path in paths:
+        out = output_path(site_source(path))
+        if out in taken:
+            out = output_path(path)
+        taken.add(out)
+        result[path] = out
+    return result

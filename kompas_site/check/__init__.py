@@ -1,0 +1,39 @@
+"""Check: a report -> findings, against the profile of its framework and edition."""
+
+from __future__ import annotations
+
+from kompas_site import profiles
+from kompas_site.check.coverage import check_coverage
+from kompas_site.check.deadlines import check_deadlines
+from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
+from kompas_site.check.result import CheckResult
+from kompas_site.check.speerpunten import check_speerpunten
+from kompas_site.model import Report
+
+__all__ = ["check_report", "CheckResult", "Finding", "FOUT", "WAARSCHUWING", "TIP"]
+
+
+def check_report(report: Report) -> CheckResult:
+    kader = profiles.kader(report.settings.kader)
+    editie = kader.edities[report.settings.editie.soort]
+    result = CheckResult(report, kader, editie, editie.deadline(report.settings.editie.jaar))
+    result.coverage, findings = check_coverage(report, kader, editie)
+    findings += check_speerpunten(report, kader)
+    findings += check_deadlines(report, kader, editie, result.deadline)
+    findings += _orphan_twins(report)
+    result.findings = sorted(findings, key=Finding.sort_key)
+    return result
+
+
+def _orphan_twins(report: Report) -> list[Finding]:
+    return [
+        Finding(
+            "begrijpelijk-zonder-pagina",
+            WAARSCHUWING,
+            f"Deze begrijpelijke versie hoort bij '{twin.path.removesuffix('.begrijpelijk.md')}.md', maar die "
+            "pagina bestaat niet. Controleer de bestandsnaam: de begrijpelijke versie van 'NAAM.md' heet "
+            "'NAAM.begrijpelijk.md' en staat in dezelfde map.",
+            file=twin.path,
+        )
+        for twin in report.orphan_twins
+    ]

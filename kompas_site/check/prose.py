@@ -1,0 +1,75 @@
+"""How much real prose a page has, and whether placeholder text is still in it.
+
+Headings, front matter, code, HTML and image descriptions are not prose. Placeholders are
+`TODO`, `Lorem ipsum`, `[invullen]`, a paragraph that is only `...`, and the scaffold's own
+guidance text (the ``handreiking`` of a profile element) left unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+MIN_WORDS = 50
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_MARKERS = (
+    (re.compile(r"\bTODO\b"), "TODO"),
+    (re.compile(r"lorem\s+ipsum", re.IGNORECASE), "Lorem ipsum"),
+    (re.compile(r"\[\s*invullen\s*\]", re.IGNORECASE), "[invullen]"),
+)
+_ELLIPSIS = re.compile(r"^\s*(\.{3,}|…)\s*$")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    text: str  # what was found, as the author wrote it
+    line: int  # line in the file
+
+
+@dataclass
+class Prose:
+    words: int = 0
+    placeholders: list[Placeholder] = field(default_factory=list)
+
+    @property
+    def filled(self) -> bool:
+        return self.words >= MIN_WORDS and not self.placeholders
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def measure(body: str, body_line: int = 1, guidance: Iterable[str] = ()) -> Prose:
+    guidance_texts = [g for g in (normalise(t) for t in guidance) if g]
+    prose = Prose()
+    in_heading = False
+    for token in _parser().parse(body):
+        if token.type == "heading_open":
+            in_heading = True
+        elif token.type == "heading_close":
+            in_heading = False
+        elif token.type == "inline" and not in_heading:
+            line = body_line + (token.map[0] if token.map else 0)
+            text = " ".join(child.content for child in token.children or () if child.type == "text")
+            prose.words += len(_WORD.findall(text))
+            raw = token.content
+            for pattern, label in _MARKERS:
+                if pattern.search(raw):
+                    prose.placeholders.append(Placeholder(label, line))
+            if _ELLIPSIS.match(raw):
+                prose.placeholders.append(Placeholder(raw.strip(), line))
+            norm = normalise(raw)
+            if norm and any(g in norm or (len(norm) >= 40 and norm in g) for g in guidance_texts):
+                prose.placeholders.append(Placeholder("de handreiking uit het sjabloon", line))
+    return prose

@@ -1,0 +1,51 @@
+"""The ``kompas`` command: build, check, serve, new."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kompas_site import __version__
+from kompas_site.commands import build, check, new, serve
+from kompas_site.commands.common import ONBRUIKBAAR, Stop
+
+VERBS = {
+    "build": (build, "maak de website (standaard van de map 'content' naar 'site')"),
+    "check": (check, "controleer of alle onderdelen van het kader er zijn"),
+    "serve": (serve, "bekijk het rapport tijdens het schrijven, met live bijwerken"),
+    "new": (new, "begin een nieuw rapport voor een kader, soort en jaar"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits with 2 too; say it in Dutch
+        self.print_usage(sys.stderr)
+        print(f"kompas: dit commando klopt niet ({message}). Zie 'kompas {self.prog.split()[-1]} --help'.",
+              file=sys.stderr)
+        sys.exit(ONBRUIKBAAR)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = _Parser(prog="kompas", description="Maak van Markdown en YAML een toegankelijk kwaliteitsbeeld.")
+    main.add_argument("--version", action="version", version=f"kompas-site {__version__}")
+    verbs = main.add_subparsers(dest="verb", metavar="OPDRACHT", parser_class=_Parser)
+    verbs.required = True
+    for name, (module, help_text) in VERBS.items():
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except Stop as stop:
+        return stop.code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per verb of the ``kompas`` command; ``kompas_site.cli`` wires them up."""

@@ -1,0 +1,19 @@
+"""``kompas check``: is every required part there? Text for people, JSON for CI."""
+
+from __future__ import annotations
+
+from kompas_site.check.output import as_json, as_text
+from kompas_site.commands.common import FOUTEN, OK, load_and_check
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("content_dir", nargs="?", default="content", metavar="MAP",
+                        help="de map met kompas.yml en de pagina's (standaard: content)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (voor mensen, standaard) of json (voor automatische controles)")
+
+
+def run(args) -> int:
+    result = load_and_check(args.content_dir)
+    print(as_json(result) if args.format == "json" else as_text(result))
+    return FOUTEN if result.has_errors else OK

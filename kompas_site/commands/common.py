@@ -1,0 +1,43 @@
+"""What the verbs share: reading a report with a clear message, and the exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+from kompas_site.check import CheckResult, check_report
+from kompas_site.errors import ContentError
+from kompas_site.load import load_report
+
+OK = 0
+FOUTEN = 1  # the report has errors (fout)
+ONBRUIKBAAR = 2  # the input cannot be used at all
+
+
+class Stop(Exception):
+    """Leave the command with an exit code after the message has been printed."""
+
+    def __init__(self, code: int):
+        self.code = code
+
+
+def print_problems(error: ContentError, content_dir: str) -> None:
+    out = sys.stderr
+    count = len(error.problems)
+    print(f"Het rapport in '{content_dir}' kan niet gelezen worden "
+          f"({count} {'probleem' if count == 1 else 'problemen'}):", file=out)
+    for problem in error.problems:
+        print(file=out)
+        where = problem.where()
+        if where:
+            print(f"  {where}", file=out)
+        for line in problem.message.splitlines():
+            print(f"    {line}" if line else "", file=out)
+    print("\nPas dit aan en probeer het opnieuw.", file=out)
+
+
+def load_and_check(content_dir: str) -> CheckResult:
+    try:
+        return check_report(load_report(content_dir))
+    except ContentError as error:
+        print_problems(error, content_dir)
+        raise Stop(ONBRUIKBAAR) from None

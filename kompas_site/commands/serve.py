@@ -1,0 +1,22 @@
+"""``kompas serve``: a live preview, the same as ``mkdocs serve``, with the draft banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kompas_site.commands.common import OK, load_and_check
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("content_dir", nargs="?", default="content", metavar="MAP",
+                        help="de map met kompas.yml en de pagina's (standaard: content)")
+    parser.add_argument("--poort", type=int, default=8000, help="poort voor de voorbeeldweergave (standaard 8000)")
+
+
+def run(args) -> int:
+    from kompas_site.render.mkdocs_engine import serve_site
+
+    load_and_check(args.content_dir)  # unusable input stops here with a clear message
+    print(f"Voorbeeld op http://127.0.0.1:{args.poort}/ — elke wijziging is direct te zien. Stoppen: Ctrl+C.")
+    serve_site(Path(args.content_dir), port=args.poort)
+    return OK

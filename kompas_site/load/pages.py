@@ -1,0 +1,109 @@
+"""Markdown pages (vormvrij: any folder, any order) and their easy-read twins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kompas_site.errors import ContentError, Problem
+from kompas_site.load.frontmatter import split_front_matter
+from kompas_site.model import TWIN_SUFFIX, Page
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_PREFIX = re.compile(r"^\d+[-_. ]+")
+
+
+def is_hidden(rel: Path) -> bool:
+    return any(part.startswith((".", "_")) for part in rel.parts)
+
+
+def pretty_name(stem: str) -> str:
+    """'02-zorg-en-ondersteuning' -> 'Zorg en ondersteuning'."""
+    name = _PREFIX.sub("", stem).replace("-", " ").replace("_", " ").strip() or stem
+    return name[:1].upper() + name[1:]
+
+
+def load_page(root: Path, rel: Path) -> Page:
+    file = rel.as_posix()
+    try:
+        text = (root / rel).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(
+            Problem("Dit bestand is niet als UTF-8 opgeslagen. Sla het op als 'UTF-8' in uw teksteditor.", file)
+        ) from None
+    doc, body, body_line = split_front_matter(text, file)
+    meta = doc.data
+    problems = []
+
+    title = meta.get("title")
+    if title is not None and (isinstance(title, (dict, list)) or str(title).strip() == ""):
+        problems.append(doc.problem("'title' moet één regel tekst zijn, zoals 'title: Over ons'.", "title"))
+        title = None
+    if title is None:
+        match = _H1.search(body)
+        stem = rel.name[: -len(TWIN_SUFFIX)] if file.endswith(TWIN_SUFFIX) else rel.stem
+        if stem == "index":
+            stem = rel.parent.name or "Home"
+        title = match.group(1) if match else pretty_name(stem)
+
+    onderdelen = meta.get("onderdelen", [])
+    if onderdelen is None:
+        onderdelen = []
+    if isinstance(onderdelen, str):
+        onderdelen = [onderdelen]
+    if not isinstance(onderdelen, list) or any(isinstance(o, (dict, list)) for o in onderdelen):
+        problems.append(
+            doc.problem(
+                "'onderdelen' moet een lijst zijn van onderdeel-namen, zoals 'onderdelen: [bouwsteen-1, visitatie]'.",
+                "onderdelen",
+            )
+        )
+        onderdelen = []
+    if problems:
+        raise ContentError(problems)
+    return Page(
+        path=file,
+        title=str(title).strip(),
+        body=body,
+        body_line=body_line,
+        meta=meta,
+        meta_lines=doc.lines,
+        onderdelen=[str(o).strip() for o in onderdelen],
+    )
+
+
+def load_pages(root: Path) -> tuple[list[Page], list[Page]]:
+    """All pages with their twins attached, and the twins that have no page beside them."""
+    pages: dict[str, Page] = {}
+    twins: list[Page] = []
+    problems: list[Problem] = []
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root)
+        if is_hidden(rel) or not path.is_file():
+            continue
+        try:
+            page = load_page(root, rel)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        if page.is_twin:
+            twins.append(page)
+        else:
+            pages[page.path] = page
+    if problems:
+        raise ContentError(problems)
+    orphans = []
+    for twin in twins:
+        main = pages.get(twin.path[: -len(TWIN_SUFFIX)] + ".md")
+        if main is None:
+            orphans.append(twin)
+        else:
+            main.twin = twin
+    ordered = sorted(pages.values(), key=lambda p: page_sort_key(p.path))
+    return ordered, orphans
+
+
+def page_sort_key(path: str) -> tuple:
+    """Folders in name order, and within a folder the index page first."""
+    *folders, name = path.split("/")
+    return tuple((1, f) for f in folders) + ((0, "") if name == "index.md" else (1, name),)

@@ -1,0 +1,44 @@
+"""Read a content folder into one Report, or fail with every problem an author must fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kompas_site.errors import ContentError, Problem
+from kompas_site.load.pages import is_hidden, load_pages
+from kompas_site.load.settings import load_settings
+from kompas_site.load.speerpunten import load_speerpunten
+from kompas_site.model import Report
+
+MEDIA_DIR = "media"
+
+
+def load_report(content_dir: str | Path) -> Report:
+    root = Path(content_dir)
+    if not root.is_dir():
+        raise ContentError(
+            Problem(f"De map '{root}' bestaat niet. Geef de map met uw kompas.yml en pagina's op, bijvoorbeeld 'content'.")
+        )
+    problems: list[Problem] = []
+
+    def collect(load, *args):
+        try:
+            return load(*args)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    # Every part is read even when an earlier one fails: the author sees all problems at once.
+    settings = collect(load_settings, root)
+    pages, orphans = collect(load_pages, root) or ([], [])
+    speerpunten = collect(load_speerpunten, root)
+    if problems:
+        raise ContentError(problems)
+    media_root = root / MEDIA_DIR
+    media = sorted(
+        p.relative_to(root).as_posix()
+        for p in media_root.rglob("*")
+        if p.is_file() and not is_hidden(p.relative_to(root))
+    ) if media_root.is_dir() else []
+    return Report(root=root, settings=settings, pages=pages, speerpunten=speerpunten,
+                  orphan_twins=orphans, media=media)

@@ -1,0 +1,123 @@
+"""The one model of a report that every later step reads (check, assemble, render)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+TWIN_SUFFIX = ".begrijpelijk.md"
+STORIES_DIR = "verhalen"
+
+# The statuses a speerpunt can have, with the label readers see.
+SPEERPUNT_STATUS = {
+    "behaald": "Behaald",
+    "deels-behaald": "Deels behaald",
+    "niet-behaald": "Niet behaald",
+    "doorgezet": "Doorgezet",
+    "nieuw": "Nieuw",
+}
+
+
+@dataclass(frozen=True)
+class Organisatie:
+    naam: str
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class Editie:
+    soort: str
+    jaar: int
+    publicatiedatum: date | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``kompas.yml``: who publishes what, under which framework."""
+
+    organisatie: Organisatie
+    kader: str
+    editie: Editie
+    verantwoordelijk: str | None = None
+    visitatie: str | None = None  # "in-kwaliteitsbeeld" | "in-voortgangsbericht": where the cycle's report is
+    file: str = "kompas.yml"
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def line(self, *path: str) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+@dataclass
+class Page:
+    """One Markdown file written by the authors."""
+
+    path: str  # posix path relative to the content folder, e.g. "02-zorgproces/index.md"
+    title: str
+    body: str  # Markdown without front matter
+    body_line: int  # the line in the file where ``body`` starts (1-based)
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict = field(default_factory=dict, repr=False)
+    onderdelen: list[str] = field(default_factory=list)
+    twin: Page | None = None  # the easy-read twin (NAME.begrijpelijk.md)
+
+    @property
+    def is_twin(self) -> bool:
+        return self.path.endswith(TWIN_SUFFIX)
+
+    @property
+    def is_story(self) -> bool:
+        return self.path.split("/", 1)[0] == STORIES_DIR and not self.path.endswith("/index.md")
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.path)
+
+    @property
+    def is_index(self) -> bool:
+        name = posixpath.basename(self.path)
+        return name in ("index.md", "index" + TWIN_SUFFIX)
+
+    def meta_line(self, key: str) -> int | None:
+        return self.meta_lines.get((key,))
+
+
+@dataclass(frozen=True)
+class Speerpunt:
+    """One focus goal from ``speerpunten.yml``."""
+
+    id: str
+    titel: str
+    bouwsteen: int | None
+    status: str | None
+    toelichting: str
+    line: int | None = None
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass
+class Report:
+    root: Path
+    settings: Settings
+    pages: list[Page]  # main pages, stories included, twins attached to them (not listed here)
+    speerpunten: list[Speerpunt] | None  # None when there is no speerpunten.yml
+    speerpunten_file: str = "speerpunten.yml"
+    orphan_twins: list[Page] = field(default_factory=list)  # twins without a page beside them
+    media: list[str] = field(default_factory=list)  # files under media/, relative posix paths
+
+    @property
+    def stories(self) -> list[Page]:
+        return [p for p in self.pages if p.is_story]
+
+    @property
+    def home(self) -> Page | None:
+        return next((p for p in self.pages if p.path == "index.md"), None)
+
+    def page(self, path: str) -> Page | None:
+        return next((p for p in self.pages if p.path == path), None)

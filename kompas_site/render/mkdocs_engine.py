@@ -1,0 +1,241 @@
+"""The MkDocs adapter: the only module of kompas-site that imports ``mkdocs``.
+
+It calls the core (load -> check -> assemble) and translates the result into MkDocs files,
+navigation, warnings and template context. ``build_site`` and ``serve_site`` run MkDocs
+programmatically for the ``kompas`` command.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import config_options
+from mkdocs.config import load_config
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from kompas_site.assemble import HOME, Site, assemble
+from kompas_site.assemble.navigation import NavItem
+from kompas_site.check import FOUT, TIP, WAARSCHUWING, CheckResult, check_report
+from kompas_site.errors import ContentError
+from kompas_site.load import load_report
+from kompas_site.resources import MATERIAL_OVERRIDES, TEMPLATES_DIR
+
+log = get_plugin_logger("kompas")
+
+# What every kompas site gets from Material, whatever mkdocs.yml says.
+THEME = {
+    "language": "nl",
+    "font": False,  # no Google Fonts: no request to another host
+    "features": ["navigation.indexes", "navigation.footer", "content.tooltips"],
+    "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+}
+MARKDOWN_EXTENSIONS = {
+    "attr_list": {},
+    "md_in_html": {},
+    "tables": {},
+    "admonition": {},
+    "toc": {"permalink": False},
+}
+EXTRA_CSS = "assets/stylesheets/kompas.css"
+# Source files that hold data for the build or notes for authors: never published.
+PRIVATE_SUFFIXES = (".yml", ".yaml")
+
+
+def _is_private(src_uri: str) -> bool:
+    return src_uri.endswith(PRIVATE_SUFFIXES) or any(part.startswith(("_", ".")) for part in src_uri.split("/"))
+
+CONFIG_TEMPLATE = """\
+site_name: Kwaliteitsbeeld
+docs_dir: {docs_dir}
+theme:
+  name: material
+plugins:
+  - search:
+      lang: nl
+  - kompas{concept}
+"""
+
+
+class KompasPluginConfig(Config):
+    concept = config_options.Type(bool, default=False)
+
+
+class KompasPlugin(BasePlugin[KompasPluginConfig]):
+    """Turns a kompas content folder into the pages of a Material for MkDocs site."""
+
+    def __init__(self):
+        self.command = "build"
+        self.preloaded: CheckResult | None = None
+        self.result: CheckResult | None = None
+        self.site: Site | None = None
+        self.files: Files | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    # -- config: load and check the report, set up the theme -------------------------------
+    def on_config(self, config):
+        try:
+            self.result = self.preloaded or check_report(load_report(config.docs_dir))
+            self.preloaded = None
+            self.site = assemble(self.result, draft=self.is_draft)
+        except ContentError as exc:
+            raise PluginError("De inhoud kan niet gelezen worden:\n" + str(exc)) from None
+        self._report_findings()
+
+        settings = self.result.report.settings
+        config.site_name = f"{settings.organisatie.naam} · {self.result.editie.naam} {settings.editie.jaar}"
+        for key, value in THEME.items():
+            config.theme[key] = value
+        for folder in (str(TEMPLATES_DIR), str(MATERIAL_OVERRIDES)):
+            if folder not in config.theme.dirs:
+                config.theme.dirs.insert(0, folder)
+        for name, options in MARKDOWN_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+            config.mdx_configs.setdefault(name, options)
+        if EXTRA_CSS not in config.extra_css:
+            config.extra_css.append(EXTRA_CSS)
+        config.nav = [_nav_entry(item) for item in self.site.nav]
+        return config
+
+    @property
+    def is_draft(self) -> bool:
+        return self.command == "serve" or self.config.concept
+
+    def _report_findings(self):
+        serving = self.command == "serve"
+        for finding in self.result.findings:
+            where = f"{finding.location()}: " if finding.file else ""
+            text = f"[{finding.code}] {where}{finding.message}"
+            if finding.severity == FOUT or (serving and finding.severity == WAARSCHUWING):
+                log.warning(text)
+            elif finding.severity in (WAARSCHUWING, TIP):
+                log.info(text)
+
+    # -- files: publish pages under their site paths, add generated pages, keep data private --
+    def on_files(self, files: Files, *, config):
+        site = self.site
+        for file in list(files):
+            if _is_private(file.src_uri) and not file.generated_by:
+                files.remove(file)
+            elif file.src_uri in site.outputs:
+                file.dest_uri = site.outputs[file.src_uri]
+                if file.src_uri in site.twins:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+        for page in site.generated:
+            existing = files.get_file_from_path(page.source)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.source, content=page.markdown))
+        self.files = files
+        return files
+
+    # -- pages: the home page gets the report's facts; every page its switch and banner ------
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if page.file.src_uri == HOME and not page.file.generated_by:
+            return _after_title(markdown, self.site.home_intro)
+        return markdown
+
+    def on_page_context(self, context, *, page, config, nav):
+        site = self.site
+        kompas = {"concept": site.draft, "wissel": None}
+        switch = site.switches.get(page.file.src_uri)
+        if switch is not None:
+            target = self.files.get_file_from_path(switch.target)
+            if target is not None:
+                kompas["wissel"] = {
+                    "url": target.url_relative_to(page.file),
+                    "label": switch.label,
+                    "begrijpelijk": switch.easy_read,
+                }
+        context["kompas"] = kompas
+        return context
+
+
+def _nav_entry(item: NavItem):
+    if not item.children:
+        return {item.title: item.source}
+    return {item.title: [_nav_entry(child) if child.source != item.source else child.source for child in item.children]}
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """Insert a block after the page's leading '# title' line, or at the top."""
+    lines = markdown.lstrip("\n").split("\n")
+    if lines and lines[0].startswith("# "):
+        return lines[0] + "\n\n" + block + "\n" + "\n".join(lines[1:])
+    return block + "\n" + markdown
+
+
+# -- running MkDocs for the kompas command ----------------------------------------------------
+
+
+def _config_file(content_dir: Path, concept: bool) -> str:
+    """Write the same minimal configuration as the root mkdocs.yml to a temporary file."""
+    handle, path = tempfile.mkstemp(prefix="kompas-", suffix=".yml")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(
+            CONFIG_TEMPLATE.format(
+                docs_dir=str(content_dir.resolve()),
+                concept=":\n      concept: true" if concept else "",
+            )
+        )
+    return path
+
+
+def _quiet_mkdocs():
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+
+def build_site(result: CheckResult, output_dir: Path, concept: bool = False) -> Path:
+    """Build into a temporary folder beside the output, then swap it in: a failed build
+    leaves the previous site untouched."""
+    output_dir = output_dir.resolve()
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-nieuw-", dir=output_dir.parent))
+    config_path = _config_file(result.report.root, concept)
+    try:
+        _quiet_mkdocs()
+        config = load_config(config_file=config_path, site_dir=str(staging))
+        config.plugins["kompas"].preloaded = result
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        os.unlink(config_path)
+    _swap(staging, output_dir)
+    return output_dir
+
+
+def _swap(staging: Path, output_dir: Path) -> None:
+    old = None
+    if output_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-oud-", dir=output_dir.parent))
+        old.rmdir()
+        output_dir.rename(old)
+    staging.rename(output_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    from mkdocs.commands.serve import serve
+
+    config_path = _config_file(content_dir, concept=True)
+    try:
+        serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True)
+    finally:
+        os.unlink(config_path)

@@ -1,0 +1,45 @@
+"""``kompas new``: a starter content folder, written from the profile's ``sjabloon`` and guidance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from kompas_site.profiles import EditieProfiel, Kader
+from kompas_site.resources import TEMPLATES_DIR
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "scaffold"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def write_scaffold(target: Path, kader: Kader, editie: EditieProfiel, jaar: int) -> list[Path]:
+    env = _environment()
+    context = {"kader": kader, "editie": editie, "jaar": jaar, "deadline": editie.deadline(jaar)}
+    files = {
+        "kompas.yml": env.get_template("kompas.yml").render(**context),
+        "speerpunten.yml": env.get_template("speerpunten.yml").render(**context),
+        "index.md": env.get_template("index.md").render(**context),
+        "index.begrijpelijk.md": env.get_template("index.begrijpelijk.md").render(**context),
+        "verhalen/_LEESMIJ.txt": env.get_template("verhalen.txt").render(**context),
+        "media/_LEESMIJ.txt": env.get_template("media.txt").render(**context),
+    }
+    page = env.get_template("pagina.md")
+    for entry in editie.sjabloon:
+        onderdelen = [editie.onderdeel(i) for i in entry.onderdelen]
+        files[entry.pad] = page.render(titel=entry.titel, onderdelen=onderdelen, **context)
+    written = []
+    for rel, text in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,79 @@
+"""Shared test helpers: the bundled example, scaffolds filled with real prose, the CLI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kompas_site.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "content"
+
+PROSE = (
+    "In dit jaar hebben we samen met cliënten, naasten en medewerkers gekeken naar wat goed ging en wat "
+    "beter kan. We hielden gesprekken op elke locatie, lazen de verslagen van de teams terug en bespraken "
+    "de uitkomsten met de cliëntenraad en de ondernemingsraad. Daaruit kwamen drie lessen. Ten eerste: "
+    "vaste gezichten maken het verschil. Ten tweede: plannen werken pas als de cliënt ze zelf begrijpt. "
+    "Ten derde: teams leren het meest van elkaar als ze tijd krijgen om samen terug te kijken."
+)
+
+
+def run_kompas(*args: str, capsys=None) -> tuple[int, str, str]:
+    """Run the kompas command in-process; return (exit code, stdout, stderr)."""
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr() if capsys else ("", "")
+    return code, out, err
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m kompas_site`` as a separate process, as an author would."""
+    return subprocess.run([sys.executable, "-m", "kompas_site", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def fill_pages(content: Path) -> None:
+    """Replace every page body of a scaffold by real prose, keeping the front matter."""
+    for page in content.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
+        head = match.group(0) if match else ""
+        page.write_text(head + "\n" + PROSE + "\n", encoding="utf-8")
+
+
+def set_onderdelen(page: Path, ids: list[str]) -> None:
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^onderdelen:.*$", f"onderdelen: [{', '.join(ids)}]", text, count=1, flags=re.MULTILINE)
+    page.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def example(tmp_path) -> Path:
+    """A private copy of the bundled example report."""
+    target = tmp_path / "content"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def filled_scaffold(tmp_path):
+    """A scaffold for any profile, with real prose on every page: complete, no errors."""
+
+    def make(kader: str, soort: str, jaar: int) -> Path:
+        target = tmp_path / f"{kader}-{soort}"
+        assert main(["new", str(target), "--kader", kader, "--soort", soort, "--jaar", str(jaar)]) == 0
+        fill_pages(target)
+        kompas = target / "kompas.yml"
+        kompas.write_text(
+            kompas.read_text(encoding="utf-8").replace("Naam van uw organisatie", "Stichting Testzorg")
+            .replace(f"  # publicatiedatum: ", "  publicatiedatum: "),
+            encoding="utf-8",
+        )
+        return target
+
+    return make

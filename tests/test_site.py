@@ -1,0 +1,157 @@
+"""The bundled example, built end to end: the pages a reader sees carry what they should."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import EXAMPLE, ROOT, run_cli
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = run_cli("build", EXAMPLE, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert f"De website staat in {out}" in result.stdout
+    return out
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def settings() -> dict:
+    return yaml.safe_load((EXAMPLE / "kompas.yml").read_text(encoding="utf-8"))
+
+
+def test_example_meets_the_content_promise():
+    pages = [p for p in EXAMPLE.rglob("*.md") if not p.name.endswith(".begrijpelijk.md")]
+    stories = list((EXAMPLE / "verhalen").glob("*.md"))
+    assert len(pages) - len(stories) >= 12
+    perspectives = {yaml.safe_load(s.read_text(encoding="utf-8").split("---")[1]).get("perspectief")
+                    for s in stories if not s.name.endswith(".begrijpelijk.md")}
+    assert {"client", "verwant", "professional"} <= perspectives
+    goals = yaml.safe_load((EXAMPLE / "speerpunten.yml").read_text(encoding="utf-8"))["speerpunten"]
+    assert {g["status"] for g in goals} == {"behaald", "deels-behaald", "niet-behaald", "doorgezet", "nieuw"}
+    twins = {p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*.begrijpelijk.md")}
+    assert "index.begrijpelijk.md" in twins
+    for text in (p.read_text(encoding="utf-8") for p in EXAMPLE.rglob("*.md")):
+        assert "lorem ipsum" not in text.lower() and "TODO" not in text
+
+
+def test_home_page_shows_organisation_framework_edition_and_year(site):
+    home = page(site, "index.html")
+    facts = home.select_one(".kompas-feiten").get_text(" ", strip=True)
+    s = settings()
+    assert s["organisatie"]["naam"] in facts
+    assert "Kwaliteitskompas Gehandicaptenzorg 2023–2028" in facts
+    assert f"Kwaliteitsbeeld over {s['editie']['jaar']}" in facts
+    links = {a.get_text(strip=True): a["href"] for a in home.select(".kompas-feiten a")}
+    assert links["Alle speerpunten"] == "speerpunten/"
+    assert links["Waar vind ik wat?"] == "waar-vind-ik-wat/"
+    assert home.html["lang"] == "nl"
+
+
+def test_speerpunten_overview_is_a_table_of_every_goal(site):
+    goals = yaml.safe_load((EXAMPLE / "speerpunten.yml").read_text(encoding="utf-8"))["speerpunten"]
+    table = page(site, "speerpunten/index.html").select_one("article table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers == ["Speerpunt", "Bouwsteen", "Status", "Toelichting"]
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert sorted(r[0] for r in rows) == sorted(g["titel"] for g in goals)
+    assert {r[2] for r in rows} == {"Behaald", "Deels behaald", "Niet behaald", "Doorgezet", "Nieuw"}
+    assert all(re.match(r"^[1-4]\. ", r[1]) for r in rows)
+
+
+def test_waar_vind_ik_wat_links_every_element_to_its_pages(site):
+    doc = page(site, "waar-vind-ik-wat/index.html")
+    headings = [h.get_text(strip=True) for h in doc.select("article h2")]
+    assert len(headings) == 9
+    text = doc.get_text(" ", strip=True)
+    assert "Uiterste datum van publicatie: 1 juni 2026" in text
+    assert "Nog niet" not in text
+    for link in doc.select("article li a"):
+        target = (site / "waar-vind-ik-wat" / link["href"]).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), link["href"]
+
+
+def test_navigation_follows_the_authors_folders_without_number_prefixes(site):
+    home = page(site, "index.html")
+    nav_titles = [a.get_text(" ", strip=True) for a in home.select("nav.md-nav--primary > ul > li > a, "
+                                                                    "nav.md-nav--primary > ul > li > label")]
+    assert nav_titles[:2] == ["Home", "Waar vind ik wat?"]
+    assert any("Bouwsteen 1" in t for t in nav_titles)
+    assert (site / "zorgproces" / "index.html").is_file()
+    assert not any(re.match(r"\d", p.relative_to(site).parts[0]) for p in html_pages(site))
+
+
+def test_easy_read_twins_are_published_and_linked_both_ways(site):
+    home = page(site, "index.html")
+    switch = home.select_one(".kompas-wissel a")
+    assert switch.get_text(strip=True) == "Makkelijk lezen" and switch["href"] == "begrijpelijk/"
+    twin = page(site, "begrijpelijk/index.html")
+    back = twin.select_one(".kompas-wissel a")
+    assert back.get_text(strip=True) == "Uitgebreide versie" and back["href"] == "../"
+    assert (site / "begrijpelijk" / "zorgproces" / "index.html").is_file()
+
+
+def test_source_data_and_consent_records_are_not_published(site):
+    assert not list(site.rglob("*.yml")) and not list(site.rglob("*.yaml"))
+    for html in html_pages(site):
+        text = html.read_text(encoding="utf-8")
+        assert "vastgelegd_door" not in text and "toestemming:" not in text
+
+
+def test_no_page_requests_another_host_and_all_links_work_from_a_sub_path(site):
+    for html in html_pages(site):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("source", "srcset"),
+                          ("iframe", "src"), ("video", "src"), ("audio", "src")):
+            for element in doc.find_all(tag):
+                value = element.get(attr)
+                if value:
+                    assert not urlparse(value).netloc, f"{html}: {tag} loads {value}"
+                    assert not value.startswith("/"), f"{html}: {value} breaks under a sub-path"
+        for a in doc.find_all("a", href=True):
+            assert not a["href"].startswith("/"), f"{html}: link {a['href']} breaks under a sub-path"
+        assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
+
+
+def test_production_build_has_no_draft_banner_but_concept_build_has(site, tmp_path):
+    assert not any(page(site, p.relative_to(site).as_posix()).select(".kompas-concept") for p in html_pages(site))
+    out = tmp_path / "concept"
+    result = run_cli("build", EXAMPLE, "-o", out, "--concept")
+    assert result.returncode == 0, result.stderr
+    banner = page(out, "index.html").select_one(".kompas-concept")
+    assert "Concept: nog niet publiceren" in banner.get_text()
+
+
+def test_mkdocs_build_strict_passes_at_the_repository_root(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s" / "speerpunten" / "index.html").is_file()
+
+
+def test_mkdocs_build_strict_fails_on_a_fout(example, tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    home = example / "01-over-ons" / "zo-maakten-we-dit.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("onderdelen: [betrokkenheid]", "onderdelen: []"),
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "onderdeel-ontbreekt" in result.stderr and "betrokkenheid" in result.stderr

@@ -20,6 +20,8 @@ from kompas_site.model import SPEERPUNT_STATUS, Report
 HOME = "index.md"
 SPEERPUNTEN = "speerpunten.md"
 WAAR_VIND_IK_WAT = "waar-vind-ik-wat.md"
+EASY_READ = "Makkelijk lezen"
+FULL = "Uitgebreide versie"
 TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
 
 
@@ -80,10 +82,16 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         twins={t.path for t in twins},
         home_intro=home_intro,
     )
+    easy_home = report.home.twin.path if report.home and report.home.twin else None
     for page in report.pages:
         if page.twin:
-            site.switches[page.path] = Switch(page.twin.path, "Makkelijk lezen", True)
-            site.switches[page.twin.path] = Switch(page.path, "Uitgebreide versie", False)
+            site.switches[page.path] = Switch(page.twin.path, EASY_READ, True)
+            site.switches[page.twin.path] = Switch(page.path, FULL, False)
+        elif easy_home:  # no twin of its own: the easy-read home is the way in
+            site.switches[page.path] = Switch(easy_home, EASY_READ, True)
+    if easy_home:
+        for page in generated:
+            site.switches.setdefault(page.source, Switch(easy_home, EASY_READ, True))
     if draft:
         site.draft = _draft(result)
     return site

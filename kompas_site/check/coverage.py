@@ -70,7 +70,8 @@ def _not_filled(page: Page, onderdeel: Onderdeel, prose: Prose) -> Finding:
         line = first.line
     else:
         reason = (
-            f"er staan pas {prose.words} woorden tekst (kopjes niet meegeteld); er zijn er minstens "
+            (f"er staat pas {prose.words} woord" if prose.words == 1 else f"er staan pas {prose.words} woorden")
+            + f" tekst (kopjes niet meegeteld); er zijn er minstens "
             f"{MIN_WORDS} nodig. Beschrijf wat het kader vraagt: {onderdeel.vraagt}"
         )
         line = page.meta_line("onderdelen")

@@ -93,9 +93,14 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
         settings = self.result.report.settings
         config.site_name = f"{settings.organisatie.naam} · {self.result.editie.naam} {settings.editie.jaar}"
+        config.copyright = config.copyright or (
+            f"{self.result.editie.naam} {settings.editie.jaar} van {settings.organisatie.naam}"
+            + (f", onder verantwoordelijkheid van de {settings.verantwoordelijk}" if settings.verantwoordelijk else "")
+        )
+        config.extra["generator"] = False
         for key, value in THEME.items():
             config.theme[key] = value
-        for folder in (str(TEMPLATES_DIR), str(MATERIAL_OVERRIDES)):
+        for folder in (str(TEMPLATES_DIR / "site"), str(MATERIAL_OVERRIDES)):
             if folder not in config.theme.dirs:
                 config.theme.dirs.insert(0, folder)
         for name, options in MARKDOWN_EXTENSIONS.items():

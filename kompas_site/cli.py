@@ -38,7 +38,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, or a command that does not parse
+        return exit_.code if isinstance(exit_.code, int) else ONBRUIKBAAR
     try:
         return args.run(args)
     except Stop as stop:

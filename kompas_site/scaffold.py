@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from kompas_site.profiles import EditieProfiel, Kader
 from kompas_site.resources import TEMPLATES_DIR
@@ -19,6 +20,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["yaml"] = lambda text: yaml.safe_dump(str(text), allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
 
 
 def write_scaffold(target: Path, kader: Kader, editie: EditieProfiel, jaar: int) -> list[Path]:

@@ -26,6 +26,8 @@ PROSE = (
 
 def run_kompas(*args: str, capsys=None) -> tuple[int, str, str]:
     """Run the kompas command in-process; return (exit code, stdout, stderr)."""
+    if capsys:
+        capsys.readouterr()  # forget what earlier steps printed
     code = main([str(a) for a in args])
     out, err = capsys.readouterr() if capsys else ("", "")
     return code, out, err

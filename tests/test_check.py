@@ -117,7 +117,7 @@ def test_a_page_that_only_lists_the_id_is_not_filled_in(filled_scaffold):
     result = check(content)
     finding = next(f for f in result.findings if f.element == "bouwsteen-2")
     assert finding.code == "onderdeel-niet-ingevuld"
-    assert "pas 10 woorden" in finding.message and "minstens 50" in finding.message
+    assert "pas 11 woorden" in finding.message and "minstens 50" in finding.message
     assert finding.line == 3  # the onderdelen line
 
 
@@ -163,7 +163,8 @@ def test_speerpunten_file_covers_look_back_and_ahead(filled_scaffold):
     assert coverage["speerpunten-vooruitblik"].data == "speerpunten"
     # Incomplete without a goal looking ahead:
     write_goals(content, GOALS_OK.replace("status: nieuw", "status: behaald\n    toelichting: Gelukt."))
-    assert element_findings(check(content)) == {"speerpunten-vooruitblik"}
+    # The file only counts when it is complete, so neither element is covered now.
+    assert element_findings(check(content)) == {"speerpunten-terugblik", "speerpunten-vooruitblik"}
 
 
 @pytest.mark.parametrize("change,code,line", [
@@ -175,7 +176,7 @@ def test_speerpunten_file_covers_look_back_and_ahead(filled_scaffold):
 def test_speerpunten_rules_name_the_goal(filled_scaffold, change, code, line):
     content = filled_scaffold("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2025)
     broken = {
-        "status: deels-behaald": GOALS_OK.replace("status: deels-behaald", "status: half-behaald"),
+        "status: deels-behaald": GOALS_OK.replace("status: deels-behaald", "status: deels-behald"),
         "id: samen-leren": GOALS_OK.replace("id: samen-leren", "id: eigen-regie"),
         "toelichting: Op zes": GOALS_OK.replace(
             "    toelichting: Op zes van de tien locaties gelukt, elders te weinig vaste begeleiding.\n", ""),

@@ -46,7 +46,7 @@ def check_speerpunten(report: Report, kader: Kader) -> Iterator[Finding]:
             now = f"bouwsteen {goal.bouwsteen}" if goal.bouwsteen is not None else "geen bouwsteen"
             yield finding(
                 "speerpunt-bouwsteen-onbekend",
-                f"{label} heeft {now}. In de {kader.korte_naam} zijn de bouwstenen: "
+                f"{label} heeft {now}. In het {kader.korte_naam} zijn de bouwstenen: "
                 + "; ".join(f"{b.nummer} {b.titel}" for b in kader.bouwstenen)
                 + ". Zet bij 'bouwsteen' het nummer van de bouwsteen waar dit speerpunt bij hoort.",
                 "bouwsteen",

@@ -11,8 +11,13 @@ from kompas_site.profiles import EditieProfiel, Kader
 from kompas_site.resources import TEMPLATES_DIR
 
 
+def yaml_text(text: str) -> str:
+    """A value that stays one YAML string, also with a colon or quote in it."""
+    return yaml.safe_dump(str(text), allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
+
+
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "scaffold"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -20,7 +25,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["yaml"] = lambda text: yaml.safe_dump(str(text), allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
+    env.filters["yaml"] = yaml_text
+    return env
 
 
 def write_scaffold(target: Path, kader: Kader, editie: EditieProfiel, jaar: int) -> list[Path]:

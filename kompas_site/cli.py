@@ -1,4 +1,4 @@
-"""The ``kompas`` command: build, check, serve, new."""
+"""The ``kompas`` command: build, check, serve, new, audit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kompas_site import __version__
-from kompas_site.commands import build, check, new, serve
+from kompas_site.commands import audit, build, check, new, serve
 from kompas_site.commands.common import ONBRUIKBAAR, Stop
 
 VERBS = {
@@ -14,6 +14,7 @@ VERBS = {
     "check": (check, "controleer of alle onderdelen van het kader er zijn"),
     "serve": (serve, "bekijk het rapport tijdens het schrijven, met live bijwerken"),
     "new": (new, "begin een nieuw rapport voor een kader, soort en jaar"),
+    "audit": (audit, "controleer de gebouwde website in een echte browser op toegankelijkheid en privacy"),
 }
 
 

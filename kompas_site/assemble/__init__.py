@@ -7,6 +7,7 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from kompas_site.assemble.navigation import NavItem, build_nav
@@ -15,7 +16,7 @@ from kompas_site.assemble.templates import render
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import SPEERPUNT_STATUS, Report
+from kompas_site.model import SPEERPUNT_STATUS, Page, Report
 
 HOME = "index.md"
 SPEERPUNTEN = "speerpunten.md"
@@ -47,7 +48,7 @@ class Site:
     outputs: dict[str, str]  # output path per author source path (twins included)
     nav: list[NavItem]
     twins: set[str]  # source paths of easy-read twins: reachable through the switch, not in the menu
-    home_intro: str  # Markdown placed at the top of the author's home page
+    intros: dict[str, str]  # Markdown placed under the title of an author's page, by source path
     switches: dict[str, Switch] = field(default_factory=dict)
     draft: dict | None = None  # what the draft banner shows; None in a production build
 
@@ -76,12 +77,14 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         outputs=output_paths([p.path for p in report.pages] + [t.path for t in twins]),
         nav=build_nav(
             report,
-            leading=[NavItem("Home", HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
+            leading=[NavItem(report.home.title if report.home else _home_title(result), HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
             trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
         ),
         twins={t.path for t in twins},
-        home_intro=home_intro,
+        intros={story.path: _story_intro(story, result) for story in report.stories},
     )
+    if report.home is not None:
+        site.intros[HOME] = home_intro
     easy_home = report.home.twin.path if report.home and report.home.twin else None
     for page in report.pages:
         if page.twin:
@@ -112,6 +115,32 @@ def _facts(result: CheckResult) -> dict:
         "waar_vind_ik_wat": WAAR_VIND_IK_WAT,
         "has_speerpunten": bool(result.report.speerpunten),
     }
+
+
+PERSPECTIEF = {"client": "een cliënt", "verwant": "een naaste", "professional": "een medewerker"}
+
+
+def _story_intro(story: Page, result: CheckResult) -> str:
+    """The story's photo, quote and labels, from its front matter. The consent record is never used."""
+    meta = story.meta
+    photos = []
+    for foto in meta.get("fotos") or []:
+        if isinstance(foto, dict) and isinstance(foto.get("bestand"), str):
+            photos.append({
+                "src": posixpath.relpath(foto["bestand"], story.folder or "."),
+                "alt": "" if foto.get("decoratief") else str(foto.get("alt") or ""),
+            })
+    domains = dict(result.kader.domeinen)
+    labels = [domains.get(d, str(d)) for d in meta.get("domeinen") or [] if isinstance(d, str)]
+    bouwsteen = result.kader.bouwsteen(meta["bouwsteen"]) if isinstance(meta.get("bouwsteen"), int) else None
+    return render(
+        "verhaal-kop.md",
+        photos=photos,
+        citaat=meta.get("citaat") if isinstance(meta.get("citaat"), str) else None,
+        perspectief=PERSPECTIEF.get(meta.get("perspectief")),
+        bouwsteen=bouwsteen,
+        domeinen=labels,
+    )
 
 
 def _speerpunten(result: CheckResult) -> str:

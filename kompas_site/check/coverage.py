@@ -116,7 +116,9 @@ def _missing(report: Report, kader: Kader, editie: EditieProfiel, onderdeel: Ond
         return Finding(
             f"{onderdeel.cyclus}-ontbreekt",
             WAARSCHUWING,
-            f"Dit {editie.naam.lower()} heeft geen onderdeel {_what(onderdeel)}. {cyclus.uitleg} {hint}",
+            f"Dit {editie.naam.lower()} heeft geen onderdeel {_what(onderdeel)}. {cyclus.uitleg} Staat het "
+            f"verslag wél in dit {editie.naam.lower()}? Zet dan bij die pagina bovenaan in de kop: "
+            f"'onderdelen: [{onderdeel.id}]'.",
             element=onderdeel.id,
             file=report.settings.file,
         )

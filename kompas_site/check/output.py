@@ -62,7 +62,8 @@ def as_text(result: CheckResult, width: int = 100) -> str:
         for f in findings:
             head = f"  {LABEL[f.severity]}" + (f" (regel {f.line})" if f.line else "") + f" [{f.code}]"
             lines.append(head)
-            lines += textwrap.wrap(f.message, width, initial_indent="    ", subsequent_indent="    ")
+            lines += textwrap.wrap(f.message, width, initial_indent="    ", subsequent_indent="    ",
+                                   break_on_hyphens=False, break_long_words=False)
     lines += ["", summary(result)]
     return "\n".join(lines)
 

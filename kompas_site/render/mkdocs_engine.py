@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kompas_site.assemble import HOME, Site, assemble
+from kompas_site.assemble import Site, assemble
 from kompas_site.assemble.navigation import NavItem
 from kompas_site.check import FOUT, TIP, WAARSCHUWING, CheckResult, check_report
 from kompas_site.errors import ContentError
@@ -146,9 +146,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     # -- pages: the home page gets the report's facts; every page its switch and banner ------
     def on_page_markdown(self, markdown, *, page, config, files):
-        if page.file.src_uri == HOME and not page.file.generated_by:
-            return _after_title(markdown, self.site.home_intro)
-        return markdown
+        intro = None if page.file.generated_by else self.site.intros.get(page.file.src_uri)
+        return _after_title(markdown, intro) if intro else markdown
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
@@ -168,7 +167,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
 def _nav_entry(item: NavItem):
     if not item.children:
-        return {item.title: item.source}
+        return item.source  # MkDocs then shows the page's own title
     return {item.title: [_nav_entry(child) if child.source != item.source else child.source for child in item.children]}
 
 

@@ -27,7 +27,15 @@ def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem]) -
             parent.source = page.path
             parent.title = page.title
         parent.children.append(NavItem(page.title, page.path))
-    return leading + root.children + trailing
+    return leading + [_collapse(item) for item in root.children] + trailing
+
+
+def _collapse(item: NavItem) -> NavItem:
+    """A folder holding only its index page is one menu item, not a section that holds itself."""
+    item.children = [_collapse(child) for child in item.children]
+    if len(item.children) == 1 and item.children[0].source == item.source and item.source:
+        return NavItem(item.title, item.source)
+    return item
 
 
 def _section(folder: str, sections: dict[str, NavItem], report: Report) -> NavItem:

@@ -40,6 +40,8 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDoc:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "stream end" in (exc.problem or "") + (exc.context or ""):
+            mark = exc.context_mark  # an unclosed bracket or quote: point at where it was opened
         line = mark.line + first_line if mark else None
         raise ContentError(
             Problem(
@@ -81,7 +83,8 @@ _REASONS = {
     "expected <block end>, but found": "de inspringing klopt niet",
     "did not find expected key": "de inspringing klopt niet",
     "found unexpected end of stream": "een aanhalingsteken of haakje wordt niet gesloten",
-    "did not find expected ',' or ']'": "een lijst tussen [ ] wordt niet goed gesloten",
+    "expected ',' or ']'": "een lijst tussen [ ] wordt niet goed gesloten",
+    "expected ',' or '}'": "een blok tussen { } wordt niet goed gesloten",
     "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
 }
 

@@ -110,6 +110,7 @@ class Report:
     speerpunten_file: str = "speerpunten.yml"
     orphan_twins: list[Page] = field(default_factory=list)  # twins without a page beside them
     media: list[str] = field(default_factory=list)  # files under media/, relative posix paths
+    woordenlijst: dict[str, str] = field(default_factory=dict)  # the organisation's own terms
 
     @property
     def stories(self) -> list[Page]:

@@ -159,3 +159,35 @@ def test_mkdocs_build_strict_fails_on_a_fout(example, tmp_path):
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "onderdeel-ontbreekt" in result.stderr and "betrokkenheid" in result.stderr
+
+
+def test_easy_read_pages_have_their_own_layout_menu_and_read_aloud(site):
+    twin = page(site, "begrijpelijk/zorgproces/index.html")
+    assert twin.select_one(".kompas-begrijpelijk") is not None
+    menu = [a.get_text(strip=True) for a in twin.select("nav.kompas-menu a")]
+    assert menu[-1] == "Moeilijke woorden" and len(menu) == len(list(EXAMPLE.rglob("*.begrijpelijk.md"))) + 1
+    assert twin.select_one("nav.kompas-menu a[aria-current=page]").get_text(strip=True) == twin.h1.get_text(strip=True)
+    voorlezen = twin.select_one("[data-kompas-voorlezen]")
+    assert voorlezen.has_attr("hidden")  # shown by the script only where the browser can speak
+    assert [b.get_text(strip=True) for b in voorlezen.select("button")] == ["Lees voor", "Pauze", "Stop"]
+    assert twin.select_one('script[src$="voorlezen.js"]') and twin.select_one('link[href$="begrijpelijk.css"]')
+    fonts = site / "assets" / "fonts" / "atkinson-hyperlegible"
+    assert (fonts / "atkinson-hyperlegible-latin-400-normal.woff2").is_file() and (fonts / "OFL.txt").is_file()
+    # The full pages do not load the easy-read font or script.
+    assert not page(site, "zorgproces/index.html").select('link[href$="begrijpelijk.css"]')
+
+
+def test_hard_words_are_explained_at_their_first_use_and_listed_in_the_glossary(site):
+    twin = page(site, "begrijpelijk/zorgproces/index.html")
+    marked = [m.get_text(strip=True).lower() for m in twin.select(".kompas-term")]
+    assert "ondersteuningsplan" in marked and len(marked) == len(set(marked))  # only the first use
+    first = twin.select_one(".kompas-term")
+    note = first.find_parent("p").find_next_sibling("p")
+    assert "kompas-uitleg" in note["class"] and note["role"] == "note"
+    assert note.select_one(".kompas-uitleg__woord").get_text(strip=True).lower() == first.get_text(strip=True).lower()
+    glossary = page(site, "begrijpelijk/woordenlijst/index.html")
+    terms = {h["id"]: h.get_text(strip=True) for h in glossary.select("article h2")}
+    assert terms["ondersteuningsplan"] == "Ondersteuningsplan" and "bouwsteen" in terms and "visitatie" in terms
+    assert glossary.select_one(".kompas-begrijpelijk") is not None
+    # The full version is not changed.
+    assert not page(site, "zorgproces/index.html").select(".kompas-term")

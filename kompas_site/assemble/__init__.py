@@ -8,8 +8,9 @@ and the draft banner. The MkDocs adapter only translates this.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
 
+from kompas_site.assemble.begrijpelijk import easy_read_version
+from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.navigation import NavItem, build_nav
 from kompas_site.assemble.paths import output_paths
 from kompas_site.assemble.templates import render
@@ -26,33 +27,6 @@ FULL = "Uitgebreide versie"
 TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    source: str  # a virtual source path, as if the author had written it
-    title: str
-    markdown: str
-
-
-@dataclass(frozen=True)
-class Switch:
-    """The link between a page and its other version (easy-read <-> full)."""
-
-    target: str  # source path of the other version
-    label: str
-    easy_read: bool  # True when the target is the easy-read version
-
-
-@dataclass
-class Site:
-    generated: list[GeneratedPage]
-    outputs: dict[str, str]  # output path per author source path (twins included)
-    nav: list[NavItem]
-    twins: set[str]  # source paths of easy-read twins: reachable through the switch, not in the menu
-    intros: dict[str, str]  # Markdown placed under the title of an author's page, by source path
-    switches: dict[str, Switch] = field(default_factory=dict)
-    draft: dict | None = None  # what the draft banner shows; None in a production build
-
-
 def assemble(result: CheckResult, draft: bool = False) -> Site:
     report = result.report
     for reserved in (SPEERPUNTEN, WAAR_VIND_IK_WAT):
@@ -64,40 +38,55 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
                     reserved,
                 )
             )
+    home_title = report.home.title if report.home else _home_title(result)
+    home_intro = render("home-feiten.md", **_facts(result))
     generated = [
         GeneratedPage(SPEERPUNTEN, TITLES[SPEERPUNTEN], _speerpunten(result)),
         GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result)),
     ]
-    home_intro = render("home-feiten.md", **_facts(result))
+    markdown = {story.path: after_title(story.body, _story_intro(story, result)) for story in report.stories}
     if report.home is None:
-        generated.insert(0, GeneratedPage(HOME, _home_title(result), "# " + _home_title(result) + "\n\n" + home_intro))
-    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+        generated.insert(0, GeneratedPage(HOME, home_title, f"# {home_title}\n\n{home_intro}"))
+    else:
+        markdown[HOME] = after_title(report.home.body, home_intro)
+    easy = easy_read_version(report)
+    generated += easy.generated
+    markdown.update(easy.markdown)
     site = Site(
         generated=generated,
-        outputs=output_paths([p.path for p in report.pages] + [t.path for t in twins]),
+        outputs=output_paths([p.path for p in report.pages] + sorted(easy.twins)),
         nav=build_nav(
             report,
-            leading=[NavItem(report.home.title if report.home else _home_title(result), HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
+            leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
             trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
         ),
-        twins={t.path for t in twins},
-        intros={story.path: _story_intro(story, result) for story in report.stories},
+        twins=easy.twins,
+        markdown=markdown,
+        easy_read=easy.pages,
+        easy_nav=easy.nav,
     )
-    if report.home is not None:
-        site.intros[HOME] = home_intro
-    easy_home = report.home.twin.path if report.home and report.home.twin else None
     for page in report.pages:
         if page.twin:
             site.switches[page.path] = Switch(page.twin.path, EASY_READ, True)
             site.switches[page.twin.path] = Switch(page.path, FULL, False)
-        elif easy_home:  # no twin of its own: the easy-read home is the way in
-            site.switches[page.path] = Switch(easy_home, EASY_READ, True)
-    if easy_home:
-        for page in generated:
-            site.switches.setdefault(page.source, Switch(easy_home, EASY_READ, True))
+        elif easy.home:  # no twin of its own: the easy-read home is the way in
+            site.switches[page.path] = Switch(easy.home, EASY_READ, True)
+    for page in generated:
+        if page.source in easy.pages:
+            site.switches[page.source] = Switch(HOME, FULL, False)
+        elif easy.home:
+            site.switches[page.source] = Switch(easy.home, EASY_READ, True)
     if draft:
         site.draft = _draft(result)
     return site
+
+
+def after_title(markdown: str, block: str) -> str:
+    """Place a block under the page's leading '# title' line, or at the top."""
+    lines = markdown.lstrip("\n").split("\n")
+    if lines and lines[0].startswith("# "):
+        return lines[0] + "\n\n" + block + "\n" + "\n".join(lines[1:])
+    return block + "\n" + markdown
 
 
 def _home_title(result: CheckResult) -> str:

@@ -8,6 +8,7 @@ from kompas_site.errors import ContentError, Problem
 from kompas_site.load.pages import is_hidden, load_pages
 from kompas_site.load.settings import load_settings
 from kompas_site.load.speerpunten import load_speerpunten
+from kompas_site.load.woordenlijst import load_woordenlijst
 from kompas_site.model import Report
 
 MEDIA_DIR = "media"
@@ -32,6 +33,7 @@ def load_report(content_dir: str | Path) -> Report:
     settings = collect(load_settings, root)
     pages, orphans = collect(load_pages, root) or ([], [])
     speerpunten = collect(load_speerpunten, root)
+    woordenlijst = collect(load_woordenlijst, root)
     if problems:
         raise ContentError(problems)
     media_root = root / MEDIA_DIR
@@ -41,4 +43,4 @@ def load_report(content_dir: str | Path) -> Report:
         if p.is_file() and not is_hidden(p.relative_to(root))
     ) if media_root.is_dir() else []
     return Report(root=root, settings=settings, pages=pages, speerpunten=speerpunten,
-                  orphan_twins=orphans, media=media)
+                  orphan_twins=orphans, media=media, woordenlijst=woordenlijst)

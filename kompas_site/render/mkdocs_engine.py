@@ -45,6 +45,7 @@ MARKDOWN_EXTENSIONS = {
     "toc": {"permalink": False},
 }
 EXTRA_CSS = "assets/stylesheets/kompas.css"
+EASY_READ_TEMPLATE = "begrijpelijk.html"
 # Source files that hold data for the build or notes for authors: never published.
 PRIVATE_SUFFIXES = (".yml", ".yaml")
 
@@ -146,8 +147,12 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     # -- pages: the home page gets the report's facts; every page its switch and banner ------
     def on_page_markdown(self, markdown, *, page, config, files):
-        intro = None if page.file.generated_by else self.site.intros.get(page.file.src_uri)
-        return _after_title(markdown, intro) if intro else markdown
+        source = page.file.src_uri
+        if source in self.site.easy_read:
+            page.meta["template"] = EASY_READ_TEMPLATE
+        if page.file.generated_by:
+            return markdown
+        return self.site.markdown.get(source, markdown)
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
@@ -161,22 +166,24 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
                     "label": switch.label,
                     "begrijpelijk": switch.easy_read,
                 }
+        if page.file.src_uri in site.easy_read:
+            kompas["begrijpelijk"] = {"menu": [self._menu_item(item, page) for item in site.easy_nav]}
         context["kompas"] = kompas
         return context
+
+    def _menu_item(self, item: NavItem, page) -> dict:
+        target = self.files.get_file_from_path(item.source)
+        return {
+            "titel": item.title,
+            "url": target.url_relative_to(page.file) if target else "",
+            "actief": item.source == page.file.src_uri,
+        }
 
 
 def _nav_entry(item: NavItem):
     if not item.children:
         return item.source  # MkDocs then shows the page's own title
     return {item.title: [_nav_entry(child) if child.source != item.source else child.source for child in item.children]}
-
-
-def _after_title(markdown: str, block: str) -> str:
-    """Insert a block after the page's leading '# title' line, or at the top."""
-    lines = markdown.lstrip("\n").split("\n")
-    if lines and lines[0].startswith("# "):
-        return lines[0] + "\n\n" + block + "\n" + "\n".join(lines[1:])
-    return block + "\n" + markdown
 
 
 # -- running MkDocs for the kompas command ----------------------------------------------------

@@ -1,0 +1,118 @@
+"""Woordenlijst: hard words explained where an easy-read reader first meets them.
+
+The sector's jargon ships as data (``jargon.yml``); an organisation adds or replaces words in
+``content/woordenlijst.yml``. On an easy-read page, the first use of a word is marked and its
+explanation follows the paragraph as a visible note: it works with a keyboard, a screen reader
+and on a phone, because nothing is hidden behind hovering.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+
+JARGON = Path(__file__).with_name("jargon.yml")
+# Top-level Markdown blocks whose text may carry an explanation; headings, tables and code do not.
+_BLOCKS = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open"}
+# Parts of a line that are not running text: links, images, code, HTML tags, addresses.
+_NOT_TEXT = re.compile(r"!?\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|https?://\S+|\{[^}]*\}")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    uitleg: str
+    vormen: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The word as a heading or label: with a capital letter."""
+        return self.term[:1].upper() + self.term[1:]
+
+    @property
+    def anchor(self) -> str:
+        plain = unicodedata.normalize("NFKD", self.term).encode("ascii", "ignore").decode().lower()
+        return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+    @property
+    def pattern(self) -> re.Pattern:
+        forms = sorted({self.term, *self.vormen}, key=len, reverse=True)
+        parts = [re.escape(f) if f.isupper() else f"(?i:{re.escape(f)})" for f in forms]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def builtin_terms() -> tuple[Term, ...]:
+    raw = yaml.safe_load(JARGON.read_text(encoding="utf-8"))
+    return tuple(Term(t["term"], t["uitleg"], tuple(t.get("vormen") or ())) for t in raw)
+
+
+def glossary(own: dict[str, str]) -> list[Term]:
+    """The sector's words plus the organisation's own; the organisation's explanation wins."""
+    terms = {t.term.casefold(): t for t in builtin_terms()}
+    for term, uitleg in own.items():
+        known = terms.get(term.casefold())
+        terms[term.casefold()] = Term(term, uitleg, known.vormen if known else ())
+    return sorted(terms.values(), key=lambda t: t.term.casefold())
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:
+    """Mark the first use of each term and put its explanation under the block it is in.
+
+    Returns the new Markdown and the terms that were explained, in reading order.
+    """
+    lines = markdown.split("\n")
+    todo = sorted(terms, key=lambda t: len(t.term), reverse=True)  # "raad van bestuur" before "bestuur"
+    edits: list[tuple[int, list[tuple[int, int, Term]]]] = []  # (block end line, [(line, start, term)])
+    explained: list[Term] = []
+    for token in _parser().parse(markdown):
+        if token.level != 0 or token.type not in _BLOCKS or not token.map:
+            continue
+        start, end = token.map
+        found: list[tuple[int, int, int, Term]] = []
+        taken: list[tuple[int, int, int]] = []
+        for term in list(todo):
+            hit = _first_hit(lines, start, end, term, taken)
+            if hit:
+                found.append((*hit, term))
+                taken.append(hit)
+                todo.remove(term)
+        if found:
+            found.sort(key=lambda f: (f[0], f[1]))
+            explained += [f[3] for f in found]
+            edits.append((end, found))
+    for end, found in reversed(edits):
+        for line, a, b, _term in sorted(found, key=lambda f: (f[0], f[1]), reverse=True):
+            text = lines[line]
+            lines[line] = f'{text[:a]}<strong class="kompas-term">{text[a:b]}</strong>{text[b:]}'
+        notes = [_note(term) for *_, term in found]
+        lines[end:end] = [""] + notes + [""]
+    return "\n".join(lines), explained
+
+
+def _first_hit(lines, start, end, term, taken):
+    for number in range(start, end):
+        text = lines[number]
+        blocked = [m.span() for m in _NOT_TEXT.finditer(text)] + [(a, b) for n, a, b in taken if n == number]
+        for match in term.pattern.finditer(text):
+            a, b = match.span()
+            if not any(x < b and a < y for x, y in blocked):
+                return number, a, b
+    return None
+
+
+def _note(term: Term) -> str:
+    return (f'<p class="kompas-uitleg" role="note"><span class="kompas-uitleg__woord">'
+            f"{html.escape(term.label)}</span>: {html.escape(term.uitleg)}</p>")

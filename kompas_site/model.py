@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 
 TWIN_SUFFIX = ".begrijpelijk.md"
 STORIES_DIR = "verhalen"
+# A story card placed in a page: a line of its own, "[[verhaal: gert-op-zichzelf]]".
+STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 # The statuses a speerpunt can have, with the label readers see.
 SPEERPUNT_STATUS = {

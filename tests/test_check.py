@@ -283,3 +283,13 @@ def test_check_text_output_is_grouped_by_file(filled_scaffold, capsys):
     assert "Het rapport als geheel\n  FOUT [onderdeel-ontbreekt]" in out
     assert "speerpunten.yml\n  FOUT (regel 10) [speerpunt-status-onbekend]" in out
     assert "✗ bouwsteen-3" in out and "2 fout(en)" in out
+
+
+def test_a_story_card_naming_an_unknown_story_is_an_error(example):
+    page = example / "02-zorgproces" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("[[verhaal: gert-op-zichzelf]]",
+                                                             "[[verhaal: gert-op-zichself]]"), encoding="utf-8")
+    finding = next(f for f in check(example).findings if f.code == "verhaal-onbekend")
+    assert finding.severity == "fout" and finding.file == "02-zorgproces/index.md"
+    assert "Bedoelt u 'gert-op-zichzelf'?" in finding.message
+    assert "[[verhaal: gert-op-zichself]]" in page.read_text(encoding="utf-8").splitlines()[finding.line - 1]

@@ -93,7 +93,7 @@ def test_navigation_follows_the_authors_folders_without_number_prefixes(site):
     items = home.select("nav.md-nav--primary > ul > li")
     nav_titles = [li.select_one(".md-nav__link").get_text(" ", strip=True) for li in items]
     assert nav_titles[:2] == [home.select_one("article h1").get_text(strip=True), "Waar vind ik wat?"]
-    assert "Bouwsteen 1: het zorgproces" in nav_titles and "Verhalen" in nav_titles
+    assert "Bouwsteen 1: het zorgproces" in nav_titles and "Ervaringsverhalen" in nav_titles
     assert nav_titles[-1] == "Alle speerpunten"
     # A folder with only an index page is one item, not a section holding itself.
     visitatie = next(li for li in items if "Verslag van de visitatie" in li.get_text())
@@ -191,3 +191,23 @@ def test_hard_words_are_explained_at_their_first_use_and_listed_in_the_glossary(
     assert glossary.select_one(".kompas-begrijpelijk") is not None
     # The full version is not changed.
     assert not page(site, "zorgproces/index.html").select(".kompas-term")
+
+
+def test_story_overview_cards_and_story_pages(site):
+    overview = page(site, "verhalen/index.html")
+    cards = overview.select(".kompas-verhalen .kompas-verhaal-kaart")
+    assert len(cards) == 3
+    assert {c["data-perspectief"] for c in cards} == {"client", "verwant", "professional"}
+    for card in cards:  # every card links to its story page, which exists
+        href = card.select_one(".kompas-kaart-titel a")["href"]
+        assert (site / "verhalen" / href / "index.html").is_file()
+    form = overview.select_one("form[data-kompas-filter]")
+    assert form.has_attr("hidden")  # without JavaScript all stories simply show
+    # A card placed by an author with one line: [[verhaal: gert-op-zichzelf]]
+    card = page(site, "zorgproces/index.html").select_one("article .kompas-verhaal-kaart")
+    assert card.select_one(".kompas-kaart-titel a")["href"] == "../verhalen/gert-op-zichzelf/"
+    story = page(site, "verhalen/gert-op-zichzelf/index.html")
+    assert "Ik kies nu zelf wat ik eet." in story.select_one(".kompas-citaat").get_text()
+    assert story.select_one(".kompas-verhaal-kop img")["alt"] == "Gert snijdt groente in zijn nieuwe keuken."
+    assert "Verteld door een cliënt" in story.select_one(".kompas-labels").get_text()
+    assert "2027-12-31" not in str(story) and "vastgelegd" not in str(story)  # consent is never published

@@ -7,17 +7,16 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
-import posixpath
-
 from kompas_site.assemble.begrijpelijk import easy_read_version
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.navigation import NavItem, build_nav
 from kompas_site.assemble.paths import output_paths
 from kompas_site.assemble.templates import render
+from kompas_site.assemble.verhalen import OVERVIEW, OVERVIEW_TITLE, overview, place_cards, story_intro
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import SPEERPUNT_STATUS, Page, Report
+from kompas_site.model import SPEERPUNT_STATUS, STORY_CARD
 
 HOME = "index.md"
 SPEERPUNTEN = "speerpunten.md"
@@ -44,11 +43,24 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         GeneratedPage(SPEERPUNTEN, TITLES[SPEERPUNTEN], _speerpunten(result)),
         GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result)),
     ]
-    markdown = {story.path: after_title(story.body, _story_intro(story, result)) for story in report.stories}
+    kader = result.kader
+    markdown = {}
+    for page in report.pages:  # story cards placed by the authors
+        if STORY_CARD.search(page.body):
+            markdown[page.path] = place_cards(page, page.body, report, kader)
+    for story in report.stories:
+        markdown[story.path] = after_title(markdown.get(story.path, story.body), story_intro(story, kader))
+    section_pages = {}
+    if report.stories:
+        if report.page(OVERVIEW):
+            markdown[OVERVIEW] = overview(report, kader)
+        else:
+            generated.append(GeneratedPage(OVERVIEW, OVERVIEW_TITLE, overview(report, kader)))
+            section_pages["verhalen"] = NavItem(OVERVIEW_TITLE, OVERVIEW)
     if report.home is None:
         generated.insert(0, GeneratedPage(HOME, home_title, f"# {home_title}\n\n{home_intro}"))
     else:
-        markdown[HOME] = after_title(report.home.body, home_intro)
+        markdown[HOME] = after_title(markdown.get(HOME, report.home.body), home_intro)
     easy = easy_read_version(report)
     generated += easy.generated
     markdown.update(easy.markdown)
@@ -59,6 +71,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
             report,
             leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
             trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
+            section_pages=section_pages,
         ),
         twins=easy.twins,
         markdown=markdown,
@@ -104,32 +117,6 @@ def _facts(result: CheckResult) -> dict:
         "waar_vind_ik_wat": WAAR_VIND_IK_WAT,
         "has_speerpunten": bool(result.report.speerpunten),
     }
-
-
-PERSPECTIEF = {"client": "een cliënt", "verwant": "een naaste", "professional": "een medewerker"}
-
-
-def _story_intro(story: Page, result: CheckResult) -> str:
-    """The story's photo, quote and labels, from its front matter. The consent record is never used."""
-    meta = story.meta
-    photos = []
-    for foto in meta.get("fotos") or []:
-        if isinstance(foto, dict) and isinstance(foto.get("bestand"), str):
-            photos.append({
-                "src": posixpath.relpath(foto["bestand"], story.folder or "."),
-                "alt": "" if foto.get("decoratief") else str(foto.get("alt") or ""),
-            })
-    domains = dict(result.kader.domeinen)
-    labels = [domains.get(d, str(d)) for d in meta.get("domeinen") or [] if isinstance(d, str)]
-    bouwsteen = result.kader.bouwsteen(meta["bouwsteen"]) if isinstance(meta.get("bouwsteen"), int) else None
-    return render(
-        "verhaal-kop.md",
-        photos=photos,
-        citaat=meta.get("citaat") if isinstance(meta.get("citaat"), str) else None,
-        perspectief=PERSPECTIEF.get(meta.get("perspectief")),
-        bouwsteen=bouwsteen,
-        domeinen=labels,
-    )
 
 
 def _speerpunten(result: CheckResult) -> str:

@@ -15,10 +15,14 @@ class NavItem:
     children: list[NavItem] = field(default_factory=list)
 
 
-def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem]) -> list[NavItem]:
-    """``leading`` items (home, "Waar vind ik wat?"), the authors' pages by folder, ``trailing`` items."""
+def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem],
+              section_pages: dict[str, NavItem] | None = None) -> list[NavItem]:
+    """``leading`` items (home, "Waar vind ik wat?"), the authors' pages by folder, ``trailing`` items.
+
+    ``section_pages`` gives a generated index page to a folder that has none of its own."""
     root = NavItem("")
     sections: dict[str, NavItem] = {"": root}
+
     for page in report.pages:  # already in folder order, index pages first
         if page.path == "index.md":
             continue
@@ -27,6 +31,10 @@ def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem]) -
             parent.source = page.path
             parent.title = page.title
         parent.children.append(NavItem(page.title, page.path))
+    for folder, index in (section_pages or {}).items():
+        section = _section(folder, sections, report)
+        section.title, section.source = index.title, index.source
+        section.children.insert(0, NavItem(index.title, index.source))
     return leading + [_collapse(item) for item in root.children] + trailing
 
 

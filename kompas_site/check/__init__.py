@@ -8,6 +8,7 @@ from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.result import CheckResult
 from kompas_site.check.speerpunten import check_speerpunten
+from kompas_site.check.verhalen import check_story_cards
 from kompas_site.model import Report
 
 __all__ = ["check_report", "CheckResult", "Finding", "FOUT", "WAARSCHUWING", "TIP"]
@@ -21,6 +22,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_speerpunten(report, kader)
     findings += check_deadlines(report, kader, editie, result.deadline)
     findings += _orphan_twins(report)
+    findings += check_story_cards(report)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
 

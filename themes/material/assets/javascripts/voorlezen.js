@@ -1,5 +1,7 @@
 /* "Lees voor": read the easy-read page aloud with the browser's own Dutch speech synthesis.
-   No outside service. The buttons stay hidden where the browser cannot speak. */
+   Only a voice on the reader's own device is used (localService): some browsers also offer voices
+   that send the text to an online service, and a report must not do that. The buttons stay hidden
+   where no such Dutch voice exists. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-kompas-voorlezen]");
@@ -16,7 +18,7 @@
   function dutchVoice() {
     var voices = synth.getVoices();
     for (var i = 0; i < voices.length; i++) {
-      if (/^nl(-|_|$)/i.test(voices[i].lang)) return voices[i];
+      if (/^nl(-|_|$)/i.test(voices[i].lang) && voices[i].localService) return voices[i];
     }
     return null;
   }
@@ -25,9 +27,9 @@
     var article = document.querySelector("article.md-content__inner");
     if (!article) return [];
     var parts = [];
-    article.querySelectorAll("h1, h2, h3, p, li, .kompas-uitleg").forEach(function (node) {
+    article.querySelectorAll("h1, h2, h3, p, li").forEach(function (node) {
       if (node.closest("[data-kompas-voorlezen], .kompas-wissel, .kompas-concept, nav")) return;
-      if (node.matches("li p") || node.closest(".kompas-uitleg") !== node && node.closest(".kompas-uitleg")) return;
+      if (node.matches("li p")) return;  // read with its list item
       var text = node.innerText.replace(/\s+/g, " ").trim();
       if (text) parts.push(text);
     });
@@ -48,8 +50,7 @@
     if (!queue.length) { setState("stil"); start.focus(); return; }
     var utterance = new SpeechSynthesisUtterance(queue.shift());
     utterance.lang = "nl-NL";
-    var voice = dutchVoice();
-    if (voice) utterance.voice = voice;
+    utterance.voice = dutchVoice();
     utterance.rate = 0.9;
     utterance.onend = function () { if (speaking) next(); };
     utterance.onerror = function () { setState("stil"); };
@@ -76,7 +77,7 @@
   window.addEventListener("pagehide", function () { synth.cancel(); });
 
   function reveal() {
-    if (synth.getVoices().length || "onvoiceschanged" in synth === false) box.hidden = false;
+    box.hidden = !dutchVoice();
   }
   reveal();
   if ("onvoiceschanged" in synth) synth.addEventListener("voiceschanged", reveal);

@@ -54,6 +54,7 @@ PRIVATE_SUFFIXES = (".yml", ".yaml")
 def _is_private(src_uri: str) -> bool:
     return src_uri.endswith(PRIVATE_SUFFIXES) or any(part.startswith(("_", ".")) for part in src_uri.split("/"))
 
+
 CONFIG_TEMPLATE = """\
 site_name: Kwaliteitsbeeld
 docs_dir: {docs_dir}

@@ -23,6 +23,11 @@ PROSE = (
     "Ten derde: teams leren het meest van elkaar als ze tijd krijgen om samen terug te kijken."
 )
 
+EASY_PROSE = (
+    "Dit is ons verslag over het jaar. We vertellen wat goed ging. We vertellen ook wat niet goed ging. "
+    "We schreven het samen met cliënten. En met hun familie. Zo weet je hoe het met de zorg gaat."
+)
+
 
 def run_kompas(*args: str, capsys=None) -> tuple[int, str, str]:
     """Run the kompas command in-process; return (exit code, stdout, stderr)."""
@@ -45,7 +50,8 @@ def fill_pages(content: Path) -> None:
         text = page.read_text(encoding="utf-8")
         match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
         head = match.group(0) if match else ""
-        page.write_text(head + "\n" + PROSE + "\n", encoding="utf-8")
+        prose = EASY_PROSE if page.name.endswith(".begrijpelijk.md") else PROSE
+        page.write_text(head + "\n" + prose + "\n", encoding="utf-8")
 
 
 def set_onderdelen(page: Path, ids: list[str]) -> None:

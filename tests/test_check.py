@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_kompas, set_onderdelen
+from conftest import EXAMPLE as EXAMPLE_DIR, run_kompas, set_onderdelen
 from kompas_site import profiles
 from kompas_site.check import check_report
 from kompas_site.load import load_report
@@ -293,3 +293,15 @@ def test_a_story_card_naming_an_unknown_story_is_an_error(example):
     assert finding.severity == "fout" and finding.file == "02-zorgproces/index.md"
     assert "Bedoelt u 'gert-op-zichzelf'?" in finding.message
     assert "[[verhaal: gert-op-zichself]]" in page.read_text(encoding="utf-8").splitlines()[finding.line - 1]
+
+
+def test_an_easy_read_page_that_is_too_hard_is_named(example):
+    twin = example / "04-leren" / "index.begrijpelijk.md"
+    hard = (Path(__file__).parent / "teksten" / "beleid.md").read_text(encoding="utf-8")
+    twin.write_text(hard, encoding="utf-8")  # a policy text, with its own front matter
+    findings = [f for f in check(example).findings if f.file == "04-leren/index.begrijpelijk.md"]
+    verdict = next(f for f in findings if f.code == "begrijpelijk-te-moeilijk")
+    assert verdict.severity == "waarschuwing"
+    assert any(f.code == "zin-te-lang" and f.severity == "tip" and f.line for f in findings)
+    # The example's own easy-read pages are easy enough.
+    assert not [f for f in check(EXAMPLE_DIR).findings if f.code == "begrijpelijk-te-moeilijk"]

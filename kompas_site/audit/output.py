@@ -115,16 +115,18 @@ def as_text(result: AuditResult, width: int = 100) -> str:
         lines += ["", f"{_paginas(len(result.failed))} kon niet "
                   "gecontroleerd worden:"]
         lines += [f"  - {p.page}: {p.error}" for p in result.failed]
-    lines.append("")
+    if lines[-1]:
+        lines.append("")
     lines.append(summary(result))
     return "\n".join(lines)
 
 
 def summary(result: AuditResult) -> str:
     if result.ok:
-        return (f"Geen problemen gevonden: alle {len(result.pages)} pagina's voldoen aan de automatische "
-                f"controles van {NORM}, en geen enkele pagina laadt iets van een andere server. "
-                "Een automatische controle vindt niet alles: laat de site ook door mensen testen.")
+        pages = "de pagina voldoet" if len(result.pages) == 1 else f"alle {len(result.pages)} pagina's voldoen"
+        return (f"Geen problemen gevonden: {pages} aan de automatische controles van {NORM}, en niets wordt "
+                "van een andere server geladen. Een automatische controle vindt niet alles: laat de site ook "
+                "door mensen testen, met het toetsenbord en een schermlezer.")
     parts = []
     rules = result.rules
     if rules:

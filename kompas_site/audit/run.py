@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -29,17 +31,21 @@ def is_url(target: str) -> bool:
     return target.startswith(("http://", "https://"))
 
 
-def audit(target: str | Path, browser=None) -> AuditResult:
-    """Check a built site folder or a URL. ``browser``: a Playwright Browser to reuse (tests)."""
+def audit(target: str | Path, browser=None, viewport: dict | None = None) -> AuditResult:
+    """Check a built site folder or a URL.
+
+    ``browser``: a Playwright Browser to reuse (the tests share one); ``viewport``: the window size,
+    1280 by 900 unless given (``{"width": 375, "height": 812}`` checks the phone layout)."""
+    viewport = viewport or VIEWPORT
     text = str(target)
     if is_url(text):
         start = _check_url(text)
         with _browser(browser) as chosen:
-            return _visit(chosen, text, base_url=_base(start), start=[start], follow_links=True)
+            return _visit(chosen, text, _base(start), [start], follow_links=True, viewport=viewport)
     folder = _check_folder(Path(target))
     with _browser(browser) as chosen, serve_folder(folder) as base_url:
         pages = [base_url + _url_path(html.relative_to(folder).as_posix()) for html in _html_files(folder)]
-        return _visit(chosen, text, base_url=base_url, start=pages, follow_links=False)
+        return _visit(chosen, text, base_url, pages, follow_links=False, viewport=viewport)
 
 
 @contextlib.contextmanager
@@ -58,7 +64,8 @@ def _html_files(folder: Path) -> list[Path]:
     files = [p for p in folder.rglob("*.html")
              if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
     # the home page first, then the rest by address
-    return sorted(files, key=lambda p: (p.relative_to(folder).as_posix() != "index.html", p.relative_to(folder).as_posix()))
+    return sorted(files, key=lambda p: (_url_path(p.relative_to(folder).as_posix()) != "",
+                                        _url_path(p.relative_to(folder).as_posix())))
 
 
 def _url_path(relative: str) -> str:
@@ -96,12 +103,24 @@ def _check_url(url: str) -> str:
         raise AuditError(f"Het adres {url} geeft een foutmelding van de server ({error.code} {error.reason}). "
                          "Controleer of het adres klopt.") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        raise AuditError(f"Het adres {url} geeft geen antwoord ({reason}). Controleer of het adres klopt en of "
-                         "de website bereikbaar is vanaf deze computer.") from None
+        raise AuditError(f"Het adres {url} geeft geen antwoord ({_why(getattr(error, 'reason', error))}). "
+                         "Controleer of het adres klopt en of de website bereikbaar is vanaf deze computer.") from None
     if kind not in ("text/html", "application/xhtml+xml"):
         raise AuditError(f"Het adres {url} is geen webpagina maar een bestand van het type {kind}.")
     return final
+
+
+def _why(reason) -> str:
+    """Why a server did not answer, in words; the technical reason only when we have none."""
+    if isinstance(reason, ConnectionRefusedError):
+        return "de verbinding werd geweigerd: daar draait geen website"
+    if isinstance(reason, socket.gaierror):
+        return "de naam van de server is onbekend"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "geen antwoord binnen 15 seconden"
+    if isinstance(reason, ssl.SSLError):
+        return f"de beveiligde verbinding klopt niet: {reason}"
+    return str(reason)
 
 
 def _base(start: str) -> str:
@@ -134,10 +153,12 @@ def _outside(url: str, base_url: str) -> bool:
     return urlsplit(url).netloc.lower() != urlsplit(base_url).netloc.lower()
 
 
-def _visit(browser, source: str, base_url: str, start: list[str], follow_links: bool) -> AuditResult:
+def _visit(browser, source: str, base_url: str, start: list[str], follow_links: bool,
+           viewport: dict) -> AuditResult:
     queue = list(dict.fromkeys(start))
     if follow_links:
-        queue += [u for u in _sitemap(base_url) if _belongs(u, base_url) and u not in queue]
+        queue = list(dict.fromkeys(_normal(u) for u in queue))
+        queue += [u for u in map(_normal, _sitemap(base_url)) if _belongs(u, base_url) and u not in queue]
     seen = set(queue)
     results: list[PageResult] = []
     current: dict[str, PageResult | None] = {"page": None}
@@ -155,13 +176,17 @@ def _visit(browser, source: str, base_url: str, start: list[str], follow_links: 
         else:
             route_.continue_()
 
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block", locale="nl-NL")
+    def socket(socket_) -> None:  # never connected: the page sees a socket that closes at once
+        note(socket_.url)
+        socket_.close()
+
+    context = browser.new_context(viewport=viewport, service_workers="block", locale="nl-NL")
     axe_version = ""
     try:
         context.route("**/*", route)
+        context.route_web_socket(lambda url: _outside(url, base_url), socket)
         context.on("request", lambda request: note(request.url))
         page = context.new_page()
-        page.on("websocket", lambda socket: note(socket.url))
         while queue and len(results) < MAX_PAGES:
             url = queue.pop(0)
             result = PageResult(page=_label(url, base_url), url=url)
@@ -175,14 +200,15 @@ def _visit(browser, source: str, base_url: str, start: list[str], follow_links: 
             if response is not None and response.status >= 400:
                 result.error = f"de server geeft foutmelding {response.status}"
                 continue
-            if follow_links and "html" not in (response.headers.get("content-type", "") if response else "html"):
+            kind = response.headers.get("content-type", "") if response is not None else ""
+            if follow_links and kind and "html" not in kind:  # a file behind a link, not a page
                 results.pop()
                 continue
             page.evaluate("() => document.fonts.ready.then(() => true)")
             axe_version, result.violations = run_axe(page)
             if follow_links:
                 for link in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
-                    link = urldefrag(link)[0].split("?")[0]
+                    link = _normal(link)
                     if link not in seen and _belongs(link, base_url) and not NOT_PAGES.search(link):
                         seen.add(link)
                         queue.append(link)
@@ -190,6 +216,12 @@ def _visit(browser, source: str, base_url: str, start: list[str], follow_links: 
     finally:
         context.close()
     return AuditResult(source=source, base_url=base_url, axe_version=axe_version, pages=results)
+
+
+def _normal(url: str) -> str:
+    """One address per page: without #fragment or ?query, and 'map/index.html' is 'map/'."""
+    url = urldefrag(url)[0].split("?")[0]
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
 def _belongs(url: str, base_url: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kompas_site import profiles
+from kompas_site.check.begrijpelijk import check_easy_read
 from kompas_site.check.coverage import check_coverage
 from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
@@ -23,6 +24,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_deadlines(report, kader, editie, result.deadline)
     findings += _orphan_twins(report)
     findings += check_story_cards(report)
+    findings += check_easy_read(report)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
 

@@ -1,0 +1,118 @@
+"""``kompas leesbaarheid``: is this page easy enough to read for the begrijpelijke versie?"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR
+
+SHOW_SENTENCES = 10  # in the text for people; --json lists every hard sentence
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="BESTAND", help="de Markdown-pagina die u wilt meten, bijvoorbeeld "
+                                                         "content/index.begrijpelijk.md")
+    parser.add_argument("--json", action="store_true", help="geef de metingen en de moeilijke zinnen als JSON "
+                                                             "(voor automatische controles)")
+
+
+def run(args) -> int:
+    from kompas_site.easyread.readability import analyse, has_open_front_matter
+
+    path = Path(args.file)
+    text = _read(path)
+    if text is None:
+        return ONBRUIKBAAR
+    if has_open_front_matter(text):
+        return _unusable(f"De kop van '{path}' begint met --- maar wordt niet afgesloten. Zet een regel met "
+                         "alleen --- onder de laatste regel van de kop.")
+    result = analyse(text)
+    if result.empty:
+        return _unusable(f"In '{path}' staat geen tekst om te meten. Alleen gewone zinnen en opsommingen tellen "
+                         "mee; koppen, tabellen, code, HTML en de gegevens tussen de regels met --- niet.")
+    if args.json:
+        print(json.dumps({"bestand": str(path), **result.as_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print(as_text(result, str(path)))
+    return OK if result.meets_easy_read else FOUTEN
+
+
+def _read(path: Path) -> str | None:
+    if not path.exists():
+        _unusable(f"Het bestand '{path}' bestaat niet. Controleer de naam en de map.")
+        return None
+    if not path.is_file():
+        _unusable(f"'{path}' is geen bestand maar een map. Geef één pagina op, bijvoorbeeld "
+                  f"'{path / 'index.begrijpelijk.md'}'.")
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        _unusable(f"'{path}' is geen tekst in UTF-8. Sla het bestand op als UTF-8 (in de meeste tekstverwerkers: "
+                  "'Opslaan als', codering UTF-8) en probeer het opnieuw.")
+    except OSError as error:
+        _unusable(f"'{path}' kan niet gelezen worden ({error.strerror or error}).")
+    return None
+
+
+def _unusable(message: str) -> int:
+    print(f"kompas leesbaarheid: {message}", file=sys.stderr)
+    return ONBRUIKBAAR
+
+
+def as_text(result, file: str, width: int = 100) -> str:
+    from kompas_site.easyread import readability as r
+
+    def row(label, value, limit="", ok=None):
+        mark = "" if ok is None else ("  goed" if ok else "  te moeilijk")
+        return f"  {label:<24}{value:<8}{limit:<40}{mark}".rstrip()
+
+    passive = result.passive_sentences
+    wps_ok = result.words_per_sentence <= r.MAX_WORDS_PER_SENTENCE
+    douma_ok = result.douma >= r.MIN_DOUMA
+    long_ok = result.long_word_share <= r.MAX_LONG_WORD_SHARE
+    rare_ok = result.rare_word_share <= r.MAX_RARE_WORD_SHARE
+    lines = [
+        f"Leesbaarheid van {file}",
+        "",
+        row("Zinnen", str(len(result.sentences))),
+        row("Woorden", str(result.words)),
+        row("Woorden per zin", r.getal(result.words_per_sentence, 1, None if wps_ok else r.MAX_WORDS_PER_SENTENCE),
+            f"makkelijk lezen: hoogstens {r.getal(r.MAX_WORDS_PER_SENTENCE, 0)}", wps_ok),
+        row("Lettergrepen per woord", r.getal(result.syllables_per_word, 2)),
+        row("Flesch-Douma", r.getal(result.douma, 1, None if douma_ok else r.MIN_DOUMA),
+            f"makkelijk lezen: minstens {r.getal(r.MIN_DOUMA, 0)}", douma_ok),
+        row("Lange woorden", r.procent(result.long_word_share, None if long_ok else r.MAX_LONG_WORD_SHARE),
+            f"{r.LONG_WORD} letters of meer; hoogstens {r.procent(r.MAX_LONG_WORD_SHARE)}", long_ok),
+        row("Weinig bekende woorden",
+            r.procent(result.rare_word_share, None if rare_ok else r.MAX_RARE_WORD_SHARE),
+            f"hoogstens {r.procent(r.MAX_RARE_WORD_SHARE)}", rare_ok),
+        row("Langste zin", f"{result.longest_sentence} woorden"),
+        row("Lijdende vorm", f"{passive} {'zin' if passive == 1 else 'zinnen'}"),
+        "",
+    ]
+    if result.meets_easy_read:
+        lines.append("Deze tekst is makkelijk genoeg voor de begrijpelijke versie.")
+    else:
+        lines += textwrap.wrap("Deze tekst is nog niet makkelijk genoeg voor de begrijpelijke versie: "
+                               + "; ".join(result.problems()) + ".", width, break_on_hyphens=False)
+    hard = result.hard_sentences
+    if hard:
+        shown = sorted(result.hardest(SHOW_SENTENCES), key=lambda s: s.line)
+        lines += ["", f"Zinnen om naar te kijken ({len(hard)}):" if len(hard) > len(shown)
+                  else "Zinnen om naar te kijken:"]
+        for sentence in shown:
+            lines.append("")
+            lines += textwrap.wrap(sentence.advice(), width, initial_indent="  ", subsequent_indent="  ",
+                                   break_on_hyphens=False, break_long_words=False)
+            lines += textwrap.wrap(f"“{r.kort(sentence.text, 200)}”", width, initial_indent="    ",
+                                   subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)
+        if len(hard) > len(shown):
+            lines += ["", f"En nog {len(hard) - len(shown)} andere zinnen. Alles staat in 'kompas leesbaarheid "
+                          f"{file} --json'."]
+    elif not result.meets_easy_read:
+        lines += ["", "Geen enkele zin springt eruit: maak de tekst als geheel eenvoudiger."]
+    return "\n".join(lines)

@@ -1,0 +1,274 @@
+"""The example site in a real browser (Debian's Chromium, headless): WCAG 2.2 AA by axe-core,
+nothing from other hosts, keyboard, zoom, small screens, and screenshots to look at.
+
+Both versions are covered: the full pages and the easy-read pages under begrijpelijk/. The site is
+built once, one browser serves every test; `kompas audit` itself runs once, as an author runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from browser_helpers import (DESKTOP, FAKE_DUTCH_VOICE, FOCUS, MARK_INTERACTIVE, PHONE, guarded_context,
+                             tab_through, tab_until)
+from conftest import EXAMPLE, ROOT, run_cli
+from kompas_site.audit import audit, open_browser, serve_folder
+from kompas_site.audit.axe import run_axe
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    result = run_cli("build", EXAMPLE, "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def pages(example_site) -> list[str]:
+    """Every page of the example, as its address from the site root ('/', '/begrijpelijk/', ...)."""
+    found = []
+    for html in sorted(example_site.rglob("*.html")):
+        rel = html.relative_to(example_site).as_posix()
+        found.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return found
+
+
+@pytest.fixture(scope="session")
+def content_pages(pages) -> list[str]:
+    return [p for p in pages if p != "/404.html"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with open_browser() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def base_url(example_site):
+    with serve_folder(example_site) as url:
+        yield url
+
+
+@pytest.fixture
+def outside() -> list[str]:
+    """Requests to other hosts during one test: there must be none."""
+    seen: list[str] = []
+    yield seen
+    assert seen == [], f"verzoeken naar andere servers: {seen}"
+
+
+@pytest.fixture
+def desktop(browser, base_url, outside):
+    context = guarded_context(browser, base_url, outside, viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def open_page(page, base_url: str, path: str) -> None:
+    response = page.goto(urljoin(base_url, path.lstrip("/")), wait_until="load")
+    assert response is not None and response.ok, path
+
+
+# -- kompas audit over the whole site -------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_audit(example_site) -> tuple[int, dict]:
+    result = run_cli("audit", example_site, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def readable(violations: list[dict]) -> str:
+    return "\n".join(f"{v['regel']} ({v['impact']}): " + "; ".join(
+        f"{p['pagina']} {[e['selector'] for e in p['elementen']]}" for p in v["paginas"]) for v in violations)
+
+
+def test_kompas_audit_passes_on_the_example(site_audit, content_pages):
+    code, report = site_audit
+    assert report["schendingen"] == [], readable(report["schendingen"])
+    assert report["niet_gecontroleerd"] == []
+    assert code == 0 and report["ok"] is True
+    # every page was checked, the full ones and the easy-read ones
+    assert set(content_pages) <= set(report["paginas"])
+    assert any(p.startswith("/begrijpelijk/") for p in report["paginas"])
+    assert any(not p.startswith("/begrijpelijk/") for p in report["paginas"])
+
+
+def test_no_page_asks_anything_of_another_host(site_audit):
+    _, report = site_audit
+    assert report["verzoeken_naar_buiten"] == []
+
+
+def test_every_page_passes_axe_on_a_phone_too(browser, example_site):
+    result = audit(example_site, browser=browser, viewport=PHONE)
+    assert [(p.page, p.error) for p in result.failed] == []
+    assert [r.rule for r in result.rules] == [], "\n".join(
+        f"{r.rule}: {sorted(r.pages)}" for r in result.rules)
+    assert result.outside == {}
+
+
+# -- keyboard ----------------------------------------------------------------------------------
+
+
+def test_skip_link_takes_the_keyboard_into_the_content(desktop, base_url, content_pages):
+    for path in content_pages:
+        open_page(desktop, base_url, path)
+        desktop.keyboard.press("Tab")
+        skip = desktop.evaluate(FOCUS)
+        assert skip and skip["text"] == "Ga naar inhoud", (path, skip)
+        # hidden until it has focus, then it fades in
+        desktop.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
+        skip = desktop.evaluate(FOCUS)
+        assert skip["shown"] and skip["ring"], (path, "de link 'Ga naar inhoud' is niet te zien als hij focus heeft")
+        desktop.keyboard.press("Enter")
+        landed = desktop.evaluate(FOCUS)
+        assert landed and landed["inMain"], (path, landed)
+        # the next Tab reaches something in the content, with a visible focus ring
+        desktop.keyboard.press("Tab")
+        after = desktop.evaluate(FOCUS)
+        assert after and after["inMain"] and after["ring"], (path, after)
+
+
+def representative(content_pages: list[str]) -> dict[str, str]:
+    stories = [p for p in content_pages if p.startswith("/verhalen/") and p != "/verhalen/"]
+    easy = [p for p in content_pages if p.startswith("/begrijpelijk/") and p != "/begrijpelijk/"]
+    assert stories, "het voorbeeld heeft geen verhalen (verhalen/...)"
+    assert easy, "het voorbeeld heeft geen begrijpelijke pagina's naast de startpagina"
+    return {"start": "/", "verhaal": stories[0], "begrijpelijk": easy[0], "begrijpelijk-start": "/begrijpelijk/"}
+
+
+def test_every_control_is_reachable_with_tab_and_shows_focus(desktop, base_url, content_pages):
+    for name, path in representative(content_pages).items():
+        open_page(desktop, base_url, path)
+        count = desktop.evaluate(MARK_INTERACTIVE)
+        visited = tab_through(desktop)
+        reached = {f["key"] for f in visited if f["key"] is not None}
+        missing = desktop.evaluate("keys => [...document.querySelectorAll('[data-kompas-test]')]"
+                                   ".filter(el => !keys.includes(el.dataset.kompasTest))"
+                                   ".map(el => el.outerHTML.slice(0, 120))", sorted(reached))
+        assert missing == [], (name, path, f"{len(missing)} van {count} niet te bereiken met Tab")
+        no_ring = [f["html"] for f in visited if not f["ring"]]
+        assert no_ring == [], (name, path, "focus niet te zien op", no_ring)
+        invisible = [f["html"] for f in visited if not f["shown"]]
+        assert invisible == [], (name, path, "Tab komt op iets dat niet te zien is", invisible)
+
+
+def test_the_switch_between_versions_works_with_the_keyboard(desktop, base_url, content_pages):
+    switched = 0
+    for path in content_pages:
+        open_page(desktop, base_url, path)
+        target = desktop.evaluate("() => { const a = document.querySelector('.kompas-wissel a');"
+                                  " return a && [a.href, a.innerText.trim()]; }")
+        if target is None:
+            continue
+        href, label = target
+        assert label in ("Makkelijk lezen", "Uitgebreide versie"), (path, label)
+        assert (label == "Uitgebreide versie") == path.startswith("/begrijpelijk/"), (path, label)
+        # keyboard only: the skip link, then Tab to the switch
+        desktop.keyboard.press("Tab")
+        desktop.keyboard.press("Enter")
+        tab_until(desktop, lambda focus: focus["text"] == label and focus["inMain"], limit=50)
+        with desktop.expect_navigation():
+            desktop.keyboard.press("Enter")
+        assert desktop.url == href, (path, desktop.url, href)
+        back = desktop.evaluate("() => { const a = document.querySelector('.kompas-wissel a');"
+                                " return a && [a.href, a.innerText.trim()]; }")
+        assert back and back[1] != label, (path, "de andere versie heeft geen wissel terug", back)
+        # a twin links back to its own page; a page without one goes to the home page of the other version
+        homes = (base_url, urljoin(base_url, "begrijpelijk/"))
+        assert back[0] == urljoin(base_url, path.lstrip("/")) or href in homes, (path, href, back)
+        switched += 1
+    assert switched >= 2, "geen enkele pagina heeft een wissel tussen de versies"
+
+
+def test_read_aloud_works_with_the_keyboard_where_present(browser, base_url, content_pages, outside):
+    """The "Lees voor" buttons show only where the device has a Dutch voice: here a fake one."""
+    context = guarded_context(browser, base_url, outside, viewport=DESKTOP)
+    context.add_init_script(FAKE_DUTCH_VOICE)
+    page = context.new_page()
+    for path in content_pages:
+        open_page(page, base_url, path)
+        if not page.evaluate("() => !!document.querySelector('[data-kompas-voorlezen]')"):
+            continue
+        assert page.is_visible("[data-kompas-voorlezen]"), (path, "voorlezen blijft verborgen met een Nederlandse stem")
+        _, violations = run_axe(page)
+        assert violations == [], (path, [v["id"] for v in violations])
+        inside = "document.activeElement.closest('[data-kompas-voorlezen]')"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # the skip link
+        for _ in range(50):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"() => !!{inside}"):
+                break
+        else:
+            raise AssertionError((path, "de knop Lees voor is niet te bereiken met Tab"))
+        page.keyboard.press("Enter")
+        spoken = page.evaluate("() => window.__gesproken")
+        assert spoken, (path, "Enter op de knop leest niets voor")
+        assert page.evaluate(f"() => !!{inside}"), (path, "de focus verdwijnt uit de voorleesknoppen")
+    context.close()
+
+
+# -- zoom and small screens ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, options", [
+    ("200% zoom", {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}),
+    ("320px breed", {"viewport": {"width": 320, "height": 640}}),
+])
+def test_no_horizontal_scrolling(browser, base_url, content_pages, outside, name, options):
+    context = guarded_context(browser, base_url, outside, **options)
+    page = context.new_page()
+    too_wide = []
+    for path in content_pages:
+        open_page(page, base_url, path)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if widths[0] > widths[1]:
+            too_wide.append((path, widths))
+    context.close()
+    assert too_wide == [], f"{name}: de pagina scrolt zijwaarts"
+
+
+# -- screenshots -------------------------------------------------------------------------------------
+
+
+def test_screenshots_for_people_to_look_at(browser, base_url, content_pages, outside):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS.parent / ".gitignore").write_text("# screenshots of the browser tests; not kept in git\n*\n",
+                                                    encoding="utf-8")
+    chosen = representative(content_pages)
+    del chosen["begrijpelijk-start"]
+    for width in (375, 1280):
+        context = guarded_context(browser, base_url, outside, viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, path in chosen.items():
+            open_page(page, base_url, path)
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            target = SCREENSHOTS / f"{name}-{width}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000, target
+        context.close()
+
+
+# -- set-up: the browser tests run everywhere the README's test command runs -------------------------
+
+
+def test_ci_runs_the_readme_test_command_which_installs_chromium():
+    top = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## ")[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", top, re.DOTALL)
+    assert len(commands) == 2, "de README begint met precies twee set-up-commando's"
+    assert commands[1] == "sh scripts/test-setup.sh && python -m pytest"
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    setup = (ROOT / "scripts" / "test-setup.sh").read_text(encoding="utf-8")
+    assert "if [ ! -x /usr/bin/chromium ]" in setup and "apt-get install -y chromium" in setup
+    assert 'pip install -e ".[test]"' in setup and "playwright install" not in setup

@@ -211,3 +211,44 @@ def test_story_overview_cards_and_story_pages(site):
     assert story.select_one(".kompas-verhaal-kop img")["alt"] == "Gert snijdt groente in zijn nieuwe keuken."
     assert "Verteld door een cliënt" in story.select_one(".kompas-labels").get_text()
     assert "2027-12-31" not in str(story) and "vastgelegd" not in str(story)  # consent is never published
+
+
+def test_photos_are_published_only_as_processed_variants(site):
+    assert not (site / "media").exists()  # the originals never reach the site
+    doc = page(site, "zorgproces/index.html")
+    pictures = doc.select("article picture")
+    assert pictures, "photos are shown as <picture>"
+    first = pictures[0]
+    assert first.select_one("source")["type"] == "image/webp"
+    assert len(first.select_one("source")["srcset"].split(",")) == 3
+    img = first.select_one("img")
+    assert img["alt"] == "Drie mensen koken samen in de keuken van een woonlocatie."
+    assert img["width"] == "1600" and img["height"] == "1067" and not img.has_attr("loading")
+    assert pictures[-1].select_one("img")["loading"] == "lazy"  # below the fold
+    for name in img["srcset"].replace(",", " ").split()[::2]:
+        assert (site / "zorgproces" / name).resolve().is_file()
+
+
+def test_a_photo_with_location_data_is_published_without_it(example, tmp_path):
+    from PIL import Image
+
+    photo = Image.new("RGB", (1200, 800), (120, 160, 90))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the camera on its side
+    exif[0x9286] = "Bewoner Kees, kamer 12"  # a comment that must not be published
+    exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 5.0, 0.0), 3: "E", 4: (5.0, 7.0, 0.0)})
+    photo.save(example / "media" / "gps.jpg", exif=exif)
+    index = example / "01-over-ons" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Een tuin met moestuinbakken.](../media/gps.jpg)\n",
+                     encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_cli("build", example, "-o", out)
+    assert result.returncode == 0, result.stderr
+    published = sorted((out / "afbeeldingen").glob("gps-*"))
+    assert {p.suffix for p in published} == {".jpg", ".webp"}
+    for path in published:
+        data = path.read_bytes()
+        assert b"Exif" not in data and b"Kees" not in data
+        with Image.open(path) as image:
+            assert not image.getexif() and image.height > image.width  # upright, nothing else kept
+    assert not list(out.rglob("gps.jpg"))

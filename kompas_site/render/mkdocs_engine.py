@@ -26,6 +26,8 @@ from kompas_site.assemble.navigation import NavItem
 from kompas_site.check import FOUT, TIP, WAARSCHUWING, CheckResult, check_report
 from kompas_site.errors import ContentError
 from kompas_site.load import load_report
+from kompas_site.media import rewrite_images
+from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
 from kompas_site.resources import MATERIAL_OVERRIDES, TEMPLATES_DIR
 
 log = get_plugin_logger("kompas")
@@ -80,6 +82,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.result: CheckResult | None = None
         self.site: Site | None = None
         self.files: Files | None = None
+        self.images = PublishedImages()
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -141,6 +144,17 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
                 file.dest_uri = site.outputs[file.src_uri]
                 if file.src_uri in site.twins:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
+        originals = {}
+        docs_dir = os.path.abspath(config.docs_dir)
+        for file in list(files):  # the authors' photos: only their processed variants are published
+            if is_raster_image(file.src_uri) and file.src_dir and os.path.abspath(file.src_dir) == docs_dir:
+                files.remove(file)
+                files.append(_NotCopied(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
+                originals[file.url] = Path(file.abs_src_path)
+        self.images = publish_images(originals, Path(config.docs_dir))
+        for error in self.images.errors:
+            for problem in error.problems:
+                log.warning(f"[afbeelding-onbruikbaar] {problem}")
         for page in site.generated:
             existing = files.get_file_from_path(page.source)
             if existing is not None:
@@ -157,6 +171,12 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         if page.file.generated_by:
             return markdown
         return self.site.markdown.get(source, markdown)
+
+    def on_page_content(self, html, *, page, config, files):
+        return rewrite_images(html, self.images.resolver(page.url))
+
+    def on_post_build(self, *, config):
+        self.images.copy_to(Path(config.site_dir))
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
@@ -182,6 +202,13 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             "url": target.url_relative_to(page.file) if target else "",
             "actief": item.source == page.file.src_uri,
         }
+
+
+class _NotCopied(File):
+    """An original photo: pages may link to it, but only its processed variants are written."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
 
 
 def _nav_entry(item: NavItem):

@@ -1,0 +1,71 @@
+"""Which images a site publishes, and where: every raster image goes through the pipeline once per
+build (a cache hit when unchanged) and only its processed variants reach the site, never the original."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kompas_site.media.images import ImageError, ImageSettings, ProcessedImage, process_images
+
+RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+OUTPUT_DIR = "afbeeldingen"  # where the variants go in the site
+
+
+def is_raster_image(path: str) -> bool:
+    return path.lower().endswith(RASTER_SUFFIXES)
+
+
+def default_cache_dir() -> Path:
+    """Processed images are content-addressed, so one cache serves every report on this computer."""
+    if os.environ.get("KOMPAS_CACHE"):
+        return Path(os.environ["KOMPAS_CACHE"]) / "afbeeldingen"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kompas-site" / "afbeeldingen"
+
+
+@dataclass
+class PublishedImages:
+    by_url: dict[str, ProcessedImage] = field(default_factory=dict)  # the original's site URL -> result
+    errors: list[ImageError] = field(default_factory=list)
+
+    def resolver(self, page_url: str) -> Callable[[str], tuple[ProcessedImage, str] | None]:
+        """For one page: map an <img src> as written in its HTML to the image and the variants' folder."""
+        page_dir = page_url[:-1] if page_url.endswith("/") else posixpath.dirname(page_url)
+        prefix = posixpath.relpath(OUTPUT_DIR, page_dir or ".")
+
+        def resolve(src: str):
+            if "://" in src or src.startswith(("/", "data:", "#")):
+                return None
+            image = self.by_url.get(posixpath.normpath(posixpath.join(page_dir, src.split("#")[0].split("?")[0])))
+            return (image, prefix) if image else None
+
+        return resolve
+
+    def copy_to(self, site_dir: Path) -> None:
+        target = site_dir / OUTPUT_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        for image in self.by_url.values():
+            for variant in image.variants:
+                out = target / variant.name
+                if not out.exists():
+                    try:
+                        os.link(variant.path, out)
+                    except OSError:
+                        shutil.copyfile(variant.path, out)
+
+
+def publish_images(images: dict[str, Path], root: Path, cache_dir: Path | None = None,
+                   settings: ImageSettings | None = None, progress: bool = True) -> PublishedImages:
+    """``images``: site URL of each original -> its file. Broken images are collected, not raised."""
+    errors: dict = {}
+    results = process_images(list(images.values()), cache_dir or default_cache_dir(), settings or ImageSettings(),
+                             progress=progress, root=root, errors=errors)
+    by_path = {path: url for url, path in images.items()}
+    published = PublishedImages({by_path[path]: image for path, image in results.items() if path in by_path})
+    published.errors = list(errors.values())
+    return published

@@ -72,7 +72,7 @@ class Page:
 
     @property
     def is_twin(self) -> bool:
-        return self.path.endswith(TWIN_SUFFIX)
+        return self.path.lower().endswith(TWIN_SUFFIX)
 
     @property
     def is_story(self) -> bool:
@@ -113,7 +113,9 @@ class Report:
     speerpunten_file: str = "speerpunten.yml"
     orphan_twins: list[Page] = field(default_factory=list)  # twins without a page beside them
     media: list[str] = field(default_factory=list)  # files under media/, relative posix paths
+    duplicate_twins: list[Page] = field(default_factory=list)  # a second twin for a page that has one
     woordenlijst: dict[str, str] = field(default_factory=dict)  # the organisation's own terms
+    woordenlijst_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def stories(self) -> list[Page]:

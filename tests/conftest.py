@@ -76,6 +76,10 @@ def filled_scaffold(tmp_path):
         target = tmp_path / f"{kader}-{soort}"
         assert main(["new", str(target), "--kader", kader, "--soort", soort, "--jaar", str(jaar)]) == 0
         fill_pages(target)
+        for page in list(target.rglob("*.md")):  # every part also in the easy-read version
+            if "onderdelen: [" in page.read_text(encoding="utf-8") and not page.name.endswith(".begrijpelijk.md"):
+                twin = page.with_name(page.name.removesuffix(".md") + ".begrijpelijk.md")
+                twin.write_text("---\ntitle: Makkelijk\n---\n\n" + EASY_PROSE + "\n", encoding="utf-8")
         kompas = target / "kompas.yml"
         kompas.write_text(
             kompas.read_text(encoding="utf-8").replace("Naam van uw organisatie", "Stichting Testzorg")

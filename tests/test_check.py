@@ -305,3 +305,36 @@ def test_an_easy_read_page_that_is_too_hard_is_named(example):
     assert any(f.code == "zin-te-lang" and f.severity == "tip" and f.line for f in findings)
     # The example's own easy-read pages are easy enough.
     assert not [f for f in check(EXAMPLE_DIR).findings if f.code == "begrijpelijk-te-moeilijk"]
+
+
+def test_easy_read_findings(filled_scaffold):
+    content = filled_scaffold("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2025)
+    # A part described on a page without an easy-read version.
+    page = pages_naming(content, "bouwsteen-2")[0]
+    page.with_name(page.name.removesuffix(".md") + ".begrijpelijk.md").unlink()
+    # An empty twin, a second twin that differs only in capitals, an orphan, and a hard unexplained word.
+    home_twin = content / "index.begrijpelijk.md"
+    (content / "Index.Begrijpelijk.md").write_text("---\ntitle: Dubbel\n---\n\nTekst.\n", encoding="utf-8")
+    (content / "weg.begrijpelijk.md").write_text("---\ntitle: Wees\n---\n\nTekst.\n", encoding="utf-8")
+    twin = pages_naming(content, "bouwsteen-1")[0]
+    twin = twin.with_name(twin.name.removesuffix(".md") + ".begrijpelijk.md")
+    twin.write_text("---\ntitle: Makkelijk\n---\n\nWe doen aan intervisie en casuïstiekbespreking. Dat is fijn.\n",
+                    encoding="utf-8")
+    findings = check(content).findings
+    by_code = {f.code: f for f in findings}
+    missing = by_code["onderdeel-zonder-begrijpelijk"]
+    assert (missing.severity, missing.element, missing.file) == ("waarschuwing", "bouwsteen-2",
+                                                               page.relative_to(content).as_posix())
+    assert by_code["begrijpelijk-dubbel"].file == "Index.Begrijpelijk.md"
+    assert by_code["begrijpelijk-zonder-pagina"].file == "weg.begrijpelijk.md"
+    word = by_code["woord-zonder-uitleg"]
+    assert word.severity == "tip" and "casuïstiekbespreking" in word.message and word.line == 5
+    assert not any(f.code == "woord-zonder-uitleg" and "intervisie" in f.message for f in findings)  # in the list
+    home_twin.write_text("---\ntitle: Leeg\n---\n\n## Alleen een kop\n", encoding="utf-8")
+    assert any(f.code == "begrijpelijk-leeg" and f.file == "index.begrijpelijk.md" for f in check(content).findings)
+    # No easy-read version at all is an error.
+    for path in content.rglob("*.md"):
+        if path.name.lower().endswith(".begrijpelijk.md"):
+            path.unlink()
+    result = check(content)
+    assert [f.severity for f in result.findings if f.code == "begrijpelijk-ontbreekt"] == ["fout"]

@@ -252,3 +252,40 @@ def test_a_photo_with_location_data_is_published_without_it(example, tmp_path):
         with Image.open(path) as image:
             assert not image.getexif() and image.height > image.width  # upright, nothing else kept
     assert not list(out.rglob("gps.jpg"))
+
+
+def test_picture_beside_text_rows_in_easy_read_pages(site):
+    row = page(site, "begrijpelijk/zorgproces/index.html").select_one(".kompas-rij")
+    assert row.select_one(".kompas-rij__beeld img")["alt"].startswith("Drie mensen koken samen")
+    assert row.select_one(".kompas-rij__tekst p").get_text(strip=True).startswith("Bij De Wilgenhoeve doen we")
+
+
+def test_switch_and_menu_links_work_when_hosted_under_a_sub_path(site, tmp_path):
+    import functools
+    import threading
+    import urllib.request
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urljoin
+
+    hosted = tmp_path / "www" / "kwaliteitsbeeld" / "2025"
+    shutil.copytree(site, hosted)
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path / "www"))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/kwaliteitsbeeld/2025/"
+    try:
+        checked = 0
+        for html in html_pages(site):
+            rel = html.relative_to(site).as_posix().removesuffix("index.html")
+            url = urljoin(base, rel)
+            doc = BeautifulSoup(urllib.request.urlopen(url).read(), "html.parser")
+            links = doc.select(".kompas-wissel a, nav.kompas-menu a") + doc.select("link[rel=stylesheet]")
+            for link in links:
+                target = urljoin(url, link["href"])
+                assert target.startswith(base), (url, link["href"])
+                assert urllib.request.urlopen(target).status == 200, target
+                checked += 1
+        assert checked > 50
+    finally:
+        server.shutdown()

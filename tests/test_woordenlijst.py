@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import run_kompas
 from kompas_site.easyread.woordenlijst import Term, explain_terms, glossary
 
@@ -34,7 +36,12 @@ def test_the_organisation_can_replace_and_add_words():
     assert "bouwsteen" not in terms and terms["De Esdoorn"].anchor == "de-esdoorn"
 
 
-def test_a_woordenlijst_without_explanation_is_unusable_input(example, capsys):
+def test_a_woordenlijst_word_without_explanation_is_named(example, capsys):
     (example / "woordenlijst.yml").write_text("Esdoorn: Een woonlocatie.\nmoreel beraad:\n", encoding="utf-8")
+    code, out, _ = run_kompas("check", example, "--format", "json", capsys=capsys)
+    finding = next(f for f in json.loads(out)["findings"] if f["code"] == "woordenlijst-zonder-uitleg")
+    assert code == 0 and finding["severity"] == "waarschuwing"
+    assert (finding["file"], finding["line"]) == ("woordenlijst.yml", 2) and "'moreel beraad'" in finding["message"]
+    (example / "woordenlijst.yml").write_text("Esdoorn:\n  - een lijst\n", encoding="utf-8")
     code, _, err = run_kompas("check", example, capsys=capsys)
-    assert code == 2 and "woordenlijst.yml, regel 2" in err and "Bij 'moreel beraad' staat geen uitleg" in err
+    assert code == 2 and "woordenlijst.yml, regel 1" in err

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
 
 from kompas_site.assemble.navigation import NavItem
 from kompas_site.assemble.site import GeneratedPage
@@ -34,9 +38,47 @@ def easy_read_version(report: Report) -> EasyRead:
         twins={t.path for t in twins},
     )
     for twin in twins:
-        easy.markdown[twin.path], _ = explain_terms(twin.body, terms)
+        explained, _ = explain_terms(twin.body, terms)
+        easy.markdown[twin.path] = picture_rows(explained)
     easy.generated.append(GeneratedPage(GLOSSARY, GLOSSARY_TITLE, render("woordenlijst.md", terms=terms,
                                                                           titel=GLOSSARY_TITLE)))
     easy.pages = easy.twins | {GLOSSARY}
     easy.nav = [NavItem(t.title, t.path) for t in twins] + [NavItem(GLOSSARY_TITLE, GLOSSARY)]
     return easy
+
+
+# "Picture beside one or two sentences", the classic easy-read row, written without HTML: an image
+# with the text straight under it, in the same paragraph (no empty line between them).
+_ROW = re.compile(r"^(?P<beeld>!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?)[ \t]*\n(?P<tekst>(?:[^\n]+\n?)+)$")
+
+
+def picture_rows(markdown: str) -> str:
+    lines = markdown.split("\n")
+    rows = []
+    for token in _parser().parse(markdown):
+        if token.type == "paragraph_open" and token.level == 0 and token.map:
+            start, end = token.map
+            match = _ROW.match("\n".join(lines[start:end]))
+            if match:
+                rows.append((start, end, match))
+    for start, end, match in reversed(rows):
+        lines[start:end] = [
+            '<div class="kompas-rij" markdown>',
+            '<div class="kompas-rij__beeld" markdown>',
+            "",
+            match.group("beeld"),
+            "",
+            "</div>",
+            '<div class="kompas-rij__tekst" markdown>',
+            "",
+            match.group("tekst").rstrip("\n"),
+            "",
+            "</div>",
+            "</div>",
+        ]
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")

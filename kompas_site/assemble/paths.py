@@ -23,7 +23,7 @@ def _clean(part: str) -> str:
 def site_source(path: str) -> str:
     """The source path as the site sees it: no number prefixes, twins moved under begrijpelijk/."""
     parts = [_clean(p) for p in path.split("/")]
-    if path.endswith(TWIN_SUFFIX):
+    if path.lower().endswith(TWIN_SUFFIX):
         parts[-1] = parts[-1][: -len(TWIN_SUFFIX)] + ".md"
         parts.insert(0, EASY_READ_DIR)
     return "/".join(parts)

@@ -24,7 +24,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_deadlines(report, kader, editie, result.deadline)
     findings += _orphan_twins(report)
     findings += check_story_cards(report)
-    findings += check_easy_read(report)
+    findings += check_easy_read(report, result.coverage)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
 

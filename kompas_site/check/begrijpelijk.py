@@ -1,16 +1,97 @@
-"""Rule: every easy-read page is easy enough to read (Dutch readability, see easyread.readability)."""
+"""Rules for the easy-read version (begrijpelijke versie).
+
+- There is one at all (``begrijpelijk-ontbreekt``, fout).
+- Every required element that pages describe has an easy-read twin on at least one of those pages
+  (``onderdeel-zonder-begrijpelijk``, waarschuwing): a reader of the easy-read version should meet
+  each part of the framework once; a long report need not have a twin for every page.
+- Each twin has text (``begrijpelijk-leeg``) and is easy enough (``begrijpelijk-te-moeilijk`` with its
+  hardest sentences, plus tips per sentence: see ``easyread.readability``).
+- A hard word that the woordenlijst does not explain is a tip (``woord-zonder-uitleg``).
+- A second twin for one page (``begrijpelijk-dubbel``) and a woordenlijst word without explanation
+  (``woordenlijst-zonder-uitleg``) are warnings.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kompas_site.check.findings import Finding
-from kompas_site.easyread.readability import easy_read_findings
-from kompas_site.model import Report
+from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
+from kompas_site.check.result import GEDEKT, Coverage
+from kompas_site.easyread.readability import ZELDZAME_WOORDEN, analyse, easy_read_findings
+from kompas_site.easyread.woordenlijst import glossary
+from kompas_site.model import TWIN_SUFFIX, Report
+
+MAX_WORD_TIPS = 5  # per page: more would bury the page in tips
 
 
-def check_easy_read(report: Report) -> Iterator[Finding]:
+def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Finding]:
     twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    if not twins:
+        yield Finding(
+            "begrijpelijk-ontbreekt",
+            FOUT,
+            "Dit rapport heeft nog geen begrijpelijke versie. Het kader vraagt een rapport dat iedereen "
+            "begrijpt. Schrijf samen met de cliëntenraad een makkelijke versie van minstens de startpagina: "
+            f"zet naast index.md een bestand index{TWIN_SUFFIX}.",
+        )
+    for item in coverage:
+        if item.status == GEDEKT and item.pages and not any(p.twin for p in item.pages):
+            names = ", ".join(p.path for p in item.pages)
+            first = item.pages[0].path.removesuffix(".md")
+            yield Finding(
+                "onderdeel-zonder-begrijpelijk",
+                WAARSCHUWING,
+                f"Onderdeel '{item.onderdeel.id}' ({item.onderdeel.titel}) staat nog niet in de begrijpelijke "
+                f"versie. Schrijf een makkelijke versie van {names}: bijvoorbeeld {first}{TWIN_SUFFIX}.",
+                element=item.onderdeel.id,
+                file=item.pages[0].path,
+            )
+    explained = [t.pattern for t in glossary(report.woordenlijst)]
     for twin in twins:
+        readability = analyse(twin.body, twin.body_line)
+        if readability.words == 0:
+            yield Finding(
+                "begrijpelijk-leeg",
+                WAARSCHUWING,
+                "Deze begrijpelijke versie heeft nog geen tekst. Schrijf in korte zinnen wat op de gewone "
+                "pagina staat, of haal het bestand weg.",
+                file=twin.path,
+            )
+            continue
+        only_rare_words = {s.line for s in readability.sentences if s.reasons == (ZELDZAME_WOORDEN,)}
         for melding in easy_read_findings(twin.body, twin.body_line):
+            if melding.line in only_rare_words:
+                continue  # said per word below, and not at all for words the woordenlijst explains
             yield Finding(melding.code, melding.severity, melding.message, file=twin.path, line=melding.line)
+        tips = 0
+        for sentence in readability.sentences:
+            for word in sentence.rare_words:
+                if tips >= MAX_WORD_TIPS or any(p.search(word) for p in explained):
+                    continue
+                tips += 1
+                yield Finding(
+                    "woord-zonder-uitleg",
+                    TIP,
+                    f"'{word}' is een moeilijk woord. Kies een gewoner woord, leg het uit in de zin zelf, of zet "
+                    f"het met een korte uitleg in woordenlijst.yml (zoals '{word}: ...').",
+                    file=twin.path,
+                    line=sentence.line,
+                )
+    for twin in report.duplicate_twins:
+        yield Finding(
+            "begrijpelijk-dubbel",
+            WAARSCHUWING,
+            "Er is al een begrijpelijke versie van deze pagina (de bestandsnaam verschilt alleen in hoofdletters). "
+            "Voeg de twee samen tot één bestand.",
+            file=twin.path,
+        )
+    for term, uitleg in report.woordenlijst.items():
+        if not uitleg:
+            yield Finding(
+                "woordenlijst-zonder-uitleg",
+                WAARSCHUWING,
+                f"Bij '{term}' staat geen uitleg. Schrijf achter de dubbele punt in een of twee korte zinnen "
+                "wat het woord betekent.",
+                file="woordenlijst.yml",
+                line=report.woordenlijst_lines.get(term),
+            )

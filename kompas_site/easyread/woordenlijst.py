@@ -58,6 +58,8 @@ def glossary(own: dict[str, str]) -> list[Term]:
     """The sector's words plus the organisation's own; the organisation's explanation wins."""
     terms = {t.term.casefold(): t for t in builtin_terms()}
     for term, uitleg in own.items():
+        if not uitleg:  # the checker names words without explanation
+            continue
         known = terms.get(term.casefold())
         terms[term.casefold()] = Term(term, uitleg, known.vormen if known else ())
     return sorted(terms.values(), key=lambda t: t.term.casefold())

@@ -41,7 +41,7 @@ def load_page(root: Path, rel: Path) -> Page:
         title = None
     if title is None:
         match = _H1.search(body)
-        stem = rel.name[: -len(TWIN_SUFFIX)] if file.endswith(TWIN_SUFFIX) else rel.stem
+        stem = rel.name[: -len(TWIN_SUFFIX)] if file.lower().endswith(TWIN_SUFFIX) else rel.stem
         if stem == "index":
             stem = rel.parent.name or "Home"
         title = match.group(1) if match else pretty_name(stem)
@@ -72,8 +72,9 @@ def load_page(root: Path, rel: Path) -> Page:
     )
 
 
-def load_pages(root: Path) -> tuple[list[Page], list[Page]]:
-    """All pages with their twins attached, and the twins that have no page beside them."""
+def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
+    """All pages with their twins attached, the twins that have no page beside them, and extra twins
+    for a page that already has one (names differing only in capitals)."""
     pages: dict[str, Page] = {}
     twins: list[Page] = []
     problems: list[Problem] = []
@@ -92,15 +93,23 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page]]:
             pages[page.path] = page
     if problems:
         raise ContentError(problems)
-    orphans = []
-    for twin in twins:
-        main = pages.get(twin.path[: -len(TWIN_SUFFIX)] + ".md")
+    orphans, duplicates = [], []
+    by_lower = {path.lower(): page for path, page in pages.items()}
+
+    def main_of(twin: Page) -> Page | None:
+        return pages.get(twin.path[: -len(TWIN_SUFFIX)] + ".md")
+
+    # Exact names first, so that 'x.begrijpelijk.md' wins over 'X.Begrijpelijk.md'.
+    for twin in sorted(twins, key=lambda t: main_of(t) is None):
+        main = main_of(twin) or by_lower.get(twin.path[: -len(TWIN_SUFFIX)].lower() + ".md")
         if main is None:
             orphans.append(twin)
+        elif main.twin is not None:
+            duplicates.append(twin)
         else:
             main.twin = twin
     ordered = sorted(pages.values(), key=lambda p: page_sort_key(p.path))
-    return ordered, orphans
+    return ordered, orphans, duplicates
 
 
 def page_sort_key(path: str) -> tuple:

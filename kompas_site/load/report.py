@@ -31,9 +31,9 @@ def load_report(content_dir: str | Path) -> Report:
 
     # Every part is read even when an earlier one fails: the author sees all problems at once.
     settings = collect(load_settings, root)
-    pages, orphans = collect(load_pages, root) or ([], [])
+    pages, orphans, duplicates = collect(load_pages, root) or ([], [], [])
     speerpunten = collect(load_speerpunten, root)
-    woordenlijst = collect(load_woordenlijst, root)
+    woordenlijst, woordenlijst_lines = collect(load_woordenlijst, root) or ({}, {})
     if problems:
         raise ContentError(problems)
     media_root = root / MEDIA_DIR
@@ -43,4 +43,5 @@ def load_report(content_dir: str | Path) -> Report:
         if p.is_file() and not is_hidden(p.relative_to(root))
     ) if media_root.is_dir() else []
     return Report(root=root, settings=settings, pages=pages, speerpunten=speerpunten,
-                  orphan_twins=orphans, media=media, woordenlijst=woordenlijst)
+                  orphan_twins=orphans, duplicate_twins=duplicates, media=media,
+                  woordenlijst=woordenlijst, woordenlijst_lines=woordenlijst_lines)

@@ -338,3 +338,14 @@ def test_easy_read_findings(filled_scaffold):
             path.unlink()
     result = check(content)
     assert [f.severity for f in result.findings if f.code == "begrijpelijk-ontbreekt"] == ["fout"]
+
+
+def test_a_link_to_a_page_that_does_not_exist_is_named(example):
+    page = example / "02-zorgproces" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    assert "](dilemma.md)" in text
+    page.write_text(text.replace("](dilemma.md)", "](dilema.md)"), encoding="utf-8")
+    finding = next(f for f in check(example).findings if f.code == "link-kapot")
+    assert finding.severity == "waarschuwing" and finding.file == "02-zorgproces/index.md"
+    assert "Bedoelt u 'dilemma.md'?" in finding.message
+    assert "](dilema.md)" in page.read_text(encoding="utf-8").splitlines()[finding.line - 1]

@@ -8,6 +8,7 @@ from kompas_site.check.coverage import check_coverage
 from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.result import CheckResult
+from kompas_site.check.links import check_links
 from kompas_site.check.speerpunten import check_speerpunten
 from kompas_site.check.verhalen import check_story_cards
 from kompas_site.model import Report
@@ -24,6 +25,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_deadlines(report, kader, editie, result.deadline)
     findings += _orphan_twins(report)
     findings += check_story_cards(report)
+    findings += check_links(report)
     findings += check_easy_read(report, result.coverage)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result

@@ -48,8 +48,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     for page in report.pages:  # story cards placed by the authors
         if STORY_CARD.search(page.body):
             markdown[page.path] = place_cards(page, page.body, report, kader)
+    easy = easy_read_version(report)
+    outputs = output_paths([p.path for p in report.pages] + sorted(easy.twins))
     for story in report.stories:
-        markdown[story.path] = after_title(markdown.get(story.path, story.body), story_intro(story, kader))
+        intro = story_intro(story, kader, outputs[story.path])
+        markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     section_pages = {}
     if report.stories:
         if report.page(OVERVIEW):
@@ -61,12 +64,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         generated.insert(0, GeneratedPage(HOME, home_title, f"# {home_title}\n\n{home_intro}"))
     else:
         markdown[HOME] = after_title(markdown.get(HOME, report.home.body), home_intro)
-    easy = easy_read_version(report)
     generated += easy.generated
     markdown.update(easy.markdown)
     site = Site(
         generated=generated,
-        outputs=output_paths([p.path for p in report.pages] + sorted(easy.twins)),
+        outputs=outputs,
         nav=build_nav(
             report,
             leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],

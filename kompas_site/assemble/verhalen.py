@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 
 from kompas_site.assemble.templates import render
+from kompas_site.assemble.video import video_block
 from kompas_site.model import STORY_CARD, Page, Report
 from kompas_site.profiles import Kader
 
@@ -46,8 +47,13 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
     }
 
 
-def story_intro(story: Page, kader: Kader) -> str:
-    return render("verhaal-kop.md", **_facts(story, kader, story.path))
+def story_intro(story: Page, kader: Kader, output_path: str) -> str:
+    """Photo, quote and labels under the title; a film, when the story has one, after them."""
+    intro = render("verhaal-kop.md", **_facts(story, kader, story.path))
+    video = story.meta.get("video")
+    if isinstance(video, dict):
+        intro += "\n" + video_block(video, story.title, story.path, output_path)
+    return intro
 
 
 def story_card(story: Page, kader: Kader, from_source: str) -> str:

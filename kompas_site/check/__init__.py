@@ -11,6 +11,7 @@ from kompas_site.check.result import CheckResult
 from kompas_site.check.links import check_links
 from kompas_site.check.speerpunten import check_speerpunten
 from kompas_site.check.verhalen import check_story_cards
+from kompas_site.check.video import check_video
 from kompas_site.model import Report
 
 __all__ = ["check_report", "CheckResult", "Finding", "FOUT", "WAARSCHUWING", "TIP"]
@@ -26,6 +27,7 @@ def check_report(report: Report) -> CheckResult:
     findings += _orphan_twins(report)
     findings += check_story_cards(report)
     findings += check_links(report)
+    findings += check_video(report)
     findings += check_easy_read(report, result.coverage)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result

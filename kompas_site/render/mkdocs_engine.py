@@ -47,7 +47,7 @@ MARKDOWN_EXTENSIONS = {
     "toc": {"permalink": False},
 }
 EXTRA_CSS = "assets/stylesheets/kompas.css"
-EXTRA_JS = "assets/javascripts/verhalen.js"
+EXTRA_JS = ("assets/javascripts/verhalen.js", "assets/javascripts/video.js")
 EASY_READ_TEMPLATE = "begrijpelijk.html"
 # Source files that hold data for the build or notes for authors: never published.
 PRIVATE_SUFFIXES = (".yml", ".yaml")
@@ -115,8 +115,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             config.mdx_configs.setdefault(name, options)
         if EXTRA_CSS not in config.extra_css:
             config.extra_css.append(EXTRA_CSS)
-        if EXTRA_JS not in config.extra_javascript:
-            config.extra_javascript.append(EXTRA_JS)
+        for script in EXTRA_JS:
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         config.nav = [_nav_entry(item) for item in self.site.nav]
         return config
 

@@ -1,0 +1,57 @@
+"""Rule: a story's film can be followed by everyone: captions with an own file, a transcript always."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from kompas_site.check.findings import FOUT, Finding
+from kompas_site.model import Page, Report
+
+_IDS = {"youtube": re.compile(r"^[A-Za-z0-9_-]{11}$"), "vimeo": re.compile(r"^\d{6,12}$")}
+SOURCES = ("youtube", "vimeo", "bestand")
+
+
+def _inside(root: Path, rel: str) -> Path | None:
+    path = (root / rel).resolve()
+    return path if path.is_relative_to(root.resolve()) else None
+
+
+def check_video(report: Report) -> Iterator[Finding]:
+    for story in report.stories:
+        video = story.meta.get("video")
+        if video is None:
+            continue
+        line = story.meta_line("video")
+
+        def finding(code: str, message: str, story: Page = story, line: int | None = line) -> Finding:
+            return Finding(code, FOUT, message, file=story.path, line=line, key="video")
+
+        if not isinstance(video, dict) or not any(video.get(k) for k in SOURCES):
+            yield finding("video-onbekend", "Bij 'video' staat niet waar de film is. Schrijf 'youtube: ID', "
+                                            "'vimeo: ID' of 'bestand: media/film.mp4'.")
+            continue
+        for service, pattern in _IDS.items():
+            if video.get(service) and not pattern.match(str(video[service]).strip()):
+                yield finding("video-id-onbekend", f"'{video[service]}' is geen geldige code van een film op "
+                                                   f"{service}. Neem alleen de code uit het webadres over, "
+                                                   "zoals 'dQw4w9WgXcQ' bij YouTube of '76979871' bij Vimeo.")
+        if isinstance(video.get("bestand"), str):
+            path = _inside(report.root, video["bestand"])
+            if path is None or not path.is_file():
+                yield finding("video-bestand-ontbreekt", f"Het filmbestand '{video['bestand']}' is er niet. "
+                                                         "Zet de film in de map media en schrijf het pad zoals "
+                                                         "'media/film.mp4'.")
+            captions = video.get("ondertiteling")
+            captions_path = _inside(report.root, captions) if isinstance(captions, str) else None
+            if captions_path is None or not captions_path.is_file():
+                yield finding("video-ondertiteling-ontbreekt",
+                              "Deze film heeft geen ondertiteling. Mensen die slecht horen kunnen hem dan niet "
+                              "volgen. Maak een ondertitelbestand (WebVTT, bijvoorbeeld media/film.nl.vtt) en zet "
+                              "het bij 'ondertiteling'.")
+        if not str(video.get("transcript") or "").strip():
+            yield finding("video-transcript-ontbreekt",
+                          "Deze film heeft geen uitgeschreven tekst. Schrijf bij 'transcript' wat er in de film "
+                          "gezegd wordt en wat er te zien is. Die tekst komt onder de film, voor wie hem niet "
+                          "kan zien of horen.")

@@ -292,3 +292,17 @@ def test_switch_and_menu_links_work_when_hosted_under_a_sub_path(site, tmp_path)
         assert checked > 50
     finally:
         server.shutdown()
+
+
+def test_no_published_image_carries_the_camera_data_of_the_example_photos(site):
+    from PIL import Image
+
+    with Image.open(EXAMPLE / "media" / "gert-keuken.jpg") as source:
+        assert source.getexif().get_ifd(0x8825), "the example shows a source photo with GPS"
+    published = list((site / "afbeeldingen").iterdir())
+    assert len(published) >= 6 * 2
+    for path in published:
+        data = path.read_bytes()
+        assert b"Exif" not in data and b"Voorbeeldtelefoon" not in data and b"SN-00472211" not in data
+        with Image.open(path) as image:
+            assert not image.getexif()

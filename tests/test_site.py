@@ -199,6 +199,9 @@ def test_story_overview_cards_and_story_pages(site):
     stories = [p for p in (EXAMPLE / "verhalen").glob("*.md") if not p.name.endswith(".begrijpelijk.md")]
     assert len(cards) == len(stories) >= 4
     assert {c["data-perspectief"] for c in cards} == {"client", "verwant", "professional"}
+    # One story has its own film with captions, one a film on YouTube behind a facade.
+    assert page(site, "verhalen/filmgroep/index.html").select_one("article video track[kind=captions]")
+    assert page(site, "verhalen/filmavond/index.html").select_one("[data-kompas-video]")
     for card in cards:  # every card links to its story page, which exists
         href = card.select_one(".kompas-kaart-titel a")["href"]
         assert (site / "verhalen" / href / "index.html").is_file()

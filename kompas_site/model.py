@@ -38,6 +38,15 @@ class Editie:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """``contact:`` in ``kompas.yml``: the organisation's own address, which may be in the text."""
+
+    email: tuple[str, ...] = ()
+    telefoon: tuple[str, ...] = ()
+    adres: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """``kompas.yml``: who publishes what, under which framework."""
 
@@ -46,6 +55,7 @@ class Settings:
     editie: Editie
     verantwoordelijk: str | None = None
     visitatie: str | None = None  # "in-kwaliteitsbeeld" | "in-voortgangsbericht": where the cycle's report is
+    contact: Contact = field(default_factory=Contact)  # may appear in the text (not personal data)
     file: str = "kompas.yml"
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 

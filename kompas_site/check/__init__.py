@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from kompas_site import profiles
+from kompas_site.check.afbeeldingen import check_images
 from kompas_site.check.begrijpelijk import check_easy_read
 from kompas_site.check.coverage import check_coverage
 from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.result import CheckResult
 from kompas_site.check.links import check_links
+from kompas_site.check.privacy import check_consent, check_personal_data
 from kompas_site.check.speerpunten import check_speerpunten
+from kompas_site.check.verhaalvelden import check_story_fields
 from kompas_site.check.verhalen import check_story_cards
 from kompas_site.check.video import check_video
 from kompas_site.model import Report
@@ -29,6 +32,10 @@ def check_report(report: Report) -> CheckResult:
     findings += check_links(report)
     findings += check_video(report)
     findings += check_easy_read(report, result.coverage)
+    findings += check_consent(report)
+    findings += check_story_fields(report, kader)
+    findings += check_images(report)
+    findings += check_personal_data(report)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from kompas_site import profiles
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.yamlsource import YamlDoc, parse_yaml
-from kompas_site.model import Editie, Organisatie, Settings
+from kompas_site.model import Contact, Editie, Organisatie, Settings
 from kompas_site.spelling import did_you_mean, listing
 
 FILE = "kompas.yml"
@@ -22,9 +22,10 @@ editie:
 
 # The keys an author may write, with what they are for (shown when a key is unknown).
 KEYS = {
-    (): ("organisatie", "kader", "editie", "verantwoordelijk", "visitatie"),
+    (): ("organisatie", "kader", "editie", "verantwoordelijk", "visitatie", "contact"),
     ("organisatie",): ("naam", "website"),
     ("editie",): ("soort", "jaar", "publicatiedatum"),
+    ("contact",): ("email", "telefoon", "adres"),
 }
 
 
@@ -93,6 +94,8 @@ def load_settings(root: Path) -> Settings:
                             + did_you_mean(visitatie, allowed), "visitatie")
             )
 
+    contact = _contact(doc, problems)
+
     if problems:
         raise ContentError(problems)
     return Settings(
@@ -101,9 +104,39 @@ def load_settings(root: Path) -> Settings:
         editie=Editie(soort, jaar, publicatiedatum),
         verantwoordelijk=verantwoordelijk,
         visitatie=visitatie,
+        contact=contact,
         file=FILE,
         lines=doc.lines,
     )
+
+
+def _contact(doc: YamlDoc, problems: list[Problem]) -> Contact:
+    """``contact:`` (optional): the organisation's own e-mail address(es), phone number(s) and address,
+    which the privacy check allows in the text. ``email`` and ``telefoon`` may be one text or a list."""
+    section = doc.data.get("contact")
+    if section is None:
+        return Contact()
+    if not isinstance(section, dict):
+        problems.append(doc.problem("Onder 'contact' horen ingesprongen regels, zoals:\n\ncontact:\n"
+                                    "  email: info@example.nl\n  telefoon: 020-1234567", "contact"))
+        return Contact()
+    values: dict[str, tuple[str, ...]] = {}
+    for key in ("email", "telefoon"):
+        value = section.get(key)
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        if any(isinstance(v, (dict, list)) for v in items):
+            problems.append(doc.problem(f"'contact.{key}' moet een tekst zijn, of een lijst van teksten.",
+                                        "contact", key))
+            items = []
+        elif any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+            # YAML reads 0201234567 as a number (and drops the 0): the author must quote it.
+            problems.append(doc.problem(f"Zet 'contact.{key}' tussen aanhalingstekens, zoals "
+                                        f"{key}: \"020-1234567\"; anders leest YAML het als een getal.",
+                                        "contact", key))
+            items = []
+        values[key] = tuple(str(v).strip() for v in items if str(v).strip())
+    adres = _text(doc, problems, section, "contact", "adres")
+    return Contact(email=values["email"], telefoon=values["telefoon"], adres=adres)
 
 
 def _unknown_keys(doc: YamlDoc, problems: list[Problem]) -> None:

@@ -1,0 +1,83 @@
+"""Rule: the labels of a story (perspectief, domeinen, bouwsteen) are ones the site and the kader know.
+
+A label the site does not know is silently left off the story page and out of the filters of the
+stories overview, so a typo would hide a story from readers who filter; that is why these are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kompas_site.check.findings import FOUT, Finding
+from kompas_site.model import Page, Report
+from kompas_site.profiles import Kader
+from kompas_site.spelling import did_you_mean, listing
+
+PERSPECTIEVEN = ("client", "verwant", "professional")
+
+
+def check_story_fields(report: Report, kader: Kader) -> Iterator[Finding]:
+    for story in report.stories:
+        yield from _perspectief(story)
+        yield from _domeinen(story, kader)
+        yield from _bouwsteen(story, kader)
+
+
+def _perspectief(story: Page) -> Iterator[Finding]:
+    value = story.meta.get("perspectief")
+    if value in PERSPECTIEVEN:
+        return
+    if value is None or value == "":
+        what = "In de kop van dit verhaal staat niet wie het vertelt ('perspectief')."
+    else:
+        what = f"Het perspectief '{value}' kennen we niet." + did_you_mean(str(value), PERSPECTIEVEN)
+    yield Finding(
+        "verhaal-perspectief-onbekend",
+        FOUT,
+        what + f" Kies een van: {listing(PERSPECTIEVEN)} (een cliënt, een naaste of een medewerker vertelt), "
+        "zonder accenten, bijvoorbeeld 'perspectief: client'.",
+        file=story.path,
+        line=story.meta_line("perspectief") or 1,
+        key="perspectief",
+    )
+
+
+def _domeinen(story: Page, kader: Kader) -> Iterator[Finding]:
+    valid = [domain_id for domain_id, _ in kader.domeinen]
+    value = story.meta.get("domeinen")
+    if not valid or value is None:
+        return  # a kader without domains (the 2017 framework): nothing to check against
+    items = value if isinstance(value, list) else [value]
+    for i, item in enumerate(items):
+        if isinstance(item, str) and item.strip() in valid:
+            continue
+        line = story.meta_lines.get(("domeinen", i)) or story.meta_line("domeinen") or 1
+        shown = item if isinstance(item, (str, int)) else "…"
+        yield Finding(
+            "verhaal-domein-onbekend",
+            FOUT,
+            f"Het domein '{shown}' kent het {kader.korte_naam} niet." + did_you_mean(str(shown), valid)
+            + f" Kies uit: {listing(valid)}. Schrijf ze als lijst, zoals "
+            "'domeinen: [zelfbepaling, deelname-aan-de-samenleving]'.",
+            file=story.path,
+            line=line,
+            key="domeinen",
+        )
+
+
+def _bouwsteen(story: Page, kader: Kader) -> Iterator[Finding]:
+    value = story.meta.get("bouwsteen")
+    if value is None:
+        return
+    if isinstance(value, int) and not isinstance(value, bool) and kader.bouwsteen(value) is not None:
+        return
+    numbers = [str(b.nummer) for b in kader.bouwstenen]
+    yield Finding(
+        "verhaal-bouwsteen-onbekend",
+        FOUT,
+        f"Bouwsteen '{value}' bestaat niet in het {kader.korte_naam}. Schrijf alleen het nummer van de "
+        f"bouwsteen waar dit verhaal over gaat: een van {', '.join(numbers)}, bijvoorbeeld 'bouwsteen: 1'.",
+        file=story.path,
+        line=story.meta_line("bouwsteen") or 1,
+        key="bouwsteen",
+    )

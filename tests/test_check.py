@@ -349,3 +349,21 @@ def test_a_link_to_a_page_that_does_not_exist_is_named(example):
     assert finding.severity == "waarschuwing" and finding.file == "02-zorgproces/index.md"
     assert "Bedoelt u 'dilemma.md'?" in finding.message
     assert "](dilema.md)" in page.read_text(encoding="utf-8").splitlines()[finding.line - 1]
+
+
+def test_readability_of_unchanged_easy_read_pages_is_not_measured_again(example, tmp_path, monkeypatch):
+    import kompas_site.check.begrijpelijk as rule
+
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    first = check(example).findings
+    assert list((tmp_path / "cache" / "leesbaarheid").glob("*.json"))
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("measured again")
+
+    monkeypatch.setattr(rule, "analyse", not_again)
+    assert check(example).findings == first
+    twin = example / "04-leren" / "index.begrijpelijk.md"
+    twin.write_text(twin.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="measured again"):
+        check(example)

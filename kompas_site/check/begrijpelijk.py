@@ -17,9 +17,13 @@ from collections.abc import Iterator
 
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.result import GEDEKT, Coverage
-from kompas_site.easyread.readability import ZELDZAME_WOORDEN, analyse, easy_read_findings
+from kompas_site.cache import JsonCache, content_key
+from kompas_site.easyread.readability import THRESHOLDS, ZELDZAME_WOORDEN, analyse, easy_read_findings
 from kompas_site.easyread.woordenlijst import glossary
-from kompas_site.model import TWIN_SUFFIX, Report
+from kompas_site.model import TWIN_SUFFIX, Page, Report
+
+# Raise when the analysis changes in a way THRESHOLDS does not show, so cached results are not reused.
+READABILITY_VERSION = 1
 
 MAX_WORD_TIPS = 5  # per page: more would bury the page in tips
 
@@ -46,37 +50,17 @@ def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Findin
                 element=item.onderdeel.id,
                 file=item.pages[0].path,
             )
-    explained = [t.pattern for t in glossary(report.woordenlijst)]
+    terms = glossary(report.woordenlijst)
+    cache = JsonCache("leesbaarheid")
     for twin in twins:
-        readability = analyse(twin.body, twin.body_line)
-        if readability.words == 0:
-            yield Finding(
-                "begrijpelijk-leeg",
-                WAARSCHUWING,
-                "Deze begrijpelijke versie heeft nog geen tekst. Schrijf in korte zinnen wat op de gewone "
-                "pagina staat, of haal het bestand weg.",
-                file=twin.path,
-            )
-            continue
-        only_rare_words = {s.line for s in readability.sentences if s.reasons == (ZELDZAME_WOORDEN,)}
-        for melding in easy_read_findings(twin.body, twin.body_line):
-            if melding.line in only_rare_words:
-                continue  # said per word below, and not at all for words the woordenlijst explains
-            yield Finding(melding.code, melding.severity, melding.message, file=twin.path, line=melding.line)
-        tips = 0
-        for sentence in readability.sentences:
-            for word in sentence.rare_words:
-                if tips >= MAX_WORD_TIPS or any(p.search(word) for p in explained):
-                    continue
-                tips += 1
-                yield Finding(
-                    "woord-zonder-uitleg",
-                    TIP,
-                    f"'{word}' is een moeilijk woord. Kies een gewoner woord, leg het uit in de zin zelf, of zet "
-                    f"het met een korte uitleg in woordenlijst.yml (zoals '{word}: ...').",
-                    file=twin.path,
-                    line=sentence.line,
-                )
+        # Measuring needs Dutch word frequencies (slow to load): reuse the result for unchanged text.
+        key = content_key(READABILITY_VERSION, THRESHOLDS, twin.path, twin.body, twin.body_line,
+                          [(t.term, t.vormen) for t in terms])
+        found = cache.get(key)
+        if found is None:
+            found = [f.as_dict() for f in _readability_findings(twin, terms)]
+            cache.put(key, found)
+        yield from (Finding(**f) for f in found)
     for twin in report.duplicate_twins:
         yield Finding(
             "begrijpelijk-dubbel",
@@ -94,4 +78,37 @@ def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Findin
                 "wat het woord betekent.",
                 file="woordenlijst.yml",
                 line=report.woordenlijst_lines.get(term),
+            )
+
+
+def _readability_findings(twin: Page, terms: list) -> Iterator[Finding]:
+    readability = analyse(twin.body, twin.body_line)
+    if readability.words == 0:
+        yield Finding(
+            "begrijpelijk-leeg",
+            WAARSCHUWING,
+            "Deze begrijpelijke versie heeft nog geen tekst. Schrijf in korte zinnen wat op de gewone "
+            "pagina staat, of haal het bestand weg.",
+            file=twin.path,
+        )
+        return
+    only_rare_words = {s.line for s in readability.sentences if s.reasons == (ZELDZAME_WOORDEN,)}
+    for melding in easy_read_findings(twin.body, twin.body_line):
+        if melding.line in only_rare_words:
+            continue  # said per word below, and not at all for words the woordenlijst explains
+        yield Finding(melding.code, melding.severity, melding.message, file=twin.path, line=melding.line)
+    explained = [t.pattern for t in terms]
+    tips = 0
+    for sentence in readability.sentences:
+        for word in sentence.rare_words:
+            if tips >= MAX_WORD_TIPS or any(p.search(word) for p in explained):
+                continue
+            tips += 1
+            yield Finding(
+                "woord-zonder-uitleg",
+                TIP,
+                f"'{word}' is een moeilijk woord. Kies een gewoner woord, leg het uit in de zin zelf, of zet "
+                f"het met een korte uitleg in woordenlijst.yml (zoals '{word}: ...').",
+                file=twin.path,
+                line=sentence.line,
             )

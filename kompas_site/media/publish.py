@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kompas_site.cache import cache_dir
 from kompas_site.media.images import ImageError, ImageSettings, ProcessedImage, process_images
 
 RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -22,10 +23,7 @@ def is_raster_image(path: str) -> bool:
 
 def default_cache_dir() -> Path:
     """Processed images are content-addressed, so one cache serves every report on this computer."""
-    if os.environ.get("KOMPAS_CACHE"):
-        return Path(os.environ["KOMPAS_CACHE"]) / "afbeeldingen"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kompas-site" / "afbeeldingen"
+    return cache_dir("afbeeldingen")
 
 
 @dataclass

@@ -367,3 +367,14 @@ def test_readability_of_unchanged_easy_read_pages_is_not_measured_again(example,
     twin.write_text(twin.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="measured again"):
         check(example)
+
+
+def test_a_broken_photo_is_named_before_the_build(example, tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    (example / "media" / "kapot.jpg").write_bytes(b"geen foto")
+    page = example / "01-over-ons" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![Een kapotte foto.](../media/kapot.jpg)\n",
+                    encoding="utf-8")
+    finding = next(f for f in check(example).findings if f.code == "afbeelding-onbruikbaar")
+    assert finding.severity == "fout" and finding.file == "01-over-ons/index.md"
+    assert "media/kapot.jpg" in finding.message and "sla hem opnieuw op" in finding.message

@@ -22,6 +22,8 @@ from urllib.parse import unquote, urlparse
 from markdown_it import MarkdownIt
 
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
+from kompas_site.media.images import ImageError, validate_image
+from kompas_site.media.publish import default_cache_dir, is_raster_image
 from kompas_site.model import Page, Report
 from kompas_site.spelling import nearest
 
@@ -141,6 +143,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, key: str |
         )
         return
     if (root / target).is_file():
+        yield from _readable(root, target, page, line, key)
         return
     media = [str(p.relative_to(root).as_posix()) for p in (root / "media").rglob("*") if p.is_file()] \
         if (root / "media").is_dir() else []
@@ -179,3 +182,15 @@ def _story_photos(root: Path, story: Page) -> Iterator[Finding]:
         yield from _alt(story, foto.get("alt"), foto.get("decoratief") is True, bestand, alt_line,
                         markdown=False, key="fotos.alt")
         yield from _path(root, story, bestand, "", bestand_line, key="fotos.bestand")
+
+
+def _readable(root: Path, target: str, page: Page, line: int, key: str | None) -> Iterator[Finding]:
+    """A photo the build cannot process would be missing from the site: say so before building."""
+    if not is_raster_image(target):
+        return
+    try:
+        validate_image(root / target, default_cache_dir(), name=target)
+    except ImageError as error:
+        yield Finding("afbeelding-onbruikbaar", FOUT,
+                      f"De foto '{target}': " + " ".join(p.message for p in error.problems),
+                      file=page.path, line=line, key=key)

@@ -208,6 +208,17 @@ def cached_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageS
 # Processing
 
 
+def validate_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *,
+                   name: str | None = None) -> None:
+    """Raise ImageError when the build could not publish this photo: as ``process_image`` would, but
+    without encoding anything (a cached photo was fine before and is not even opened)."""
+    name = name or source.name
+    if cached_image(source, cache_dir, settings, name=name) is not None:
+        return
+    image, _size = _open(_read(source, name), source, name, settings)
+    image.close()
+
+
 def process_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *,
                   name: str | None = None) -> ProcessedImage:
     """Make the web versions of one image (or take them from the cache).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -272,3 +273,38 @@ def test_ci_runs_the_readme_test_command_which_installs_chromium():
     setup = (ROOT / "scripts" / "test-setup.sh").read_text(encoding="utf-8")
     assert "if [ ! -x /usr/bin/chromium ]" in setup and "apt-get install -y chromium" in setup
     assert 'pip install -e ".[test]"' in setup and "playwright install" not in setup
+
+
+def test_video_facade_loads_the_player_only_after_a_click_with_the_keyboard(browser, tmp_path):
+    from test_video import YOUTUBE, add_video
+
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE, content)
+    add_video(content / "verhalen" / "begeleider-noor.md", YOUTUBE)
+    site = tmp_path / "site"
+    assert run_cli("build", content, "-o", site).returncode == 0
+    outside: list[str] = []
+    with serve_folder(site) as base_url:
+        context = guarded_context(browser, base_url, outside, viewport=DESKTOP)
+        page = context.new_page()
+        page.goto(urljoin(base_url, "verhalen/begeleider-noor/"), wait_until="networkidle")
+        assert outside == [] and page.locator("iframe").count() == 0
+        button = page.locator(".kompas-video__start")
+        assert button.is_visible()
+        for _ in range(200):  # reach it with Tab, press Enter
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('kompas-video__start')"):
+                break
+        else:
+            pytest.fail("the play button cannot be reached with Tab")
+        page.keyboard.press("Enter")
+        frame = page.locator("iframe.kompas-video__speler")
+        frame.wait_for(state="attached")
+        assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ")
+        assert frame.get_attribute("title") == "Moreel beraad in vijf minuten"
+        for _ in range(100):  # the player's request comes only now (and is blocked here)
+            if any("youtube-nocookie.com" in url for url in outside):
+                break
+            page.wait_for_timeout(100)
+        assert any("youtube-nocookie.com" in url for url in outside), outside
+        context.close()

@@ -8,11 +8,17 @@ and the draft banner. The MkDocs adapter only translates this.
 from __future__ import annotations
 
 from kompas_site.assemble.begrijpelijk import easy_read_version
-from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.navigation import NavItem, build_nav
 from kompas_site.assemble.paths import output_paths
+from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.templates import render
-from kompas_site.assemble.verhalen import OVERVIEW, OVERVIEW_TITLE, overview, place_cards, story_intro
+from kompas_site.assemble.verhalen import (
+    OVERVIEW,
+    OVERVIEW_TITLE,
+    overview,
+    place_cards,
+    story_intro,
+)
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem

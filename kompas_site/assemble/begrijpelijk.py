@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from markdown_it import MarkdownIt
 
 from kompas_site.assemble.navigation import NavItem
 from kompas_site.assemble.site import GeneratedPage
 from kompas_site.assemble.templates import render
 from kompas_site.easyread.woordenlijst import explain_terms, glossary
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Report
 
 GLOSSARY = "begrijpelijk/woordenlijst.md"
@@ -55,7 +53,7 @@ _ROW = re.compile(r"^(?P<beeld>!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?)[ \t]*\n(?P<te
 def picture_rows(markdown: str) -> str:
     lines = markdown.split("\n")
     rows = []
-    for token in _parser().parse(markdown):
+    for token in markdown_tokens(markdown):
         if token.type == "paragraph_open" and token.level == 0 and token.map:
             start, end = token.map
             match = _ROW.match("\n".join(lines[start:end]))
@@ -79,6 +77,3 @@ def picture_rows(markdown: str) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")

@@ -8,9 +8,9 @@ from kompas_site.check.begrijpelijk import check_easy_read
 from kompas_site.check.coverage import check_coverage
 from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
-from kompas_site.check.result import CheckResult
 from kompas_site.check.links import check_links
 from kompas_site.check.privacy import check_consent, check_personal_data
+from kompas_site.check.result import CheckResult
 from kompas_site.check.speerpunten import check_speerpunten
 from kompas_site.check.verhaalvelden import check_story_fields
 from kompas_site.check.verhalen import check_story_cards

@@ -15,13 +15,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from markdown_it import MarkdownIt
-
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
 from kompas_site.media.publish import default_cache_dir, is_raster_image
 from kompas_site.model import Page, Report
@@ -35,9 +33,6 @@ _CAMERA = re.compile(r"^(?:img|dsc[nf]?|dcim|pxl|mvimg|photo|foto|image|screensh
 _DECORATIEF_TIP = "Is de foto alleen versiering? Schrijf dan "
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 def check_images(report: Report) -> Iterator[Finding]:
@@ -54,7 +49,7 @@ def check_images(report: Report) -> Iterator[Finding]:
 def markdown_images(page: Page) -> Iterator[tuple[str, str, bool, int]]:
     """Each Markdown image of a page: (src as written, alt text, marked decorative, line)."""
     lines = page.body.split("\n")
-    for token in _parser().parse(page.body):
+    for token in markdown_tokens(page.body):
         if token.type != "inline" or not token.children or not token.map:
             continue
         children = token.children

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kompas_site.cache import JsonCache, content_key
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.result import GEDEKT, Coverage
-from kompas_site.cache import JsonCache, content_key
-from kompas_site.easyread.readability import THRESHOLDS, ZELDZAME_WOORDEN, analyse, easy_read_findings
+from kompas_site.easyread.readability import (
+    THRESHOLDS,
+    ZELDZAME_WOORDEN,
+    analyse,
+    easy_read_findings,
+)
 from kompas_site.easyread.woordenlijst import glossary
 from kompas_site.model import TWIN_SUFFIX, Page, Report
 

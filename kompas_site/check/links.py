@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from functools import lru_cache
 from urllib.parse import unquote, urlparse
 
-from markdown_it import MarkdownIt
-
 from kompas_site.check.findings import WAARSCHUWING, Finding
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
 from kompas_site.spelling import nearest
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 def _links(page: Page) -> Iterator[tuple[str, int]]:
     """Each link with the line it is on (the first line of its paragraph that mentions it)."""
     lines = page.body.split("\n")
-    for token in _parser().parse(page.body):
+    for token in markdown_tokens(page.body):
         if token.type != "inline" or not token.children or not token.map:
             continue
         start, end = token.map

@@ -27,11 +27,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
-
-from markdown_it import MarkdownIt
 
 from kompas_site.check.findings import FOUT, Finding
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
 
 # --- consent -----------------------------------------------------------------------------------
@@ -149,9 +147,6 @@ class Hit:
     line: int
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 def check_personal_data(report: Report) -> Iterator[Finding]:
@@ -175,7 +170,7 @@ def _page_hits(page: Page) -> Iterator[Hit]:
             yield from find_personal_data(value, page.meta_line(key) or 1)
     lines = page.body.split("\n")
     in_table = 0
-    for token in _parser().parse(page.body):
+    for token in markdown_tokens(page.body):
         if token.type == "table_open":
             in_table += 1
         elif token.type == "table_close":

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from kompas_site.markdown import tokens as markdown_tokens
 
 MIN_WORDS = 50
 
@@ -41,9 +40,6 @@ class Prose:
         return self.words >= MIN_WORDS and not self.placeholders
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 def normalise(text: str) -> str:
@@ -54,7 +50,7 @@ def measure(body: str, body_line: int = 1, guidance: Iterable[str] = ()) -> Pros
     guidance_texts = [g for g in (normalise(t) for t in guidance) if g]
     prose = Prose()
     in_heading = False
-    for token in _parser().parse(body):
+    for token in markdown_tokens(body):
         if token.type == "heading_open":
             in_heading = True
         elif token.type == "heading_close":

@@ -52,7 +52,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from kompas_site.markdown import tokens as markdown_tokens
 
 # --- Thresholds ------------------------------------------------------------------------------
 #
@@ -373,9 +373,6 @@ _NOT_PARTICIPLES = frozenset(
     "verleden verhaal vertrouwen ernst ontbijt herfst".split())
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 @lru_cache(maxsize=1)
@@ -511,7 +508,7 @@ def _blocks(body: str, first_line: int) -> list[_Block]:
     """Running text of the Markdown, block by block, with the line of every piece."""
     blocks: list[_Block] = []
     skip = 0  # inside a heading or a table
-    for token in _markdown().parse(body):
+    for token in markdown_tokens(body):
         if token.type in ("heading_open", "table_open"):
             skip += 1
         elif token.type in ("heading_close", "table_close"):

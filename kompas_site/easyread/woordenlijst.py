@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from markdown_it import MarkdownIt
+
+from kompas_site.markdown import tokens as markdown_tokens
 
 JARGON = Path(__file__).with_name("jargon.yml")
 # Top-level Markdown blocks whose text may carry an explanation; headings, tables and code do not.
@@ -65,9 +66,6 @@ def glossary(own: dict[str, str]) -> list[Term]:
     return sorted(terms.values(), key=lambda t: t.term.casefold())
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:
@@ -79,7 +77,7 @@ def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:
     todo = sorted(terms, key=lambda t: len(t.term), reverse=True)  # "raad van bestuur" before "bestuur"
     edits: list[tuple[int, list[tuple[int, int, Term]]]] = []  # (block end line, [(line, start, term)])
     explained: list[Term] = []
-    for token in _parser().parse(markdown):
+    for token in markdown_tokens(markdown):
         if token.level != 0 or token.type not in _BLOCKS or not token.map:
             continue
         start, end = token.map

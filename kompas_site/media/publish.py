@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompas_site.cache import cache_dir
-from kompas_site.media.images import ImageError, ImageSettings, ProcessedImage, process_images
+from kompas_site.media.images import (
+    ImageError,
+    ImageSettings,
+    ProcessedImage,
+    process_images,
+)
 
 RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 OUTPUT_DIR = "afbeeldingen"  # where the variants go in the site

@@ -14,8 +14,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.config import config_options
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger

@@ -83,7 +83,7 @@ def filled_scaffold(tmp_path):
         kompas = target / "kompas.yml"
         kompas.write_text(
             kompas.read_text(encoding="utf-8").replace("Naam van uw organisatie", "Stichting Testzorg")
-            .replace(f"  # publicatiedatum: ", "  publicatiedatum: "),
+            .replace("  # publicatiedatum: ", "  publicatiedatum: "),
             encoding="utf-8",
         )
         return target

@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         return stop.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,10 @@ from kompas_site.profiles import EditieProfiel, Kader
 from kompas_site.resources import TEMPLATES_DIR
 
 
+# What `kompas new` writes as the organisation's name, until the author fills in the real one.
+PLACEHOLDER_NAME = "Naam van uw organisatie"
+
+
 def yaml_text(text: str) -> str:
     """A value that stays one YAML string, also with a colon or quote in it."""
     return yaml.safe_dump(str(text), allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
@@ -31,7 +35,8 @@ def _environment() -> jinja2.Environment:
 
 def write_scaffold(target: Path, kader: Kader, editie: EditieProfiel, jaar: int) -> list[Path]:
     env = _environment()
-    context = {"kader": kader, "editie": editie, "jaar": jaar, "deadline": editie.deadline(jaar)}
+    context = {"kader": kader, "editie": editie, "jaar": jaar, "deadline": editie.deadline(jaar),
+               "naam": PLACEHOLDER_NAME}
     files = {
         "kompas.yml": env.get_template("kompas.yml").render(**context),
         "speerpunten.yml": env.get_template("speerpunten.yml").render(**context),

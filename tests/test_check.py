@@ -378,3 +378,13 @@ def test_a_broken_photo_is_named_before_the_build(example, tmp_path, monkeypatch
     finding = next(f for f in check(example).findings if f.code == "afbeelding-onbruikbaar")
     assert finding.severity == "fout" and finding.file == "01-over-ons/index.md"
     assert "media/kapot.jpg" in finding.message and "sla hem opnieuw op" in finding.message
+
+
+def test_a_fresh_scaffold_also_names_its_placeholder_name_and_easy_read_text(tmp_path, capsys):
+    target = tmp_path / "nieuw"
+    run_kompas("new", target, "--kader", "generiek-kompas", "--soort", "kwaliteitsbeeld", "--jaar", 2025,
+               capsys=capsys)
+    findings = check(target).findings
+    name = next(f for f in findings if f.code == "organisatie-naam-invullen")
+    assert (name.file, name.line, name.severity) == ("kompas.yml", 3, "waarschuwing")
+    assert any(f.code == "invultekst" and f.file == "index.begrijpelijk.md" for f in findings)

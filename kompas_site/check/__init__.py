@@ -16,6 +16,7 @@ from kompas_site.check.verhaalvelden import check_story_fields
 from kompas_site.check.verhalen import check_story_cards
 from kompas_site.check.video import check_video
 from kompas_site.model import Report
+from kompas_site.scaffold import PLACEHOLDER_NAME
 
 __all__ = ["check_report", "CheckResult", "Finding", "FOUT", "WAARSCHUWING", "TIP"]
 
@@ -28,6 +29,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_speerpunten(report, kader)
     findings += check_deadlines(report, kader, editie, result.deadline)
     findings += _orphan_twins(report)
+    findings += _placeholder_name(report)
     findings += check_story_cards(report)
     findings += check_links(report)
     findings += check_video(report)
@@ -38,6 +40,16 @@ def check_report(report: Report) -> CheckResult:
     findings += check_personal_data(report)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
+
+
+def _placeholder_name(report: Report) -> list[Finding]:
+    settings = report.settings
+    if settings.organisatie.naam != PLACEHOLDER_NAME:
+        return []
+    return [Finding("organisatie-naam-invullen", WAARSCHUWING,
+                    f"Vul in {settings.file} bij 'organisatie: naam' de naam van uw organisatie in; die staat "
+                    "bovenaan elke pagina.", file=settings.file, line=settings.line("organisatie", "naam"),
+                    key="organisatie.naam")]
 
 
 def _orphan_twins(report: Report) -> list[Finding]:

@@ -40,7 +40,10 @@ def check_coverage(report: Report, kader: Kader, editie: EditieProfiel) -> tuple
         else:
             coverage.append(Coverage(onderdeel, ONTBREEKT))
             findings.append(_missing(report, kader, editie, onderdeel))
-    for page in report.pages:
+    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    for twin in twins:
+        prose[twin.path] = measure(twin.body, twin.body_line, guidance)
+    for page in report.pages + twins:
         if page.path not in reported and prose[page.path].placeholders:
             first = prose[page.path].placeholders[0]
             findings.append(
@@ -65,7 +68,7 @@ def _not_filled(page: Page, onderdeel: Onderdeel, prose: Prose) -> Finding:
         first = prose.placeholders[0]
         reason = (
             f"er staat nog invultekst op regel {first.line} ({first.text}). "
-            "Vervang die door uw eigen tekst"
+            "Vervang die door uw eigen tekst."
         )
         line = first.line
     else:

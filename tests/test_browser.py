@@ -308,3 +308,24 @@ def test_video_facade_loads_the_player_only_after_a_click_with_the_keyboard(brow
             page.wait_for_timeout(100)
         assert any("youtube-nocookie.com" in url for url in outside), outside
         context.close()
+
+
+def test_search_loads_its_index_only_on_the_search_page_and_works_with_the_keyboard(desktop, base_url):
+    requested: list[str] = []
+    desktop.on("request", lambda request: requested.append(request.url))
+    open_page(desktop, base_url, "/")
+    desktop.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "index.json" in u or "search" in u], requested
+    open_page(desktop, base_url, "/zoeken/")
+    assert not [u for u in requested if "zoeken/index.json" in u]  # not before the reader searches
+    tab_until(desktop, lambda focus: 'id="kompas-zoekterm"' in focus["html"])
+    desktop.keyboard.type("moestuin")
+    desktop.keyboard.press("Enter")
+    results = desktop.locator(".kompas-zoeken__resultaten li a")
+    results.first.wait_for()
+    assert results.count() >= 2 and "gevonden" in desktop.locator(".kompas-zoeken__status").inner_text()
+    assert [u for u in requested if u.endswith("zoeken/index.json")]
+    results.first.focus()
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_load_state("load")
+    assert "moestuin" in desktop.locator("article").inner_text().lower()

@@ -309,3 +309,16 @@ def test_no_published_image_carries_the_camera_data_of_the_example_photos(site):
         assert b"Exif" not in data and b"Voorbeeldtelefoon" not in data and b"SN-00472211" not in data
         with Image.open(path) as image:
             assert not image.getexif()
+
+
+def test_search_index_sits_beside_the_search_page_only(site):
+    import json
+
+    index = json.loads((site / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    titles = {entry["t"] for entry in index}
+    assert {"Over De Wilgenhoeve", "Alle speerpunten", "Gert gaat op zichzelf wonen"} <= titles
+    for entry in index:
+        assert (site / "zoeken" / entry["u"] / "index.html").resolve().is_file(), entry["u"]
+    assert any(entry["b"] for entry in index)  # easy-read pages can be found too
+    assert not page(site, "index.html").select("form[name=search]")
+    assert not (site / "search").exists()

@@ -7,6 +7,7 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
+from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import easy_read_version
 from kompas_site.assemble.navigation import NavItem, build_nav
 from kompas_site.assemble.paths import output_paths
@@ -71,13 +72,15 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     else:
         markdown[HOME] = after_title(markdown.get(HOME, report.home.body), home_intro)
     generated += easy.generated
+    generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
     markdown.update(easy.markdown)
     site = Site(
         generated=generated,
         outputs=outputs,
         nav=build_nav(
             report,
-            leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT)],
+            leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
+                     NavItem(zoeken.TITLE, zoeken.PAGE)],
             trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
             section_pages=section_pages,
         ),
@@ -86,6 +89,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         easy_read=easy.pages,
         easy_nav=easy.nav,
     )
+    site.data_files[zoeken.INDEX] = zoeken.search_index(
+        report, outputs, [(g.source, g.title, markdown.get(g.source, g.markdown)) for g in generated])
     for page in report.pages:
         if page.twin:
             site.switches[page.path] = Switch(page.twin.path, EASY_READ, True)

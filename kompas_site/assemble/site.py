@@ -34,3 +34,4 @@ class Site:
     easy_nav: list[NavItem] = field(default_factory=list)  # the easy-read version's own menu
     switches: dict[str, Switch] = field(default_factory=dict)
     draft: dict | None = None  # what the draft banner shows; None in a production build
+    data_files: dict[str, str] = field(default_factory=dict)  # generated non-page files (search index)

@@ -62,8 +62,6 @@ docs_dir: {docs_dir}
 theme:
   name: material
 plugins:
-  - search:
-      lang: nl
   - kompas{concept}
 """
 
@@ -160,6 +158,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, page.source, content=page.markdown))
+        for source, content in site.data_files.items():
+            files.append(File.generated(config, source, content=content))
         self.files = files
         return files
 

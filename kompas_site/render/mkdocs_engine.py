@@ -234,7 +234,9 @@ def _config_file(content_dir: Path, concept: bool) -> str:
 
 
 def _quiet_mkdocs():
+    """Authors see our findings, not MkDocs' progress lines or Material's notes for developers."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def build_site(result: CheckResult, output_dir: Path, concept: bool = False) -> Path:
@@ -277,6 +279,7 @@ def serve_site(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> 
     from mkdocs.commands.serve import serve
 
     config_path = _config_file(content_dir, concept=True)
+    _quiet_mkdocs()
     try:
         serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True)
     finally:

@@ -38,6 +38,8 @@ def rewrite_images(html: str, resolve: Resolver, sizes: str = DEFAULT_SIZES, eag
     it is, also when empty, and never added when it is missing (that is a finding, not ours to fix).
     An author's ``width`` is kept and the height made to match it.
     """
+    if "<img" not in html.lower():
+        return html  # most pages have no photo: no need to parse them
     finder = _ImgFinder(html)
     out: list[str] = []
     last = 0

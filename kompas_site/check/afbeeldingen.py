@@ -23,7 +23,7 @@ from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
 from kompas_site.media.publish import default_cache_dir, is_raster_image
 from kompas_site.model import Page, Report
-from kompas_site.spelling import nearest
+from kompas_site.spelling import did_you_mean_path
 
 ALT_MAX = 150
 _DECORATIVE = re.compile(r"^\{:?[^}]*(?<![\w-])\.decoratief(?![\w-])[^}]*\}")
@@ -142,8 +142,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, key: str |
         return
     media = [str(p.relative_to(root).as_posix()) for p in (root / "media").rglob("*") if p.is_file()] \
         if (root / "media").is_dir() else []
-    match = nearest(target, media)
-    suggestion = f" Bedoelt u '{posixpath.relpath(match, base or '.')}'?" if match else ""
+    suggestion = did_you_mean_path(target, media, base)
     yield Finding(
         "afbeelding-ontbreekt",
         FOUT,

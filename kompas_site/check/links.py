@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 from kompas_site.check.findings import WAARSCHUWING, Finding
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
-from kompas_site.spelling import nearest
+from kompas_site.spelling import did_you_mean_path
 
 
 def _links(page: Page) -> Iterator[tuple[str, int]]:
@@ -40,8 +40,7 @@ def check_links(report: Report) -> Iterator[Finding]:
             target = posixpath.normpath(posixpath.join(page.folder, path))
             if target in known:
                 continue
-            match = nearest(target, known)
-            suggestion = f" Bedoelt u '{posixpath.relpath(match, page.folder or '.')}'?" if match else ""
+            suggestion = did_you_mean_path(target, known, page.folder)
             yield Finding(
                 "link-kapot",
                 WAARSCHUWING,

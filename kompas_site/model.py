@@ -14,6 +14,9 @@ STORIES_DIR = "verhalen"
 # A story card placed in a page: a line of its own, "[[verhaal: gert-op-zichzelf]]".
 STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][ \t]*$", re.MULTILINE | re.IGNORECASE)
 
+# Pages kompas-site makes itself; an author's page cannot have these names.
+RESERVED_PAGES = ("speerpunten.md", "waar-vind-ik-wat.md", "zoeken.md", "begrijpelijk/woordenlijst.md")
+
 # The statuses a speerpunt can have, with the label readers see.
 SPEERPUNT_STATUS = {
     "behaald": "Behaald",

@@ -388,3 +388,15 @@ def test_a_fresh_scaffold_also_names_its_placeholder_name_and_easy_read_text(tmp
     name = next(f for f in findings if f.code == "organisatie-naam-invullen")
     assert (name.file, name.line, name.severity) == ("kompas.yml", 3, "waarschuwing")
     assert any(f.code == "invultekst" and f.file == "index.begrijpelijk.md" for f in findings)
+
+
+def test_a_page_with_a_reserved_name_is_an_error(example):
+    from kompas_site.assemble import HOME, assemble
+    from kompas_site.assemble.verhalen import OVERVIEW
+    from kompas_site.model import RESERVED_PAGES
+
+    generated = {g.source for g in assemble(check(example)).generated} - {HOME, OVERVIEW}
+    assert generated == set(RESERVED_PAGES)
+    (example / "zoeken.md").write_text("---\ntitle: Zoek\n---\n\nTekst.\n", encoding="utf-8")
+    finding = next(f for f in check(example).findings if f.code == "pagina-naam-gereserveerd")
+    assert (finding.severity, finding.file) == ("fout", "zoeken.md")

@@ -35,15 +35,6 @@ TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"
 
 def assemble(result: CheckResult, draft: bool = False) -> Site:
     report = result.report
-    for reserved in (SPEERPUNTEN, WAAR_VIND_IK_WAT):
-        if report.page(reserved):
-            raise ContentError(
-                Problem(
-                    f"De naam '{reserved}' is gereserveerd voor een pagina die kompas-site zelf maakt. "
-                    "Geef uw pagina een andere bestandsnaam.",
-                    reserved,
-                )
-            )
     home_title = report.home.title if report.home else _home_title(result)
     home_intro = render("home-feiten.md", **_facts(result))
     generated = [
@@ -74,6 +65,15 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     generated += easy.generated
     generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
     markdown.update(easy.markdown)
+    for page in generated:
+        if report.page(page.source):
+            raise ContentError(
+                Problem(
+                    f"De naam '{page.source}' is gereserveerd voor een pagina die kompas-site zelf maakt. "
+                    "Geef uw pagina een andere bestandsnaam.",
+                    page.source,
+                )
+            )
     site = Site(
         generated=generated,
         outputs=outputs,

@@ -15,7 +15,7 @@ from kompas_site.check.speerpunten import check_speerpunten
 from kompas_site.check.verhaalvelden import check_story_fields
 from kompas_site.check.verhalen import check_story_cards
 from kompas_site.check.video import check_video
-from kompas_site.model import Report
+from kompas_site.model import RESERVED_PAGES, Report
 from kompas_site.scaffold import PLACEHOLDER_NAME
 
 __all__ = ["check_report", "CheckResult", "Finding", "FOUT", "WAARSCHUWING", "TIP"]
@@ -30,6 +30,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_deadlines(report, kader, editie, result.deadline)
     findings += _orphan_twins(report)
     findings += _placeholder_name(report)
+    findings += _reserved_names(report)
     findings += check_story_cards(report)
     findings += check_links(report)
     findings += check_video(report)
@@ -40,6 +41,13 @@ def check_report(report: Report) -> CheckResult:
     findings += check_personal_data(report)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
+
+
+def _reserved_names(report: Report) -> list[Finding]:
+    return [Finding("pagina-naam-gereserveerd", FOUT,
+                    f"De naam '{name}' is gereserveerd voor een pagina die kompas-site zelf maakt. Geef uw "
+                    "pagina een andere bestandsnaam.", file=name)
+            for name in RESERVED_PAGES if report.page(name)]
 
 
 def _placeholder_name(report: Report) -> list[Finding]:

@@ -293,6 +293,14 @@ editie:
 verantwoordelijk: Raad van Bestuur
 """
 
+# A consent record, as every client's or relative's story needs one (never published).
+TOESTEMMING = """\
+toestemming:
+  datum: 2026-02-03
+  geldig_tot: 2027-12-31
+  vastgelegd_door: teamleider Wonen
+"""
+
 STATUSES = ["behaald", "behaald", "deels-behaald", "deels-behaald", "niet-behaald", "doorgezet", "doorgezet",
             "nieuw", "nieuw", "nieuw"]
 
@@ -360,6 +368,7 @@ def generate(root: Path, pages: int, seed: int = 7) -> Summary:
             domeinen=rng.sample(DOMEINEN, rng.randint(1, 3)),
             citaat=_fill(rng, rng.choice(ZINNEN[:8]), nummer).replace('"', "'"),
         )
+        front = front[: -len("---\n\n")] + TOESTEMMING + "---\n\n"
         _write(root, path, front + body)
     return Summary(pages=len(specs), twins=sum(s.twin for s in specs), stories=len(story_specs),
                    speerpunten=len(STATUSES), words=words)

@@ -1,8 +1,10 @@
 """One Markdown parser for every reader of the authors' text (checker rules, readability,
-woordenlijst, easy-read rows): CommonMark with tables, token streams with source line maps.
+woordenlijst, easy-read rows, search): CommonMark with tables, token streams with source line maps.
 
 Parsed tokens are kept per text, so the rules that read the same page share one parse.
-Consumers only read the tokens; none may change them.
+Consumers only read the tokens; none may change them. Tokens take about ten times the memory of
+their text, so only the last PARSES texts keep theirs; what a reader needs from a page it keeps
+itself, per text (``kompas_site.cache.memo``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,26 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from kompas_site.cache import memo
+
+PARSES = 2048
+
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=PARSES)
 def tokens(text: str) -> tuple[Token, ...]:
     return tuple(parser().parse(text))
+
+
+@memo
+def plain_text(text: str) -> str:
+    """The words of a Markdown text as a reader sees them, markup removed, on one line (for search)."""
+    parts = []
+    for token in tokens(text):
+        if token.type == "inline":
+            parts.append(" ".join(c.content for c in token.children or () if c.type in ("text", "code_inline")))
+    return " ".join(" ".join(parts).split())

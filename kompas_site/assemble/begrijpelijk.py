@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from kompas_site.assemble.navigation import NavItem
 from kompas_site.assemble.site import GeneratedPage
 from kompas_site.assemble.templates import render
-from kompas_site.easyread.woordenlijst import explain_terms, glossary
+from kompas_site.cache import memo
+from kompas_site.easyread.woordenlijst import Term, explain_terms, glossary
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Report
 
@@ -30,19 +31,25 @@ def easy_read_version(report: Report) -> EasyRead:
     twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
     if not twins:
         return EasyRead()
-    terms = glossary(report.woordenlijst)
+    terms = tuple(glossary(report.woordenlijst))
     easy = EasyRead(
         home=report.home.twin.path if report.home and report.home.twin else None,
         twins={t.path for t in twins},
     )
     for twin in twins:
-        explained, _ = explain_terms(twin.body, terms)
-        easy.markdown[twin.path] = picture_rows(explained)
+        easy.markdown[twin.path] = _easy_markdown(twin.body, terms)
     easy.generated.append(GeneratedPage(GLOSSARY, GLOSSARY_TITLE, render("woordenlijst.md", terms=terms,
                                                                           titel=GLOSSARY_TITLE)))
     easy.pages = easy.twins | {GLOSSARY}
     easy.nav = [NavItem(t.title, t.path) for t in twins] + [NavItem(GLOSSARY_TITLE, GLOSSARY)]
     return easy
+
+
+@memo
+def _easy_markdown(body: str, terms: tuple[Term, ...]) -> str:
+    """A twin as the site shows it: hard words explained, pictures beside their sentences."""
+    explained, _ = explain_terms(body, list(terms))
+    return picture_rows(explained)
 
 
 # "Picture beside one or two sentences", the classic easy-read row, written without HTML: an image

@@ -7,7 +7,8 @@ import json
 import posixpath
 
 from kompas_site.assemble.paths import output_path
-from kompas_site.markdown import tokens
+from kompas_site.cache import memo
+from kompas_site.markdown import plain_text
 from kompas_site.model import Page, Report
 
 PAGE = "zoeken.md"
@@ -16,23 +17,15 @@ INDEX = "zoeken/index.json"  # written next to the search page
 MAX_TEXT = 4000  # characters of text per page in the index: enough to find a page by its content
 
 
-def plain_text(markdown: str) -> str:
-    parts = []
-    for token in tokens(markdown):
-        if token.type == "inline":
-            parts.append(" ".join(c.content for c in token.children or () if c.type in ("text", "code_inline")))
-    return " ".join(" ".join(parts).split())
-
-
 def search_index(report: Report, outputs: dict[str, str], generated: list[tuple[str, str, str]]) -> str:
     """JSON for the search page. ``generated``: (source, title, markdown) of the generated pages."""
     here = posixpath.dirname(output_path(PAGE))
-    entries = []
+    entries: list[str] = []
 
     def add(source: str, title: str, markdown: str, easy: bool) -> None:
         target = posixpath.dirname(outputs.get(source) or output_path(source))
-        link = posixpath.relpath(target or ".", here) + "/"
-        entries.append({"t": title, "u": link, "b": easy, "x": plain_text(markdown)[:MAX_TEXT]})
+        link = _relative(target or ".", here) + "/"
+        entries.append(_entry(title, link, easy, plain_text(markdown)[:MAX_TEXT]))
 
     def add_page(page: Page) -> None:
         add(page.path, page.title, page.body, False)
@@ -44,4 +37,23 @@ def search_index(report: Report, outputs: dict[str, str], generated: list[tuple[
     for source, title, markdown in generated:
         if source != PAGE:
             add(source, title, markdown, source.startswith("begrijpelijk/"))
-    return json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    return "[" + ",".join(entries) + "]"
+
+
+@memo
+def _entry(title: str, link: str, easy: bool, text: str) -> str:
+    """One page in the index, as JSON."""
+    return json.dumps({"t": title, "u": link, "b": easy, "x": text}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two paths inside the site, without asking the system for the current
+    folder (relpath does, twice per call)."""
+    if path.startswith("/") or start.startswith("/") or ".." in path.split("/") or ".." in start.split("/"):
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."

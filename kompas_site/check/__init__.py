@@ -9,6 +9,7 @@ from kompas_site.check.coverage import check_coverage
 from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.links import check_links
+from kompas_site.check.pagescan import read_pages
 from kompas_site.check.privacy import check_consent, check_personal_data
 from kompas_site.check.result import CheckResult
 from kompas_site.check.speerpunten import check_speerpunten
@@ -24,6 +25,7 @@ __all__ = ["check_report", "CheckResult", "Finding", "FOUT", "WAARSCHUWING", "TI
 def check_report(report: Report) -> CheckResult:
     kader = profiles.kader(report.settings.kader)
     editie = kader.edities[report.settings.editie.soort]
+    read_pages(report, kader)  # each page parsed once, for every rule below
     result = CheckResult(report, kader, editie, editie.deadline(report.settings.editie.jaar))
     result.coverage, findings = check_coverage(report, kader, editie)
     findings += check_speerpunten(report, kader)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
@@ -38,18 +39,46 @@ _DECORATIEF_TIP = "Is de foto alleen versiering? Schrijf dan "
 def check_images(report: Report) -> Iterator[Finding]:
     pages = list(report.pages) + [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
     root = Path(report.root)
+    media = _Media(root)
     for page in pages:
         for src, alt, decorative, line in markdown_images(page):
             yield from _alt(page, alt, decorative, src, line, markdown=True)
-            yield from _path(root, page, src, page.folder, line)
+            yield from _path(root, page, src, page.folder, line, media)
         if page.is_story:
-            yield from _story_photos(root, page)
+            yield from _story_photos(root, page, media)
+
+
+class _Media:
+    """The files in the media folder, to suggest a name for a missing image: listed once per check,
+    and only when an image is missing; one suggestion per missing path."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.files: list[str] | None = None
+        self.suggestions: dict[tuple[str, str], str] = {}
+
+    def suggestion(self, target: str, base: str) -> str:
+        if self.files is None:
+            folder = self.root / "media"
+            self.files = [str(p.relative_to(self.root).as_posix()) for p in folder.rglob("*") if p.is_file()] \
+                if folder.is_dir() else []
+        if (target, base) not in self.suggestions:
+            self.suggestions[target, base] = did_you_mean_path(target, self.files, base)
+        return self.suggestions[target, base]
 
 
 def markdown_images(page: Page) -> Iterator[tuple[str, str, bool, int]]:
     """Each Markdown image of a page: (src as written, alt text, marked decorative, line)."""
-    lines = page.body.split("\n")
-    for token in markdown_tokens(page.body):
+    for src, alt, decorative, line in images_in(page.body):
+        yield src, alt, decorative, page.body_line + line
+
+
+@memo
+def images_in(body: str) -> tuple[tuple[str, str, bool, int], ...]:
+    """The images of a page's Markdown, with lines counted from 0 at the body's first line."""
+    found = []
+    lines = body.split("\n")
+    for token in markdown_tokens(body):
         if token.type != "inline" or not token.children or not token.map:
             continue
         children = token.children
@@ -59,8 +88,9 @@ def markdown_images(page: Page) -> Iterator[tuple[str, str, bool, int]]:
             src = unquote(str(child.attrs.get("src", "")))  # markdown-it writes a space as %20
             after = children[i + 1] if i + 1 < len(children) else None
             decorative = bool(after and after.type == "text" and _DECORATIVE.match(after.content))
-            found = next((n for n in range(*token.map) if src in lines[n]), token.map[0])
-            yield src, child.content, decorative, page.body_line + found
+            line = next((n for n in range(*token.map) if src in lines[n]), token.map[0])
+            found.append((src, child.content, decorative, line))
+    return tuple(found)
 
 
 def _alt(page: Page, alt, decorative: bool, src: str, line: int, markdown: bool, key: str | None = None):
@@ -109,7 +139,7 @@ def looks_like_file_name(alt: str, src: str = "") -> bool:
     return same or "_" in text or _EXTENSION.search(text) is not None
 
 
-def _path(root: Path, page: Page, written: str, base: str, line: int, key: str | None = None):
+def _path(root: Path, page: Page, written: str, base: str, line: int, media: _Media, key: str | None = None):
     """``written`` as the author wrote it, relative to ``base`` (a folder inside the content folder)."""
     url = urlparse(written)
     if (url.scheme and len(url.scheme) > 1) or url.netloc or written.startswith(("#", "data:")):
@@ -140,9 +170,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, key: str |
     if (root / target).is_file():
         yield from _readable(root, target, page, line, key)
         return
-    media = [str(p.relative_to(root).as_posix()) for p in (root / "media").rglob("*") if p.is_file()] \
-        if (root / "media").is_dir() else []
-    suggestion = did_you_mean_path(target, media, base)
+    suggestion = media.suggestion(target, base)
     yield Finding(
         "afbeelding-ontbreekt",
         FOUT,
@@ -152,7 +180,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, key: str |
     )
 
 
-def _story_photos(root: Path, story: Page) -> Iterator[Finding]:
+def _story_photos(root: Path, story: Page, media: _Media) -> Iterator[Finding]:
     fotos = story.meta.get("fotos")
     if fotos is None:
         return
@@ -175,7 +203,7 @@ def _story_photos(root: Path, story: Page) -> Iterator[Finding]:
         alt_line = story.meta_lines.get(("fotos", i, "alt"), line)
         yield from _alt(story, foto.get("alt"), foto.get("decoratief") is True, bestand, alt_line,
                         markdown=False, key="fotos.alt")
-        yield from _path(root, story, bestand, "", bestand_line, key="fotos.bestand")
+        yield from _path(root, story, bestand, "", bestand_line, media, key="fotos.bestand")
 
 
 def _readable(root: Path, target: str, page: Page, line: int, key: str | None) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kompas_site.cache import JsonCache, content_key
+from kompas_site.cache import JsonCache, content_key, memo
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.result import GEDEKT, Coverage
 from kompas_site.easyread.readability import (
@@ -24,11 +24,12 @@ from kompas_site.easyread.readability import (
     analyse,
     easy_read_findings,
 )
-from kompas_site.easyread.woordenlijst import glossary
-from kompas_site.model import TWIN_SUFFIX, Page, Report
+from kompas_site.easyread.woordenlijst import Term, glossary
+from kompas_site.model import TWIN_SUFFIX, Report
 
 # Raise when the analysis changes in a way THRESHOLDS does not show, so cached results are not reused.
 READABILITY_VERSION = 1
+CACHE_KIND = "leesbaarheid"
 
 MAX_WORD_TIPS = 5  # per page: more would bury the page in tips
 
@@ -55,17 +56,11 @@ def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Findin
                 element=item.onderdeel.id,
                 file=item.pages[0].path,
             )
-    terms = glossary(report.woordenlijst)
-    cache = JsonCache("leesbaarheid")
+    terms = tuple(glossary(report.woordenlijst))
+    folder = str(JsonCache(CACHE_KIND).folder)
     for twin in twins:
-        # Measuring needs Dutch word frequencies (slow to load): reuse the result for unchanged text.
-        key = content_key(READABILITY_VERSION, THRESHOLDS, twin.path, twin.body, twin.body_line,
-                          [(t.term, t.vormen) for t in terms])
-        found = cache.get(key)
-        if found is None:
-            found = [f.as_dict() for f in _readability_findings(twin, terms)]
-            cache.put(key, found)
-        yield from (Finding(**f) for f in found)
+        for code, severity, message, line in _twin_findings(folder, twin.path, twin.body, twin.body_line, terms):
+            yield Finding(code, severity, message, file=twin.path, line=line)
     for twin in report.duplicate_twins:
         yield Finding(
             "begrijpelijk-dubbel",
@@ -86,22 +81,39 @@ def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Findin
             )
 
 
-def _readability_findings(twin: Page, terms: list) -> Iterator[Finding]:
-    readability = analyse(twin.body, twin.body_line)
+@memo
+def _twin_findings(folder: str, path: str, body: str, body_line: int,
+                   terms: tuple[Term, ...]) -> tuple[tuple[str, str, str, int | None], ...]:
+    """(code, severity, message, line) for one easy-read page. Kept in memory for the next check in
+    this process (``kompas serve``), and on disk in ``folder`` for the next run: measuring needs Dutch
+    word frequencies, which are slow to load. ``folder`` is part of the key, so that a result is
+    always on disk in the cache in use."""
+    cache = JsonCache(CACHE_KIND)
+    key = content_key(READABILITY_VERSION, THRESHOLDS, path, body, body_line,
+                      [(t.term, t.vormen) for t in terms])
+    found = cache.get(key)
+    if found is None:
+        found = [f.as_dict() for f in _readability_findings(path, body, body_line, terms)]
+        cache.put(key, found)
+    return tuple((f["code"], f["severity"], f["message"], f["line"]) for f in found)
+
+
+def _readability_findings(path: str, body: str, body_line: int, terms) -> Iterator[Finding]:
+    readability = analyse(body, body_line)
     if readability.words == 0:
         yield Finding(
             "begrijpelijk-leeg",
             WAARSCHUWING,
             "Deze begrijpelijke versie heeft nog geen tekst. Schrijf in korte zinnen wat op de gewone "
             "pagina staat, of haal het bestand weg.",
-            file=twin.path,
+            file=path,
         )
         return
     only_rare_words = {s.line for s in readability.sentences if s.reasons == (ZELDZAME_WOORDEN,)}
-    for melding in easy_read_findings(twin.body, twin.body_line):
+    for melding in easy_read_findings(body, body_line):
         if melding.line in only_rare_words:
             continue  # said per word below, and not at all for words the woordenlijst explains
-        yield Finding(melding.code, melding.severity, melding.message, file=twin.path, line=melding.line)
+        yield Finding(melding.code, melding.severity, melding.message, file=path, line=melding.line)
     explained = [t.pattern for t in terms]
     tips = 0
     for sentence in readability.sentences:
@@ -114,6 +126,6 @@ def _readability_findings(twin: Page, terms: list) -> Iterator[Finding]:
                 TIP,
                 f"'{word}' is een moeilijk woord. Kies een gewoner woord, leg het uit in de zin zelf, of zet "
                 f"het met een korte uitleg in woordenlijst.yml (zoals '{word}: ...').",
-                file=twin.path,
+                file=path,
                 line=sentence.line,
             )

@@ -14,8 +14,13 @@ DATA_VERHALEN = "verhalen"
 DATA_SPEERPUNTEN = "speerpunten"
 
 
+def guidance_texts(kader: Kader) -> tuple[str, ...]:
+    """The scaffold's guidance (handreiking) of every element: left in a page, it is a placeholder."""
+    return tuple(o.handreiking for e in kader.edities.values() for o in e.onderdelen)
+
+
 def check_coverage(report: Report, kader: Kader, editie: EditieProfiel) -> tuple[list[Coverage], list[Finding]]:
-    guidance = [o.handreiking for e in kader.edities.values() for o in e.onderdelen]
+    guidance = guidance_texts(kader)
     prose = {page.path: measure(page.body, page.body_line, guidance) for page in report.pages}
     findings: list[Finding] = []
     findings += _unknown_ids(report, editie)

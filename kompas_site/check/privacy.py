@@ -23,11 +23,13 @@ in a CI log, the banner of a concept site) does not spread the data further.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, Finding
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
@@ -138,6 +140,8 @@ _DATE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[!?]|\.(?:\s|$)|\n\n")
 _NEAR = 40  # characters between a birth word and a date
+_LONGEST_BIRTH_WORD = len("geboortedatum")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -168,56 +172,84 @@ def _page_hits(page: Page) -> Iterator[Hit]:
         value = page.meta.get(key)
         if isinstance(value, str):
             yield from find_personal_data(value, page.meta_line(key) or 1)
-    lines = page.body.split("\n")
+    for hit in personal_data_in(page.body):
+        yield Hit(hit.kind, hit.value, page.body_line + hit.line)
+
+
+@memo
+def personal_data_in(body: str) -> tuple[Hit, ...]:
+    """The personal data in a page's Markdown, with lines counted from 0 at the body's first line."""
+    hits: list[Hit] = []
+    lines = body.split("\n")
     in_table = 0
-    for token in markdown_tokens(page.body):
+    for token in markdown_tokens(body):
         if token.type == "table_open":
             in_table += 1
         elif token.type == "table_close":
             in_table -= 1
         if token.type != "inline" or not token.map:
             continue
-        start = page.body_line + token.map[0]
-        text = ""
+        parts = []
         for child in token.children or ():
             if child.type == "text":
-                text += child.content
+                parts.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
-                text += "\n"
+                parts.append("\n")
             elif child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
                 # The address of [tekst](mailto:...) is published too; an autolink shows it as its text.
                 if href.lower().startswith(("mailto:", "tel:")) and child.markup != "autolink":
                     found = next((n for n in range(*token.map) if href in lines[n]), token.map[0])
-                    yield from find_personal_data(href.split(":", 1)[1].split("?")[0], page.body_line + found)
-                text += " "
+                    hits += _find(href.split(":", 1)[1].split("?")[0], found, False)
+                parts.append(" ")
             else:  # code, images, HTML: not prose; keep words apart
-                text += " "
-        yield from find_personal_data(text, start, in_table=bool(in_table))
+                parts.append(" ")
+        hits += _find("".join(parts), token.map[0], bool(in_table))
+    return tuple(hits)
 
 
 def find_personal_data(text: str, first_line: int = 1, in_table: bool = False) -> Iterator[Hit]:
     """Every piece of personal data in a piece of prose, with its line (``first_line`` + newlines)."""
-    taken: list[tuple[int, int]] = []
+    yield from _find(text, first_line, in_table)
 
-    def hit(kind: str, match_start: int, match_end: int) -> Hit:
-        taken.append((match_start, match_end))
-        return Hit(kind, text[match_start:match_end], first_line + text.count("\n", 0, match_start))
+
+def _find(text: str, first_line: int, in_table: bool) -> list[Hit]:
+    found: list[Hit] = []
+    taken_starts: list[int] = []  # what is found so far: sorted, never overlapping
+    taken_ends: list[int] = []
+    counted = [0, 0]  # newlines in text[:counted[0]] are counted[1]
+
+    def hit(kind: str, match_start: int, match_end: int) -> None:
+        at = bisect.bisect_left(taken_starts, match_start)
+        taken_starts.insert(at, match_start)
+        taken_ends.insert(at, match_end)
+        if match_start < counted[0]:  # each kind is searched from the start of the text again
+            counted[:] = [0, 0]
+        counted[1] += text.count("\n", counted[0], match_start)
+        counted[0] = match_start
+        found.append(Hit(kind, text[match_start:match_end], first_line + counted[1]))
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        before = bisect.bisect_left(taken_starts, e) - 1  # the last one that starts before e
+        return before < 0 or taken_ends[before] <= s
 
-    for m in _EMAIL.finditer(text):
-        yield hit(EMAIL, m.start(), m.end())
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            hit(EMAIL, m.start(), m.end())
+    if not _DIGIT.search(text):
+        return found  # phone numbers, BSNs and dates all have digits
     for m in _PHONE.finditer(text):
         if free(m.start(), m.end()) and _is_phone(m.group()):
-            yield hit(TELEFOON, m.start(), m.end())
+            hit(TELEFOON, m.start(), m.end())
     for m in _BSN.finditer(text):
         if free(m.start(), m.end()) and _is_bsn(text, m, in_table):
-            yield hit(BSN, m.start(), m.end())
+            hit(BSN, m.start(), m.end())
+    if not _BIRTH_WORD.search(text):
+        return found  # a date is only a date of birth near a word such as "geboren"
     for m in _DATE.finditer(text):
         if free(m.start(), m.end()) and _is_date(m) and _near_birth_word(text, m.start(), m.end()):
-            yield hit(GEBOORTEDATUM, m.start(), m.end())
+            hit(GEBOORTEDATUM, m.start(), m.end())
+    return found
 
 
 def _phone_digits(value: str) -> str:
@@ -259,7 +291,10 @@ def _is_date(m: re.Match) -> bool:
 
 
 def _near_birth_word(text: str, start: int, end: int) -> bool:
-    for word in _BIRTH_WORD.finditer(text):
+    # Only the birth words that can be near: from _NEAR characters (and one word) before the date.
+    for word in _BIRTH_WORD.finditer(text, max(0, start - _NEAR - _LONGEST_BIRTH_WORD)):
+        if word.start() > end + _NEAR:
+            break
         gap = text[word.end():start] if word.end() <= start else text[end:word.start()] if word.start() >= end else ""
         if len(gap) <= _NEAR and not _SENTENCE_END.search(gap):
             return True

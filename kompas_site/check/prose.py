@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from kompas_site.cache import memo
 from kompas_site.markdown import tokens as markdown_tokens
 
 MIN_WORDS = 50
@@ -30,16 +31,14 @@ class Placeholder:
     line: int  # line in the file
 
 
-@dataclass
+@dataclass(frozen=True)
 class Prose:
     words: int = 0
-    placeholders: list[Placeholder] = field(default_factory=list)
+    placeholders: tuple[Placeholder, ...] = ()
 
     @property
     def filled(self) -> bool:
         return self.words >= MIN_WORDS and not self.placeholders
-
-
 
 
 def normalise(text: str) -> str:
@@ -47,8 +46,19 @@ def normalise(text: str) -> str:
 
 
 def measure(body: str, body_line: int = 1, guidance: Iterable[str] = ()) -> Prose:
-    guidance_texts = [g for g in (normalise(t) for t in guidance) if g]
-    prose = Prose()
+    return _measure(body, body_line, tuple(guidance))
+
+
+@memo
+def _normalised(guidance: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(g for g in (normalise(t) for t in guidance) if g)
+
+
+@memo
+def _measure(body: str, body_line: int, guidance: tuple[str, ...]) -> Prose:
+    guidance_texts = _normalised(guidance)
+    words = 0
+    placeholders: list[Placeholder] = []
     in_heading = False
     for token in markdown_tokens(body):
         if token.type == "heading_open":
@@ -58,14 +68,14 @@ def measure(body: str, body_line: int = 1, guidance: Iterable[str] = ()) -> Pros
         elif token.type == "inline" and not in_heading:
             line = body_line + (token.map[0] if token.map else 0)
             text = " ".join(child.content for child in token.children or () if child.type == "text")
-            prose.words += len(_WORD.findall(text))
+            words += len(_WORD.findall(text))
             raw = token.content
             for pattern, label in _MARKERS:
                 if pattern.search(raw):
-                    prose.placeholders.append(Placeholder(label, line))
+                    placeholders.append(Placeholder(label, line))
             if _ELLIPSIS.match(raw):
-                prose.placeholders.append(Placeholder(raw.strip(), line))
+                placeholders.append(Placeholder(raw.strip(), line))
             norm = normalise(raw)
             if norm and any(g in norm or (len(norm) >= 40 and norm in g) for g in guidance_texts):
-                prose.placeholders.append(Placeholder("de handreiking uit het sjabloon", line))
-    return prose
+                placeholders.append(Placeholder("de handreiking uit het sjabloon", line))
+    return Prose(words, tuple(placeholders))

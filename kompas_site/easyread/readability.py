@@ -52,6 +52,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kompas_site.cache import memo
 from kompas_site.markdown import tokens as markdown_tokens
 
 # --- Thresholds ------------------------------------------------------------------------------
@@ -316,9 +317,14 @@ def easy_read_findings(markdown_text: str, first_line: int = 1) -> list[Melding]
     The checker adds the file: ``Finding(m.code, m.severity, m.message, file=..., line=m.line)``.
     An empty page gives nothing (that is the checker's own finding).
     """
+    return list(_easy_read_findings(markdown_text, first_line))
+
+
+@memo
+def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, ...]:
     result = analyse(markdown_text, first_line)
     if result.empty:
-        return []
+        return ()
     found = []
     problems = result.problems()
     if problems:
@@ -332,7 +338,7 @@ def easy_read_findings(markdown_text: str, first_line: int = 1) -> list[Melding]
     for sentence in sorted(result.hardest(MAX_SENTENCE_TIPS), key=lambda s: s.line):
         code = "zin-te-lang" if TE_LANG in sentence.reasons else "zin-moeilijk"
         found.append(Melding(code, TIP, sentence.advice(), sentence.line))
-    return found
+    return tuple(found)
 
 
 # --- Analysis --------------------------------------------------------------------------------
@@ -587,6 +593,11 @@ def _tokens(sentence: str) -> list[str]:
 
 def analyse(markdown_text: str, first_line: int = 1) -> Readability:
     """Measure a Dutch Markdown text. ``first_line`` is the line of the text's first line in its file."""
+    return _analyse(markdown_text, first_line)
+
+
+@memo
+def _analyse(markdown_text: str, first_line: int) -> Readability:
     text = markdown_text.lstrip("\ufeff")
     # A whole file (first_line 1) may start with front matter; a body the loader already split may not.
     body, skipped = strip_front_matter(text) if first_line == 1 else (text, 0)

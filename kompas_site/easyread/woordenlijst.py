@@ -44,9 +44,14 @@ class Term:
 
     @property
     def pattern(self) -> re.Pattern:
-        forms = sorted({self.term, *self.vormen}, key=len, reverse=True)
-        parts = [re.escape(f) if f.isupper() else f"(?i:{re.escape(f)})" for f in forms]
-        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        return _pattern(self.term, self.vormen)
+
+
+@lru_cache(maxsize=4096)
+def _pattern(term: str, vormen: tuple[str, ...]) -> re.Pattern:
+    forms = sorted({term, *vormen}, key=len, reverse=True)
+    parts = [re.escape(f) if f.isupper() else f"(?i:{re.escape(f)})" for f in forms]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -57,13 +62,18 @@ def builtin_terms() -> tuple[Term, ...]:
 
 def glossary(own: dict[str, str]) -> list[Term]:
     """The sector's words plus the organisation's own; the organisation's explanation wins."""
+    return list(_glossary(tuple(own.items())))
+
+
+@lru_cache(maxsize=16)
+def _glossary(own: tuple[tuple[str, str], ...]) -> tuple[Term, ...]:
     terms = {t.term.casefold(): t for t in builtin_terms()}
-    for term, uitleg in own.items():
+    for term, uitleg in own:
         if not uitleg:  # the checker names words without explanation
             continue
         known = terms.get(term.casefold())
         terms[term.casefold()] = Term(term, uitleg, known.vormen if known else ())
-    return sorted(terms.values(), key=lambda t: t.term.casefold())
+    return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
 
 
 
@@ -105,8 +115,10 @@ def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:
 def _first_hit(lines, start, end, term, taken):
     for number in range(start, end):
         text = lines[number]
-        blocked = [m.span() for m in _NOT_TEXT.finditer(text)] + [(a, b) for n, a, b in taken if n == number]
+        blocked = None  # links, code and the like on this line: only looked for when the term is there
         for match in term.pattern.finditer(text):
+            if blocked is None:
+                blocked = [m.span() for m in _NOT_TEXT.finditer(text)] + [(a, b) for n, a, b in taken if n == number]
             a, b = match.span()
             if not any(x < b and a < y for x, y in blocked):
                 return number, a, b

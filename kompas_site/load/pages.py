@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
+from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
+from kompas_site.load.yamlsource import copy_data
 from kompas_site.model import TWIN_SUFFIX, Page
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -23,15 +27,49 @@ def pretty_name(stem: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def load_page(root: Path, rel: Path) -> Page:
-    file = rel.as_posix()
+def load_page(root: Path, rel: Path | str) -> Page:
+    file = rel if isinstance(rel, str) else rel.as_posix()
     try:
-        text = (root / rel).read_text(encoding="utf-8")
+        with open(os.path.join(root, file), encoding="utf-8") as stream:
+            text = stream.read()
     except UnicodeDecodeError:
         raise ContentError(
             Problem("Dit bestand is niet als UTF-8 opgeslagen. Sla het op als 'UTF-8' in uw teksteditor.", file)
         ) from None
-    doc, body, body_line = split_front_matter(text, file)
+    parts = _read_page(file, text)
+    if isinstance(parts, tuple):
+        raise ContentError(list(parts))
+    return Page(
+        path=file,
+        title=parts.title,
+        body=parts.body,
+        body_line=parts.body_line,
+        meta=copy_data(parts.meta),
+        meta_lines=dict(parts.meta_lines),
+        onderdelen=list(parts.onderdelen),
+    )
+
+
+@dataclass(frozen=True)
+class _PageParts:
+    """What a page's text says, before it becomes a Page. Shared by every load of the same text, so
+    ``meta`` (a dict) is only ever copied, never handed out."""
+
+    title: str
+    body: str
+    body_line: int
+    meta: dict
+    meta_lines: dict
+    onderdelen: tuple[str, ...]
+
+
+@memo
+def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
+    """The parts of a page, or its problems. An unchanged file is read this way only once per process."""
+    try:
+        doc, body, body_line = split_front_matter(text, file)
+    except ContentError as exc:
+        return tuple(exc.problems)
     meta = doc.data
     problems = []
 
@@ -41,6 +79,7 @@ def load_page(root: Path, rel: Path) -> Page:
         title = None
     if title is None:
         match = _H1.search(body)
+        rel = PurePosixPath(file)
         stem = rel.name[: -len(TWIN_SUFFIX)] if file.lower().endswith(TWIN_SUFFIX) else rel.stem
         if stem == "index":
             stem = rel.parent.name or "Home"
@@ -60,16 +99,9 @@ def load_page(root: Path, rel: Path) -> Page:
         )
         onderdelen = []
     if problems:
-        raise ContentError(problems)
-    return Page(
-        path=file,
-        title=str(title).strip(),
-        body=body,
-        body_line=body_line,
-        meta=meta,
-        meta_lines=doc.lines,
-        onderdelen=[str(o).strip() for o in onderdelen],
-    )
+        return tuple(problems)
+    return _PageParts(str(title).strip(), body, body_line, meta, doc.lines,
+                      tuple(str(o).strip() for o in onderdelen))
 
 
 def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
@@ -78,10 +110,7 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
     pages: dict[str, Page] = {}
     twins: list[Page] = []
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root)
-        if is_hidden(rel) or not path.is_file():
-            continue
+    for rel in markdown_files(root):
         try:
             page = load_page(root, rel)
         except ContentError as exc:
@@ -110,6 +139,31 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
             main.twin = twin
     ordered = sorted(pages.values(), key=lambda p: page_sort_key(p.path))
     return ordered, orphans, duplicates
+
+
+def markdown_files(root: Path) -> list[str]:
+    """The visible Markdown files in the folder, as posix paths relative to it, in the order of
+    ``sorted(root.rglob("*.md"))``. Hidden folders are not entered (see is_hidden); like rglob, this
+    does not follow a link to a folder."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except PermissionError:
+            return
+        for entry in entries:
+            if entry.name.startswith((".", "_")):
+                continue  # hidden, with everything in it
+            path = parts + (entry.name,)
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, path)
+            if entry.name.endswith(".md") and entry.is_file():
+                found.append(path)
+
+    walk(str(root), ())
+    return ["/".join(parts) for parts in sorted(found)]
 
 
 def page_sort_key(path: str) -> tuple:

@@ -17,6 +17,11 @@ STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][
 # Pages kompas-site makes itself; an author's page cannot have these names.
 RESERVED_PAGES = ("speerpunten.md", "waar-vind-ik-wat.md", "zoeken.md", "begrijpelijk/woordenlijst.md")
 
+# A long section's pages are listed on overview pages in parts of this many (assemble/menu.py); a folder
+# with more than LONG_SECTION pages gets a warning (check/omvang.py): readers lose their way in it.
+LISTING_PART_SIZE = 50
+LONG_SECTION = 100
+
 # The statuses a speerpunt can have, with the label readers see.
 SPEERPUNT_STATUS = {
     "behaald": "Behaald",

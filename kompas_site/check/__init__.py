@@ -9,6 +9,7 @@ from kompas_site.check.coverage import check_coverage
 from kompas_site.check.deadlines import check_deadlines
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.links import check_links
+from kompas_site.check.omvang import check_size
 from kompas_site.check.pagescan import read_pages
 from kompas_site.check.privacy import check_consent, check_personal_data
 from kompas_site.check.result import CheckResult
@@ -41,6 +42,7 @@ def check_report(report: Report) -> CheckResult:
     findings += check_story_fields(report, kader)
     findings += check_images(report)
     findings += check_personal_data(report)
+    findings += check_size(report)
     result.findings = sorted(findings, key=Finding.sort_key)
     return result
 

@@ -1,0 +1,73 @@
+"""Size: a folder or a page so long that readers lose their way in it.
+
+The site still works: a long folder is shown in the menu a few pages at a time, with its pages listed on
+overview pages of LISTING_PART_SIZE (assemble/menu.py). But a reader who has to page through hundreds
+of titles to find their own location gives up; the author can group the pages instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kompas_site.cache import memo
+from kompas_site.check.findings import WAARSCHUWING, Finding
+from kompas_site.model import LISTING_PART_SIZE, LONG_SECTION, Report
+
+LONG_PAGE_WORDS = 10_000  # about 40 minutes of reading; on a phone, and for a screen reader, far too long
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def check_size(report: Report) -> list[Finding]:
+    return _long_folders(report) + _long_pages(report)
+
+
+def _long_folders(report: Report) -> list[Finding]:
+    items: Counter[str] = Counter()
+    subfolders: set[str] = set()
+    for page in report.pages:
+        if page.is_index:
+            continue
+        items[page.folder] += 1
+        folder = page.folder
+        while folder and folder not in subfolders:  # a subfolder is one item of the folder above it
+            subfolders.add(folder)
+            parent = folder.rpartition("/")[0]
+            items[parent] += 1
+            folder = parent
+    findings = []
+    for folder, count in sorted(items.items()):
+        if count <= LONG_SECTION:
+            continue
+        where = f"In de map '{folder}'" if folder else "Direct in de inhoudsmap (buiten een map)"
+        findings.append(Finding(
+            "map-te-lang", WAARSCHUWING,
+            f"{where} staan {_number(count)} pagina's. Zoveel kan een lezer niet overzien: het menu toont er "
+            f"steeds maar een paar, de rest staat op overzichtspagina's van {LISTING_PART_SIZE}. Verdeel de "
+            f"pagina's over submappen van hooguit {LONG_SECTION} pagina's, bijvoorbeeld per regio, per "
+            "locatie of per onderwerp. Geef elke submap een index.md met een korte inleiding.",
+            file=f"{folder}/" if folder else None,
+        ))
+    return findings
+
+
+@memo
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _long_pages(report: Report) -> list[Finding]:
+    findings = []
+    for page in report.pages + [p.twin for p in report.pages if p.twin] + list(report.orphan_twins):
+        words = _words(page.body)
+        if words > LONG_PAGE_WORDS:
+            findings.append(Finding(
+                "pagina-te-lang", WAARSCHUWING,
+                f"Deze pagina heeft {_number(words)} woorden. Dat is te lang om op een telefoon of met een "
+                "schermlezer te lezen, en de pagina laadt traag. Verdeel de tekst over meer pagina's, "
+                "bijvoorbeeld één pagina per locatie of per onderwerp, in een eigen map.",
+                file=page.path, line=page.body_line,
+            ))
+    return findings

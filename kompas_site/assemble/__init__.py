@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import easy_read_version
-from kompas_site.assemble.navigation import NavItem, build_nav
-from kompas_site.assemble.paths import output_paths
+from kompas_site.assemble.menu import Menu, listings
+from kompas_site.assemble.navigation import NavItem, build_nav, walk
+from kompas_site.assemble.paths import EASY_READ_DIR, output_paths
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.templates import render
 from kompas_site.assemble.verhalen import (
@@ -23,13 +24,14 @@ from kompas_site.assemble.verhalen import (
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import SPEERPUNT_STATUS, STORY_CARD
+from kompas_site.model import SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
 
 HOME = "index.md"
 SPEERPUNTEN = "speerpunten.md"
 WAAR_VIND_IK_WAT = "waar-vind-ik-wat.md"
 EASY_READ = "Makkelijk lezen"
 FULL = "Uitgebreide versie"
+STORIES_NAMED = 10  # "Waar vind ik wat?" names this many stories, then links to all of them
 TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
 
 
@@ -47,17 +49,18 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         if STORY_CARD.search(page.body):
             markdown[page.path] = place_cards(page, page.body, report, kader)
     easy = easy_read_version(report)
-    outputs = output_paths([p.path for p in report.pages] + sorted(easy.twins))
-    for story in report.stories:
-        intro = story_intro(story, kader, outputs[story.path])
-        markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     section_pages = {}
+    story_parts = []  # the overview's later parts, when there are many stories
     if report.stories:
+        parts = overview(report, kader, {p.path for p in report.pages})
+        source, title, text = parts[0]
         if report.page(OVERVIEW):
-            markdown[OVERVIEW] = overview(report, kader)
+            markdown[OVERVIEW] = text
         else:
-            generated.append(GeneratedPage(OVERVIEW, OVERVIEW_TITLE, overview(report, kader)))
-            section_pages["verhalen"] = NavItem(OVERVIEW_TITLE, OVERVIEW)
+            generated.append(GeneratedPage(OVERVIEW, title, text))
+            section_pages[STORIES_DIR] = NavItem(OVERVIEW_TITLE, OVERVIEW)
+        story_parts = [GeneratedPage(*part) for part in parts[1:]]
+        generated += story_parts
     if report.home is None:
         generated.insert(0, GeneratedPage(HOME, home_title, f"# {home_title}\n\n{home_intro}"))
     else:
@@ -74,37 +77,57 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
                     page.source,
                 )
             )
+    nav = build_nav(
+        report,
+        leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
+                 NavItem(zoeken.TITLE, zoeken.PAGE)],
+        trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
+        section_pages=section_pages,
+    )
+    taken = set(output_paths([p.source for p in generated] + [p.path for p in report.pages]
+                             + sorted(easy.twins)).values())
+    full_listings, full_root, full_pages = listings(nav, "", home_title, taken)
+    easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken)
+    listing_pages = full_pages + easy_pages
+    outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins)
+                           + [p.source for p in listing_pages])
+    for story in report.stories:
+        intro = story_intro(story, kader, outputs[story.path])
+        markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
+    easy_read = easy.pages | {p.source for p in easy_pages}
     site = Site(
-        generated=generated,
+        generated=generated + listing_pages,
         outputs=outputs,
-        nav=build_nav(
-            report,
-            leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
-                     NavItem(zoeken.TITLE, zoeken.PAGE)],
-            trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
-            section_pages=section_pages,
-        ),
+        nav=nav,
         twins=easy.twins,
         markdown=markdown,
-        easy_read=easy.pages,
-        easy_nav=easy.nav,
+        easy_read=easy_read,
+        menu=Menu(nav, full_listings, full_root),
+        easy_menu=Menu(easy.nav, easy_listings, easy_root),
+        listings={p.source for p in listing_pages},
+        off_menu=easy.twins | ({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
     )
     site.data_files[zoeken.INDEX] = zoeken.search_index(
-        report, outputs, [(g.source, g.title, markdown.get(g.source, g.markdown)) for g in generated])
+        report, outputs, [(g.source, g.title, markdown.get(g.source, g.markdown)) for g in generated
+                          if g not in story_parts])
     for page in report.pages:
         if page.twin:
             site.switches[page.path] = Switch(page.twin.path, EASY_READ, True)
             site.switches[page.twin.path] = Switch(page.path, FULL, False)
         elif easy.home:  # no twin of its own: the easy-read home is the way in
             site.switches[page.path] = Switch(easy.home, EASY_READ, True)
-    for page in generated:
-        if page.source in easy.pages:
+    for page in site.generated:
+        if page.source in easy_read:
             site.switches[page.source] = Switch(HOME, FULL, False)
         elif easy.home:
             site.switches[page.source] = Switch(easy.home, EASY_READ, True)
     if draft:
         site.draft = _draft(result)
     return site
+
+
+def _sources(nav: list[NavItem]) -> set[str]:
+    return {item.source for item in walk(nav) if item.source}
 
 
 def after_title(markdown: str, block: str) -> str:
@@ -151,6 +174,8 @@ def _waar_vind_ik_wat(result: CheckResult) -> str:
         coverage=result.coverage,
         status_label=STATUS_LABEL,
         stories=result.report.stories,
+        verhalen_overzicht=OVERVIEW,
+        verhalen_genoemd=STORIES_NAMED,
         **_facts(result),
     )
 

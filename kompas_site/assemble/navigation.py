@@ -1,4 +1,4 @@
-"""The menu: it follows the authors' folders, in the order of their names."""
+"""The menu tree: it follows the authors' folders, in the order of their names."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from kompas_site.load.pages import pretty_name
 from kompas_site.model import Report
 
 
-@dataclass
+@dataclass(eq=False)
 class NavItem:
     title: str
-    source: str | None = None  # a page; None for a section without its own page
+    source: str | None = None  # a page; None for a section without its own page (yet)
     children: list[NavItem] = field(default_factory=list)
+    folder: str | None = None  # the authors' folder of a section ("" for the top level)
+
+    def pages(self) -> list[NavItem]:
+        """The items a reader sees inside this section: its index page is the section itself."""
+        return [c for c in self.children if c.children or c.source != self.source]
 
 
 def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem],
@@ -20,7 +25,7 @@ def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem],
     """``leading`` items (home, "Waar vind ik wat?"), the authors' pages by folder, ``trailing`` items.
 
     ``section_pages`` gives a generated index page to a folder that has none of its own."""
-    root = NavItem("")
+    root = NavItem("", folder="")
     sections: dict[str, NavItem] = {"": root}
 
     for page in report.pages:  # already in folder order, index pages first
@@ -38,6 +43,13 @@ def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem],
     return leading + [_collapse(item) for item in root.children] + trailing
 
 
+def walk(items: list[NavItem]):
+    """Every item of the tree, parents before their children."""
+    for item in items:
+        yield item
+        yield from walk(item.children)
+
+
 def _collapse(item: NavItem) -> NavItem:
     """A folder holding only its index page is one menu item, not a section that holds itself."""
     item.children = [_collapse(child) for child in item.children]
@@ -52,7 +64,7 @@ def _section(folder: str, sections: dict[str, NavItem], report: Report) -> NavIt
     parent_folder, _, name = folder.rpartition("/")
     parent = _section(parent_folder, sections, report)
     index = report.page(f"{folder}/index.md")
-    item = NavItem(index.title if index else pretty_name(name))
+    item = NavItem(index.title if index else pretty_name(name), folder=folder)
     sections[folder] = item
     parent.children.append(item)
     return item

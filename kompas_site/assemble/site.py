@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from kompas_site.assemble.navigation import NavItem
+
+if TYPE_CHECKING:
+    from kompas_site.assemble.menu import Menu
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,10 @@ class Site:
     twins: set[str]  # source paths of easy-read twins: reachable through the switch, not in the menu
     markdown: dict[str, str]  # the Markdown to render for author pages that assemble changed
     easy_read: set[str] = field(default_factory=set)  # pages shown in the easy-read layout
-    easy_nav: list[NavItem] = field(default_factory=list)  # the easy-read version's own menu
+    menu: Menu | None = None  # the menu beside each page of the full version
+    easy_menu: Menu | None = None  # the easy-read version's own menu
+    off_menu: set[str] = field(default_factory=set)  # pages outside the engine's page order (prev/next)
+    listings: set[str] = field(default_factory=set)  # generated lists of a section's pages (menu.py)
     switches: dict[str, Switch] = field(default_factory=dict)
     draft: dict | None = None  # what the draft banner shows; None in a production build
     data_files: dict[str, str] = field(default_factory=dict)  # generated non-page files (search index)

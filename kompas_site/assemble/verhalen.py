@@ -9,11 +9,12 @@ import posixpath
 
 from kompas_site.assemble.templates import render
 from kompas_site.assemble.video import video_block
-from kompas_site.model import STORY_CARD, Page, Report
+from kompas_site.model import STORIES_DIR, STORY_CARD, Page, Report
 from kompas_site.profiles import Kader
 
 OVERVIEW = "verhalen/index.md"
 OVERVIEW_TITLE = "Ervaringsverhalen"
+STORIES_PER_PART = 24  # cards on one overview page: more would make the page heavy on a phone
 PERSPECTIEF = {"client": "een cliënt", "verwant": "een naaste", "professional": "een medewerker"}
 PERSPECTIEF_FILTER = {"client": "Cliënten", "verwant": "Naasten", "professional": "Medewerkers"}
 
@@ -60,19 +61,42 @@ def story_card(story: Page, kader: Kader, from_source: str) -> str:
     return render("verhaal-kaart.md", verhaal=_facts(story, kader, from_source))
 
 
-def overview(report: Report, kader: Kader) -> str:
-    stories = [_facts(s, kader, OVERVIEW) for s in report.stories]
+def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, str, str]]:
+    """The story overview as (source, title, Markdown) parts of at most STORIES_PER_PART cards: the first
+    part is ``verhalen/index.md``. One part has filters; with more, readers page through them.
+    ``taken`` holds the source paths in use."""
     existing = report.page(OVERVIEW)
-    return render(
-        "verhalen.md",
-        titel=None if existing else OVERVIEW_TITLE,
-        intro=existing.body if existing else "",
-        verhalen=stories,
-        cards=[story_card(s, kader, OVERVIEW) for s in report.stories],
-        perspectieven=[(k, v) for k, v in PERSPECTIEF_FILTER.items() if any(s["perspectief"] == k for s in stories)],
-        bouwstenen=[b for b in kader.bouwstenen if any(s["bouwsteen"] == b for s in stories)],
-        domeinen=[(d, t) for d, t in kader.domeinen if any(d in s["domein_ids"] for s in stories)],
-    )
+    title = existing.title if existing else OVERVIEW_TITLE
+    stories = report.stories
+    count = max(1, -(-len(stories) // STORIES_PER_PART))
+    sources = [OVERVIEW]
+    for number in range(2, count + 1):
+        name = f"deel-{number}"
+        while f"{STORIES_DIR}/{name}.md" in taken:
+            name += "-verhalen"
+        sources.append(f"{STORIES_DIR}/{name}.md")
+    parts = []
+    for number, source in enumerate(sources, start=1):
+        start = (number - 1) * STORIES_PER_PART
+        part = stories[start:start + STORIES_PER_PART]
+        facts = [_facts(s, kader, source) for s in part]
+        part_title = title if count == 1 else f"{title} (deel {number} van {count})"
+        parts.append((source, part_title, render(
+            "verhalen.md",
+            titel=part_title if number > 1 or not existing else None,
+            intro=existing.body if existing and number == 1 else "",
+            cards=[story_card(s, kader, source) for s in part],
+            perspectieven=[(k, v) for k, v in PERSPECTIEF_FILTER.items() if any(f["perspectief"] == k for f in facts)],
+            bouwstenen=[b for b in kader.bouwstenen if any(f["bouwsteen"] == b for f in facts)],
+            domeinen=[(d, t) for d, t in kader.domeinen if any(d in f["domein_ids"] for f in facts)],
+            deel=number,
+            delen=[posixpath.relpath(other, STORIES_DIR) for other in sources],
+            van=start + 1,
+            tot=start + len(part),
+            totaal=len(stories),
+            per_deel=STORIES_PER_PART,
+        )))
+    return parts
 
 
 def place_cards(page: Page, body: str, report: Report, kader: Kader) -> str:

@@ -21,7 +21,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kompas_site.assemble import Site, assemble
-from kompas_site.assemble.navigation import NavItem
+from kompas_site.assemble.menu import MenuEntry
+from kompas_site.assemble.navigation import NavItem, walk
+from kompas_site.cache import content_key
 from kompas_site.check import FOUT, TIP, WAARSCHUWING, CheckResult, check_report
 from kompas_site.errors import ContentError
 from kompas_site.load import load_report
@@ -80,9 +82,14 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.site: Site | None = None
         self.files: Files | None = None
         self.images = PublishedImages()
+        self.dirty = False
+        self.drawn: dict[str, str] = {}  # mkdocs serve: fingerprint of each page as last drawn
+        self.drawing: dict[str, str] = {}  # ... and as this build draws it
 
     def on_startup(self, *, command, dirty):
+        # Defining on_startup keeps this one instance for every rebuild of mkdocs serve.
         self.command = command
+        self.dirty = dirty
 
     # -- config: load and check the report, set up the theme -------------------------------
     def on_config(self, config):
@@ -140,7 +147,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
                 files.remove(file)
             elif file.src_uri in site.outputs:
                 file.dest_uri = site.outputs[file.src_uri]
-                if file.src_uri in site.twins:
+                if file.src_uri in site.off_menu:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         originals = {}
         docs_dir = os.path.abspath(config.docs_dir)
@@ -157,13 +164,60 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             existing = files.get_file_from_path(page.source)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.source, content=page.markdown))
+            file = File.generated(config, page.source, content=page.markdown)
+            if page.source in site.outputs:
+                file.dest_uri = site.outputs[page.source]
+            if page.source in site.off_menu:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
         for source, content in site.data_files.items():
             files.append(File.generated(config, source, content=content))
         self.files = files
+        if self.dirty:
+            self._skip_unchanged(files, config)
         return files
 
+    # -- mkdocs serve: after an edit, only the pages whose input changed are drawn again -------------
+    def _skip_unchanged(self, files: Files, config) -> None:
+        """In a dirty build MkDocs skips every page whose File says it is not modified. A page is
+        modified when its own text changed, or anything every page shows: the menu, the titles and
+        addresses of pages, the draft banner, the photos, the theme. Other pages keep their HTML."""
+        site = self.site
+        everything = content_key(
+            [(item.title, item.source) for item in walk(site.nav)],
+            [(item.title, item.source) for item in walk(site.easy_menu.items)],
+            sorted(site.outputs.items()), sorted((k, repr(v)) for k, v in site.switches.items()),
+            site.draft, config.site_name, config.copyright,
+            sorted((url, [v.name for v in image.variants]) for url, image in self.images.by_url.items()),
+            _theme_signature(),
+        )
+        generated = {page.source: page.markdown for page in site.generated}
+        self.drawing = {}
+        for file in files.documentation_pages():
+            source = file.src_uri
+            text = generated.get(source)
+            if text is None:
+                text = Path(file.abs_src_path).read_bytes().decode("utf-8", "replace")
+            key = content_key(everything, source, text, site.markdown.get(source))
+            self.drawing[source] = key
+            changed = self.drawn.get(source) != key or not os.path.isfile(file.abs_dest_path)
+            file.is_modified = (lambda changed=changed: changed)
+
+    def on_nav(self, nav, *, config, files):
+        if self.dirty:  # a page that is not drawn again still needs its title, for its neighbours' links
+            titles = {page.path: page.title for page in self.result.report.pages}
+            titles.update({page.source: page.title for page in self.site.generated})
+            for page in nav.pages:
+                if not page.file.is_modified() and page.file.src_uri in titles:
+                    page.title = titles[page.file.src_uri]
+        return nav
+
     # -- pages: the home page gets the report's facts; every page its switch and banner ------
+    def on_env(self, env, *, config, files):
+        # Jinja would look at the template file on disk again for every include of every page.
+        env.auto_reload = False
+        return env
+
     def on_page_markdown(self, markdown, *, page, config, files):
         source = page.file.src_uri
         if source in self.site.easy_read:
@@ -177,6 +231,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_post_build(self, *, config):
         self.images.copy_to(Path(config.site_dir))
+        if self.dirty:
+            self.drawn = self.drawing
+            _remove_stale_pages(Path(config.site_dir), {Path(f.abs_dest_path) for f in self.files.documentation_pages()})
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
@@ -190,18 +247,48 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
                     "label": switch.label,
                     "begrijpelijk": switch.easy_read,
                 }
-        if page.file.src_uri in site.easy_read:
-            kompas["begrijpelijk"] = {"menu": [self._menu_item(item, page) for item in site.easy_nav]}
+        menu = site.easy_menu if page.file.src_uri in site.easy_read else site.menu
+        kompas["menu"] = self._menu(menu.entries(page.file.src_uri), lambda target: target.url_relative_to(page.file))
+        kompas["begrijpelijk"] = page.file.src_uri in site.easy_read
         context["kompas"] = kompas
         return context
 
-    def _menu_item(self, item: NavItem, page) -> dict:
-        target = self.files.get_file_from_path(item.source)
-        return {
-            "titel": item.title,
-            "url": target.url_relative_to(page.file) if target else "",
-            "actief": item.source == page.file.src_uri,
-        }
+    def on_template_context(self, context, *, template_name, config):
+        if template_name == "404.html":  # no page of its own: the top level of the menu, with site-wide links
+            base = context.get("base_url", "").rstrip("/")
+            context["kompas"] = {
+                "concept": self.site.draft,
+                "wissel": None,
+                "begrijpelijk": False,
+                "menu": self._menu(self.site.menu.entries(""), lambda target: f"{base}/{target.url.removeprefix('./')}"),
+            }
+        return context
+
+    def _menu(self, entries: list[MenuEntry], link) -> list[dict]:
+        menu = []
+        for entry in entries:
+            target = self.files.get_file_from_path(entry.source) if entry.source else None
+            menu.append({
+                "titel": entry.title,
+                "url": link(target) if target else "",
+                "actief": entry.current,
+                "open": entry.open,
+                "meer": entry.more,
+                "items": self._menu(entry.children, link),
+            })
+        return menu
+
+
+def _theme_signature() -> list:
+    return sorted((str(path), path.stat().st_mtime_ns) for folder in (TEMPLATES_DIR / "site", MATERIAL_OVERRIDES)
+                  for path in folder.rglob("*") if path.is_file())
+
+
+def _remove_stale_pages(site_dir: Path, pages: set[Path]) -> None:
+    """A dirty build does not clean the site folder: remove the pages of deleted or renamed sources."""
+    for html in site_dir.rglob("index.html"):
+        if html not in pages:
+            html.unlink()
 
 
 class _NotCopied(File):
@@ -236,7 +323,18 @@ def _config_file(content_dir: Path, concept: bool) -> str:
 def _quiet_mkdocs():
     """Authors see our findings, not MkDocs' progress lines or Material's notes for developers."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NoDirtyWarning) for f in build_log.filters):
+        build_log.addFilter(_NoDirtyWarning())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _NoDirtyWarning(logging.Filter):
+    """mkdocs serve draws only changed pages ("dirty"); MkDocs' warning about that is not for authors:
+    we decide what changed ourselves (KompasPlugin._skip_unchanged)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def build_site(result: CheckResult, output_dir: Path, concept: bool = False) -> Path:
@@ -281,6 +379,6 @@ def serve_site(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> 
     config_path = _config_file(content_dir, concept=True)
     _quiet_mkdocs()
     try:
-        serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True)
+        serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
     finally:
         os.unlink(config_path)

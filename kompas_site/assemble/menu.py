@@ -1,0 +1,202 @@
+"""The menu beside every page: where the reader is, and how to go up and across.
+
+A report of 1,000 pages cannot list every page on every page: the page would grow with the report, and a
+keyboard or screen-reader user would have to pass hundreds of links to reach the text. So each page's
+menu holds
+- the top level of the report;
+- the sections on the way to the page, opened, each with its own pages;
+- in a section of more than ``MENU_LIMIT`` items only the few around the page, and a link to the
+  section's listing: an overview page with all its pages, in parts of ``LISTING_PART_SIZE``.
+A folder without an index page of its own gets a generated one: that listing.
+
+The menu of a page is computed when the page is drawn, from an index built once per build, so its cost
+does not grow with the size of the report.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from kompas_site.assemble.navigation import NavItem, walk
+from kompas_site.assemble.paths import output_path, site_source
+from kompas_site.assemble.site import GeneratedPage
+from kompas_site.assemble.templates import render
+from kompas_site.model import LISTING_PART_SIZE
+
+MENU_LIMIT = 15  # a section with at most this many items shows them all
+WINDOW = 3  # otherwise: this many items before and after the page's own
+LISTING = "alle-paginas"  # the name of a listing page in its folder ("alle-paginas-2" for part 2)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    title: str
+    source: str
+    current: bool = False  # the page itself (or, on a listing, the link to that listing)
+    open: bool = False  # a section on the way to the page: its items follow
+    more: bool = False  # the link to a long section's listing
+    children: tuple[MenuEntry, ...] = ()
+
+
+@dataclass
+class Listing:
+    """The overview pages of one section: its items in parts."""
+
+    section: NavItem
+    parts: list[str]  # source path of each part
+
+    def part_of(self, position: int) -> str:
+        return self.parts[min(position // LISTING_PART_SIZE, len(self.parts) - 1)]
+
+
+class Menu:
+    def __init__(self, items: list[NavItem], listings: dict[NavItem, Listing] | None = None,
+                 root_listing: Listing | None = None):
+        self.items = items
+        self.listings = listings or {}
+        self.root_listing = root_listing
+        # Per page source: the chain of sections from the top to it, and the page's item (None for
+        # a listing part: then the position of its first item in the section).
+        self._where: dict[str, tuple[tuple[NavItem, ...], NavItem | None, int]] = {}
+        self._index(items, ())
+        for listing in self._all_listings():
+            chain = () if listing is root_listing else self._chain_of(listing.section)
+            for number, source in enumerate(listing.parts):
+                if source != listing.section.source:
+                    self._where[source] = (chain, None, number * LISTING_PART_SIZE)
+
+    def _all_listings(self):
+        yield from self.listings.values()
+        if self.root_listing:
+            yield self.root_listing
+
+    def _index(self, items: list[NavItem], chain: tuple[NavItem, ...]) -> None:
+        for item in items:
+            if item.source and item.source not in self._where:
+                self._where[item.source] = (chain + ((item,) if item.children else ()), item, -1)
+            if item.children:
+                self._index(item.children, chain + (item,))
+
+    def _chain_of(self, section: NavItem) -> tuple[NavItem, ...]:
+        chain, _, _ = self._where.get(section.source, ((section,), None, -1))
+        return chain
+
+    def __contains__(self, source: str) -> bool:
+        return source in self._where
+
+    def entries(self, source: str) -> list[MenuEntry]:
+        """The menu as shown on the page ``source``."""
+        chain, item, position = self._where.get(source, ((), None, -1))
+        return self._level(self.items, None, chain, 0, source, item, position)
+
+    def _level(self, items: list[NavItem], section: NavItem | None, chain, depth: int, source: str,
+               item: NavItem | None, position: int) -> list[MenuEntry]:
+        shown = section.pages() if section else items
+        on_path = chain[depth] if depth < len(chain) else item
+        focus = _position(shown, on_path)
+        if focus < 0 and depth == len(chain) and position >= 0:
+            focus = position  # a listing part: its first item
+        listing = self.listings.get(section) if section else self.root_listing
+        more = None
+        if len(shown) > MENU_LIMIT:
+            start = max(0, min(max(focus, 0) - WINDOW, len(shown) - (2 * WINDOW + 1)))
+            target = listing.part_of(max(focus, 0)) if listing else None
+            if target:
+                more = MenuEntry(f"Alle {len(shown)} pagina's", target, current=target == source, more=True)
+            shown = shown[start:start + 2 * WINDOW + 1]
+        entries = []
+        for entry in shown:
+            opened = bool(entry.children) and entry is on_path and depth < len(chain)
+            entries.append(MenuEntry(
+                entry.title,
+                entry.source or "",
+                current=entry.source == source,
+                open=opened,
+                children=tuple(self._level(entry.children, entry, chain, depth + 1, source, item, position))
+                if opened else (),
+            ))
+        if more:
+            entries.append(more)
+        return entries
+
+
+def _position(items: list[NavItem], wanted: NavItem | None) -> int:
+    for number, item in enumerate(items):
+        if item is wanted:
+            return number
+    return -1
+
+
+def listings(items: list[NavItem], top_folder: str, top_title: str, taken: set[str]) -> tuple[
+        dict[NavItem, Listing], Listing | None, list[GeneratedPage]]:
+    """Listing pages for every long section, and an index page for every section without one.
+
+    ``top_folder`` is where the listing of a long top level goes; ``taken`` the output paths in use."""
+    result: dict[NavItem, Listing] = {}
+    pages: list[GeneratedPage] = []
+    for section in [i for i in walk(items) if i.children]:
+        own = section.source is not None
+        if own and len(section.pages()) <= MENU_LIMIT:
+            continue
+        listing = _listing(section, section.folder or "", not own, taken)
+        if not own:
+            section.source = listing.parts[0]
+            section.children.insert(0, NavItem(section.title, section.source))
+        result[section] = listing
+        pages += _listing_pages(listing, section.title, section.title if not own else None)
+    root_listing = None
+    if len(items) > MENU_LIMIT:
+        root = NavItem(top_title, None, items, top_folder)
+        root_listing = _listing(root, top_folder, False, taken)
+        pages += _listing_pages(root_listing, top_title, None)
+    return result, root_listing, pages
+
+
+def _listing(section: NavItem, folder: str, index: bool, taken: set[str]) -> Listing:
+    """The parts of a section's listing, under names whose addresses are still free (``taken`` holds
+    the output paths in use). ``index``: the first part is the section's own index page."""
+    count = max(1, -(-len(section.pages()) // LISTING_PART_SIZE))
+    parts = []
+    for number in range(1, count + 1):
+        name = "index" if number == 1 and index else LISTING if number == 1 else f"{LISTING}-{number}"
+        source = posixpath.join(folder, f"{name}.md")
+        while output_path(site_source(source)) in taken:
+            name = LISTING if name == "index" else f"{name}-lijst"
+            source = posixpath.join(folder, f"{name}.md")
+        taken.add(output_path(site_source(source)))
+        parts.append(source)
+    return Listing(section, parts)
+
+
+def _listing_pages(listing: Listing, title: str, index_title: str | None) -> list[GeneratedPage]:
+    items = listing.section.pages()
+    total = len(listing.parts)
+    base = index_title or f"Alle pagina's: {title}"
+    pages = []
+    for number, source in enumerate(listing.parts, start=1):
+        start = (number - 1) * LISTING_PART_SIZE
+        part = items[start:start + LISTING_PART_SIZE]
+        page_title = base if total == 1 else f"{base} (deel {number} van {total})"
+        here = posixpath.dirname(source)
+        pages.append(GeneratedPage(source, page_title, render(
+            "overzicht.md",
+            titel=page_title,
+            sectie=title,
+            items=[(_link_text(i.title), _relative(i.source, here), bool(i.children)) for i in part if i.source],
+            per_deel=LISTING_PART_SIZE,
+            deel=number,
+            delen=[_relative(p, here) for p in listing.parts],
+            van=start + 1,
+            tot=start + len(part),
+            totaal=len(items),
+        )))
+    return pages
+
+
+def _link_text(title: str) -> str:
+    return title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder or ".")

@@ -216,3 +216,31 @@ def test_serve_draws_again_the_easy_read_pages_when_the_woordenlijst_changes(exa
     (example / "woordenlijst.yml").write_text("team: Een groep mensen die samen werken.\n", encoding="utf-8")
     changed = drawn_again(first, serve.build())
     assert changed and all(page.startswith("begrijpelijk/") for page in changed)
+
+
+def test_a_page_loads_only_the_scripts_and_styles_it_needs(large):
+    """The first view of a page is the same whatever the size of the report: no search index, no
+    palette stylesheet, and the story filter and video scripts only where they are used."""
+    _, site = large
+    page = folder_pages(site)[0]
+    soup = html(site, page)
+    scripts = [s["src"].rsplit("/", 1)[-1] for s in soup.select("script[src]")]
+    assert len(scripts) == 1 and scripts[0].startswith("bundle.")
+    styles = [s["href"].rsplit("/", 1)[-1] for s in soup.select('link[rel="stylesheet"]')]
+    assert not any(name.startswith("palette") for name in styles), styles
+    overview = [s["src"] for s in html(site, "verhalen/index.html").select("script[src]")]
+    assert any(src.endswith("verhalen.js") for src in overview)
+
+
+def test_a_later_part_of_the_story_overview_opens_the_stories_in_the_menu(example, tmp_path):
+    from kompas_site.assemble import assemble
+    from kompas_site.assemble.verhalen import STORIES_PER_PART
+
+    story = next((example / "verhalen").glob("gert*.md")).read_text(encoding="utf-8")
+    for number in range(STORIES_PER_PART):
+        (example / "verhalen" / f"kopie-{number:02d}.md").write_text(story, encoding="utf-8")
+    site = assemble(check_report(load_report(example)))
+    part = "verhalen/deel-2.md"
+    assert part in {g.source for g in site.generated}
+    stories = next(e for e in site.menu.entries(part) if e.source == "verhalen/index.md")
+    assert stories.open and stories.children

@@ -107,6 +107,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         listings={p.source for p in listing_pages},
         off_menu=easy.twins | ({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
     )
+    for part in story_parts:  # the overview's later parts: in the menu, pages of the stories' section
+        site.menu.attach(part.source, OVERVIEW)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
         report, outputs, [(g.source, g.title, markdown.get(g.source, g.markdown)) for g in generated
                           if g not in story_parts])

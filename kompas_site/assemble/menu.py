@@ -66,6 +66,11 @@ class Menu:
                 if source != listing.section.source:
                     self._where[source] = (chain, None, number * LISTING_PART_SIZE)
 
+    def attach(self, source: str, owner: str) -> None:
+        """Show the page ``source``, which is not in the menu itself, as a page of the section of ``owner``."""
+        chain, _, _ = self._where.get(owner, ((), None, -1))
+        self._where[source] = (chain, None, -1)
+
     def _all_listings(self):
         yield from self.listings.values()
         if self.root_listing:

@@ -38,7 +38,7 @@ THEME = {
     "language": "nl",
     "font": False,  # no Google Fonts: no request to another host
     "features": ["navigation.indexes", "navigation.footer", "content.tooltips"],
-    "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+    "palette": {},  # our colours are in kompas.css: no palette stylesheet to load on every page
 }
 MARKDOWN_EXTENSIONS = {
     "attr_list": {},
@@ -48,7 +48,11 @@ MARKDOWN_EXTENSIONS = {
     "toc": {"permalink": False},
 }
 EXTRA_CSS = "assets/stylesheets/kompas.css"
-EXTRA_JS = ("assets/javascripts/verhalen.js", "assets/javascripts/video.js")
+# Scripts only the pages that need them load: the marker in a page's HTML -> the script.
+PAGE_SCRIPTS = {
+    "data-kompas-filter": "assets/javascripts/verhalen.js",
+    "data-kompas-video": "assets/javascripts/video.js",
+}
 EASY_READ_TEMPLATE = "begrijpelijk.html"
 # Source files that hold data for the build or notes for authors: never published.
 PRIVATE_SUFFIXES = (".yml", ".yaml")
@@ -83,6 +87,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.files: Files | None = None
         self.images = PublishedImages()
         self.dirty = False
+        self.scripts: dict[str, list[str]] = {}  # per page: the scripts of PAGE_SCRIPTS it needs
         self.drawn: dict[str, str] = {}  # mkdocs serve: fingerprint of each page as last drawn
         self.drawing: dict[str, str] = {}  # ... and as this build draws it
 
@@ -119,9 +124,6 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             config.mdx_configs.setdefault(name, options)
         if EXTRA_CSS not in config.extra_css:
             config.extra_css.append(EXTRA_CSS)
-        for script in EXTRA_JS:
-            if script not in config.extra_javascript:
-                config.extra_javascript.append(script)
         config.nav = [_nav_entry(item) for item in self.site.nav]
         return config
 
@@ -227,6 +229,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         return self.site.markdown.get(source, markdown)
 
     def on_page_content(self, html, *, page, config, files):
+        self.scripts[page.file.src_uri] = [script for marker, script in PAGE_SCRIPTS.items() if marker in html]
         return rewrite_images(html, self.images.resolver(page.url))
 
     def on_post_build(self, *, config):
@@ -237,7 +240,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
-        kompas = {"concept": site.draft, "wissel": None}
+        kompas = {"concept": site.draft, "wissel": None, "scripts": self.scripts.get(page.file.src_uri, [])}
         switch = site.switches.get(page.file.src_uri)
         if switch is not None:
             target = self.files.get_file_from_path(switch.target)

@@ -1,6 +1,6 @@
 """Benchmark: how fast an edited page shows up in ``kompas serve``, and a rebuild with nothing changed.
 
-Usage: python benchmarks/serve_edit.py [--pages 1000] [--runs 5] [--seed 7] [--keep] [--no-example]
+Usage: python benchmarks/serve_edit.py [--pages 1000] [--runs 5] [--seed 7] [--keep] [--no-example] [--mkdocs]
 
 For every N it generates a synthetic report (benchmarks/synthetic.py) in a temp folder and starts
 ``python -m kompas_site serve DIR`` on a free port of 127.0.0.1 in its own process group; its output
@@ -13,7 +13,9 @@ goes to a log file in the temp folder, so a full pipe never blocks it. Then:
   from the write until the word is visible; an edit that is not visible within ``--timeout`` seconds
   (default 60) counts as failed. Between edits it waits until the server has finished building (the
   live-reload server answers page requests only then) and another ``--idle`` seconds (default 1).
-The URL of a source page comes from kompas_site.assemble.paths, as the site computes it.
+The URL of a source page comes from kompas_site.assemble.paths, as the site computes it. With
+``--mkdocs`` the preview is plain ``mkdocs serve -f mkdocs.yml`` (the same minimal mkdocs.yml as the
+repository's, beside the content folder) instead of ``kompas serve``.
 
 Then, unless ``--no-example``: ``python -m kompas_site build content -o TMP`` on the bundled example, twice
 into the same folder; the second run is the rebuild with nothing changed.
@@ -114,11 +116,18 @@ class ServerGone(RuntimeError):
 class Server:
     """``kompas serve`` in its own process group, its output in a log file."""
 
-    def __init__(self, content: Path, log_path: Path):
+    def __init__(self, content: Path, log_path: Path, mkdocs: bool = False):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
-        self.command = [sys.executable, "-m", "kompas_site", "serve", str(content), port_flag(), str(self.port)]
+        if mkdocs:  # plain `mkdocs serve`, with an mkdocs.yml beside the content as organisations keep it
+            from kompas_site.render.mkdocs_engine import CONFIG_TEMPLATE
+
+            config = content.parent / "mkdocs.yml"
+            config.write_text(CONFIG_TEMPLATE.format(docs_dir=content.name, concept=""), encoding="utf-8")
+            self.command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"]
+        else:
+            self.command = [sys.executable, "-m", "kompas_site", "serve", str(content), port_flag(), str(self.port)]
         self._log = open(log_path, "wb")
         self.started = time.perf_counter()
         self.process = subprocess.Popen(self.command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=self._log,
@@ -199,14 +208,14 @@ def append_marker(path: Path, marker: str) -> float:
 
 
 def bench_serve(n: int, work: Path, seed: int, runs: int, timeout: float, idle: float,
-                results: list[ServeResult]) -> None:
+                results: list[ServeResult], mkdocs: bool = False) -> None:
     """Measure one report size; the result joins ``results`` as soon as the server is up, so an
     interrupted run still shows the edits done so far."""
     content = work / "content"
     generate(content, n, seed)
     urls = site_urls(content)
     targets = edit_targets(content)
-    server = Server(content, work / "serve.log")
+    server = Server(content, work / "serve.log", mkdocs)
     try:
         deadline = server.started + START_TIMEOUT_S
         for path in ("/", urls[targets[0]]):
@@ -254,9 +263,9 @@ def _mark(ok: bool) -> str:
     return "✓" if ok else "✗"
 
 
-def table(results: list[ServeResult], runs: int, timeout: float) -> str:
+def table(results: list[ServeResult], runs: int, timeout: float, command: str = "kompas serve") -> str:
     lines = [
-        "### An edited page visible in `kompas serve`",
+        f"### An edited page visible in `{command}`",
         "",
         "| N pages | Markdown files | cold start s | " + " | ".join(f"edit {i + 1} s" for i in range(runs))
         + f" | median s | max s | target < {TARGET_EDIT_S:g} s |",
@@ -306,6 +315,8 @@ def main() -> None:
                         help="quiet seconds after each build before the next edit (default: 1)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (reports, logs, sites)")
     parser.add_argument("--no-example", action="store_true", help="skip the rebuild of the bundled example")
+    parser.add_argument("--mkdocs", action="store_true",
+                        help="preview with plain `mkdocs serve` (an mkdocs.yml beside the content) instead")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, _stop_on_term)
 
@@ -318,7 +329,7 @@ def main() -> None:
         for n in args.pages:
             work = tmp / f"pages-{n}"
             work.mkdir()
-            bench_serve(n, work, args.seed, args.runs, args.timeout, args.idle, results)
+            bench_serve(n, work, args.seed, args.runs, args.timeout, args.idle, results, args.mkdocs)
         if not args.no_example:
             example = bench_example(tmp / "example-site")
     except KeyboardInterrupt:
@@ -331,7 +342,7 @@ def main() -> None:
 
     print()
     if results:
-        print(table(results, args.runs, args.timeout))
+        print(table(results, args.runs, args.timeout, "mkdocs serve" if args.mkdocs else "kompas serve"))
         print()
     if example is not None:
         first, second = example

@@ -139,7 +139,7 @@ def test_a_long_folder_and_a_very_long_page_get_a_warning(example):
     findings = check_report(load_report(example)).findings
     folder_finding = next(f for f in findings if f.code == "map-te-lang")
     assert (folder_finding.severity, folder_finding.file) == ("waarschuwing", "09-locaties/")
-    assert f"{LONG_SECTION + 1} pagina's" in folder_finding.message
+    assert f"{LONG_SECTION + 1} pagina's en submappen" in folder_finding.message
     page_finding = next(f for f in findings if f.code == "pagina-te-lang")
     assert page_finding.file == "lang.md" and "10.502 woorden" in page_finding.message  # the heading counts too
 
@@ -244,3 +244,45 @@ def test_a_later_part_of_the_story_overview_opens_the_stories_in_the_menu(exampl
     assert part in {g.source for g in site.generated}
     stories = next(e for e in site.menu.entries(part) if e.source == "verhalen/index.md")
     assert stories.open and stories.children
+
+
+def test_menu_edge_cases_long_top_level_nested_folders_without_index(example, tmp_path):
+    """A long top level keeps home, search and speerpunten; nested folders without index.md get a
+    listing that names their subfolders; exactly one link is the current page."""
+    for number in range(20):
+        (example / f"{number + 10:02d}-los-{number}.md").write_text(f"# Los {number}\n\nTekst.\n", encoding="utf-8")
+    for sub in ("a", "b"):
+        (example / "30-mappen" / sub).mkdir(parents=True)
+        (example / "30-mappen" / sub / "x.md").write_text(f"# Pagina in {sub}\n\nTekst.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_cli("build", example, "-o", out)
+    assert result.returncode == 0, result.stderr
+    listing = html(out, "mappen/index.html")
+    assert [a.get_text(strip=True) for a in listing.select("article li a")] == ["A", "B"]
+    for path in ("los-12/index.html", "mappen/index.html", "mappen/a/index.html", "mappen/a/x/index.html"):
+        soup = html(out, path)
+        titles = [a.get_text(strip=True) for a in menu_links(soup)]
+        assert {"Waar vind ik wat?", "Zoeken", "Alle speerpunten"} <= set(titles), (path, titles)
+        assert any(t.startswith("Alle ") and t.endswith("pagina's") for t in titles), (path, titles)
+        assert len(soup.select('nav.md-nav--primary a[aria-current="page"]')) == 1, path
+        for link in menu_links(soup):
+            assert resolve(out, path, link["href"]).is_file(), (path, link["href"])
+
+
+def test_the_draft_banner_lists_the_findings_of_its_own_page(example, tmp_path):
+    """Every page shows the totals; the findings themselves on the page they are about, so an edit that
+    moves a finding to another line redraws that page only in mkdocs serve."""
+    page = example / "02-zorgproces" / "dilemma.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nZie [de oude pagina](bestaat-niet.md).\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_cli("build", example, "-o", out, "--concept")
+    assert result.returncode == 0, result.stderr
+    own = html(out, "zorgproces/dilemma/index.html").select_one(".kompas-concept")
+    other = html(out, "zorgproces/ondersteuningsplan/index.html").select_one(".kompas-concept")
+    assert "bestaat-niet.md" in own.get_text() and "Meldingen over deze pagina (1)" in own.get_text()
+    assert "bestaat-niet.md" not in other.get_text() and "Alle 1 melding ziet u met" in other.get_text()
+
+    serve = ServeBuilds(example, tmp_path / "serve")
+    first = serve.build()
+    page.write_text(page.read_text(encoding="utf-8").replace("\nZie [de oude", "\n\nZie [de oude"), encoding="utf-8")
+    assert drawn_again(first, serve.build()) == {"zorgproces/dilemma/index.html"}

@@ -8,7 +8,10 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from bs4 import BeautifulSoup
+
+from kompas_site.render.mkdocs_engine import CONFIG_TEMPLATE
 
 
 def free_port() -> int:
@@ -29,9 +32,19 @@ def fetch(url: str, timeout: float = 60) -> str:
             time.sleep(0.3)
 
 
-def test_preview_shows_the_draft_banner_and_picks_up_edits(example):
+def serve_command(how: str, content, port: int) -> list[str]:
+    if how == "kompas":
+        return [sys.executable, "-m", "kompas_site", "serve", str(content), "--poort", str(port)]
+    config = content.parent / "mkdocs.yml"  # what an organisation keeps beside its content folder
+    config.write_text(CONFIG_TEMPLATE.format(docs_dir=content.name, concept=""), encoding="utf-8")
+    return [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+
+
+@pytest.mark.parametrize("how", ["kompas", "mkdocs"])
+def test_preview_shows_the_draft_banner_and_picks_up_edits(example, how):
+    """Both previews draw again only what changed after the first build (see test_scale.py)."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kompas_site", "serve", str(example), "--poort", str(port)],
+    server = subprocess.Popen(serve_command(how, example, port),
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         html = fetch(f"http://127.0.0.1:{port}/")
@@ -47,4 +60,4 @@ def test_preview_shows_the_draft_banner_and_picks_up_edits(example):
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
-    assert "Traceback" not in output
+    assert "Traceback" not in output and "dirty" not in output, output

@@ -8,7 +8,7 @@ and the draft banner. The MkDocs adapter only translates this.
 from __future__ import annotations
 
 from kompas_site.assemble import zoeken
-from kompas_site.assemble.begrijpelijk import easy_read_version
+from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.menu import Menu, listings
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
 from kompas_site.assemble.paths import EASY_READ_DIR, output_paths
@@ -86,8 +86,10 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     )
     taken = set(output_paths([p.source for p in generated] + [p.path for p in report.pages]
                              + sorted(easy.twins)).values())
-    full_listings, full_root, full_pages = listings(nav, "", home_title, taken)
-    easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken)
+    fixed = frozenset({HOME, WAAR_VIND_IK_WAT, zoeken.PAGE, SPEERPUNTEN})
+    full_listings, full_root, full_pages = listings(nav, "", home_title, taken, fixed)
+    easy_fixed = frozenset({easy.home, GLOSSARY} - {None})
+    easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins)
                            + [p.source for p in listing_pages])
@@ -102,8 +104,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         twins=easy.twins,
         markdown=markdown,
         easy_read=easy_read,
-        menu=Menu(nav, full_listings, full_root),
-        easy_menu=Menu(easy.nav, easy_listings, easy_root),
+        menu=Menu(nav, full_listings, full_root, fixed),
+        easy_menu=Menu(easy.nav, easy_listings, easy_root, easy_fixed),
         listings={p.source for p in listing_pages},
         off_menu=easy.twins | ({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
     )
@@ -191,7 +193,7 @@ def _draft(result: CheckResult) -> dict:
         "fouten": result.count(FOUT),
         "waarschuwingen": result.count(WAARSCHUWING),
         "meldingen": [
-            {"ernst": f.severity, "tekst": f.message, "waar": f.location()}
+            {"ernst": f.severity, "tekst": f.message, "waar": f.location(), "bestand": f.file}
             for f in result.findings
             if f.severity in (FOUT, WAARSCHUWING)
         ],

@@ -52,8 +52,9 @@ class Listing:
 
 class Menu:
     def __init__(self, items: list[NavItem], listings: dict[NavItem, Listing] | None = None,
-                 root_listing: Listing | None = None):
+                 root_listing: Listing | None = None, fixed: frozenset[str] = frozenset()):
         self.items = items
+        self.fixed = fixed  # top-level pages shown on every page, however long the top level is
         self.listings = listings or {}
         self.root_listing = root_listing
         # Per page source: the chain of sections from the top to it, and the page's item (None for
@@ -99,17 +100,23 @@ class Menu:
                item: NavItem | None, position: int) -> list[MenuEntry]:
         shown = section.pages() if section else items
         on_path = chain[depth] if depth < len(chain) else item
-        focus = _position(shown, on_path)
+        # Home, "Waar vind ik wat?", "Zoeken" and the speerpunten are always there; the rest may be long.
+        long = [i for i in shown if i.source not in self.fixed] if section is None else shown
+        focus = _position(long, on_path)
         if focus < 0 and depth == len(chain) and position >= 0:
             focus = position  # a listing part: its first item
-        listing = self.listings.get(section) if section else self.root_listing
         more = None
-        if len(shown) > MENU_LIMIT:
-            start = max(0, min(max(focus, 0) - WINDOW, len(shown) - (2 * WINDOW + 1)))
+        if len(long) > MENU_LIMIT:
+            start = max(0, min(max(focus, 0) - WINDOW, len(long) - (2 * WINDOW + 1)))
+            window = long[start:start + 2 * WINDOW + 1]
+            listing = self.listings.get(section) if section else self.root_listing
             target = listing.part_of(max(focus, 0)) if listing else None
-            if target:
-                more = MenuEntry(f"Alle {len(shown)} pagina's", target, current=target == source, more=True)
-            shown = shown[start:start + 2 * WINDOW + 1]
+            if target:  # on the section's own (generated) index this link is not "this page" a second time
+                own = section is not None and target == section.source
+                more = (window[-1], MenuEntry(f"Alle {len(long)} pagina's", target,
+                                              current=target == source and not own, more=True))
+            visible = {id(i) for i in window}
+            shown = [i for i in shown if id(i) in visible or (section is None and i.source in self.fixed)]
         entries = []
         for entry in shown:
             opened = bool(entry.children) and entry is on_path and depth < len(chain)
@@ -121,8 +128,8 @@ class Menu:
                 children=tuple(self._level(entry.children, entry, chain, depth + 1, source, item, position))
                 if opened else (),
             ))
-        if more:
-            entries.append(more)
+            if more and entry is more[0]:
+                entries.append(more[1])
         return entries
 
 
@@ -133,14 +140,16 @@ def _position(items: list[NavItem], wanted: NavItem | None) -> int:
     return -1
 
 
-def listings(items: list[NavItem], top_folder: str, top_title: str, taken: set[str]) -> tuple[
+def listings(items: list[NavItem], top_folder: str, top_title: str, taken: set[str],
+             fixed: frozenset[str] = frozenset()) -> tuple[
         dict[NavItem, Listing], Listing | None, list[GeneratedPage]]:
     """Listing pages for every long section, and an index page for every section without one.
 
     ``top_folder`` is where the listing of a long top level goes; ``taken`` the output paths in use."""
     result: dict[NavItem, Listing] = {}
     pages: list[GeneratedPage] = []
-    for section in [i for i in walk(items) if i.children]:
+    # Deepest sections first: a folder's listing names its subfolders by their (generated) index.
+    for section in reversed([i for i in walk(items) if i.children]):
         own = section.source is not None
         if own and len(section.pages()) <= MENU_LIMIT:
             continue
@@ -151,8 +160,9 @@ def listings(items: list[NavItem], top_folder: str, top_title: str, taken: set[s
         result[section] = listing
         pages += _listing_pages(listing, section.title, section.title if not own else None)
     root_listing = None
-    if len(items) > MENU_LIMIT:
-        root = NavItem(top_title, None, items, top_folder)
+    top = [i for i in items if i.source not in fixed]
+    if len(top) > MENU_LIMIT:
+        root = NavItem(top_title, None, top, top_folder)
         root_listing = _listing(root, top_folder, False, taken)
         pages += _listing_pages(root_listing, top_title, None)
     return result, root_listing, pages
@@ -199,8 +209,12 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
     return pages
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#!"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def _link_text(title: str) -> str:
-    return title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """A page title as the text of a Markdown link: as written, no markup."""
+    return title.translate(_MARKDOWN_SPECIAL)
 
 
 def _relative(target: str, folder: str) -> str:

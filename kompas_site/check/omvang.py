@@ -41,11 +41,12 @@ def _long_folders(report: Report) -> list[Finding]:
     for folder, count in sorted(items.items()):
         if count <= LONG_SECTION:
             continue
-        where = f"In de map '{folder}'" if folder else "Direct in de inhoudsmap (buiten een map)"
+        where = f"In de map '{folder}'" if folder else "In de hoofdmap van het rapport (niet in een submap)"
         findings.append(Finding(
             "map-te-lang", WAARSCHUWING,
-            f"{where} staan {_number(count)} pagina's. Zoveel kan een lezer niet overzien: het menu toont er "
-            f"steeds maar een paar, de rest staat op overzichtspagina's van {LISTING_PART_SIZE}. Verdeel de "
+            f"{where} staan {_number(count)} pagina's en submappen. Zoveel kan een lezer niet overzien: het "
+            f"menu toont er steeds maar een paar, de rest staat op overzichtspagina's met elk "
+            f"{LISTING_PART_SIZE} titels. Verdeel de "
             f"pagina's over submappen van hooguit {LONG_SECTION} pagina's, bijvoorbeeld per regio, per "
             "locatie of per onderwerp. Geef elke submap een index.md met een korte inleiding.",
             file=f"{folder}/" if folder else None,

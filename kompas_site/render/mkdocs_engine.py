@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands.build import build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
@@ -20,10 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kompas_site.assemble import Site, assemble
+from kompas_site.assemble import HOME, Site, assemble
 from kompas_site.assemble.menu import MenuEntry
 from kompas_site.assemble.navigation import NavItem, walk
-from kompas_site.cache import content_key
+from kompas_site.cache import cache_dir, content_key
 from kompas_site.check import FOUT, TIP, WAARSCHUWING, CheckResult, check_report
 from kompas_site.errors import ContentError
 from kompas_site.load import load_report
@@ -87,6 +88,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.files: Files | None = None
         self.images = PublishedImages()
         self.dirty = False
+        self._pages: set[str] | None = None
+        self.written: set[Path] = set()  # mkdocs serve: the page files the last build wrote
         self.scripts: dict[str, list[str]] = {}  # per page: the scripts of PAGE_SCRIPTS it needs
         self.drawn: dict[str, str] = {}  # mkdocs serve: fingerprint of each page as last drawn
         self.drawing: dict[str, str] = {}  # ... and as this build draws it
@@ -95,6 +98,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         # Defining on_startup keeps this one instance for every rebuild of mkdocs serve.
         self.command = command
         self.dirty = dirty
+        if command == "serve":
+            _hide_dirty_warning()
 
     # -- config: load and check the report, set up the theme -------------------------------
     def on_config(self, config):
@@ -175,7 +180,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         for source, content in site.data_files.items():
             files.append(File.generated(config, source, content=content))
         self.files = files
-        if self.dirty:
+        self._pages = None
+        if self.command == "serve":
             self._skip_unchanged(files, config)
         return files
 
@@ -189,7 +195,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             [(item.title, item.source) for item in walk(site.nav)],
             [(item.title, item.source) for item in walk(site.easy_menu.items)],
             sorted(site.outputs.items()), sorted((k, repr(v)) for k, v in site.switches.items()),
-            site.draft, config.site_name, config.copyright,
+            {k: v for k, v in (site.draft or {}).items() if k != "meldingen"}, len((site.draft or {}).get("meldingen", [])),
+            config.site_name, config.copyright, config.theme.name, dict(config.theme), config.markdown_extensions,
+            config.mdx_configs, config.extra, config.extra_css, config.extra_javascript,
             sorted((url, [v.name for v in image.variants]) for url, image in self.images.by_url.items()),
             _theme_signature(),
         )
@@ -200,10 +208,29 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             text = generated.get(source)
             if text is None:
                 text = Path(file.abs_src_path).read_bytes().decode("utf-8", "replace")
-            key = content_key(everything, source, text, site.markdown.get(source))
+            key = content_key(everything, source, text, site.markdown.get(source), self._banner(source))
             self.drawing[source] = key
-            changed = self.drawn.get(source) != key or not os.path.isfile(file.abs_dest_path)
-            file.is_modified = (lambda changed=changed: changed)
+            if self.dirty:
+                changed = self.drawn.get(source) != key or not os.path.isfile(file.abs_dest_path)
+                file.is_modified = (lambda changed=changed: changed)
+
+    def on_serve(self, server, *, config, builder):
+        """Plain ``mkdocs serve`` rebuilds everything after each save; ``kompas serve`` and
+        ``mkdocs serve --dirty`` only what changed. Make plain ``mkdocs serve`` do the latter too: after
+        the first, full build, its rebuilds are dirty builds with the same settings."""
+        if self.dirty:
+            return server
+        self.dirty = True
+        serve_url, config_path, site_dir = config.site_url, config.config_file_path, config.site_dir
+        settings = {"strict": config.strict, "use_directory_urls": config.use_directory_urls}
+
+        def rebuild(config=None):
+            fresh = load_config(config_file=config_path, site_dir=site_dir, **settings)
+            fresh.site_url = serve_url
+            build(fresh, serve_url=serve_url, dirty=True)
+
+        server.builder = rebuild
+        return server
 
     def on_nav(self, nav, *, config, files):
         if self.dirty:  # a page that is not drawn again still needs its title, for its neighbours' links
@@ -218,6 +245,13 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
     def on_env(self, env, *, config, files):
         # Jinja would look at the template file on disk again for every include of every page.
         env.auto_reload = False
+        # Compiled templates are kept between builds (checked against the template's source).
+        folder = cache_dir("jinja")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        except OSError:
+            pass  # no cache folder: compile every time
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -234,13 +268,17 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_post_build(self, *, config):
         self.images.copy_to(Path(config.site_dir))
-        if self.dirty:
+        if self.command == "serve":
             self.drawn = self.drawing
-            _remove_stale_pages(Path(config.site_dir), {Path(f.abs_dest_path) for f in self.files.documentation_pages()})
+            written = {Path(f.abs_dest_path) for f in self.files.documentation_pages()}
+            for stale in self.written - written:  # pages of sources deleted or renamed since the last build
+                stale.unlink(missing_ok=True)
+            self.written = written
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
-        kompas = {"concept": site.draft, "wissel": None, "scripts": self.scripts.get(page.file.src_uri, [])}
+        kompas = {"concept": self._banner(page.file.src_uri), "wissel": None,
+                  "scripts": self.scripts.get(page.file.src_uri, [])}
         switch = site.switches.get(page.file.src_uri)
         if switch is not None:
             target = self.files.get_file_from_path(switch.target)
@@ -256,11 +294,27 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         context["kompas"] = kompas
         return context
 
+    def _banner(self, source: str) -> dict | None:
+        """The draft banner of one page: the totals, and the findings about this page (the home page
+        also gets those about kompas.yml, speerpunten.yml and folders). All of them are in the terminal."""
+        draft = self.site.draft
+        if draft is None:
+            return None
+        pages = self._page_sources()
+        own = [m for m in draft["meldingen"]
+               if m["bestand"] == source or (source == HOME and m["bestand"] not in pages)]
+        return {**draft, "meldingen": own, "totaal": len(draft["meldingen"])}
+
+    def _page_sources(self) -> set[str]:
+        if self._pages is None:
+            self._pages = {f.src_uri for f in self.files.documentation_pages()}
+        return self._pages
+
     def on_template_context(self, context, *, template_name, config):
         if template_name == "404.html":  # no page of its own: the top level of the menu, with site-wide links
             base = context.get("base_url", "").rstrip("/")
             context["kompas"] = {
-                "concept": self.site.draft,
+                "concept": self._banner(""),
                 "wissel": None,
                 "begrijpelijk": False,
                 "menu": self._menu(self.site.menu.entries(""), lambda target: f"{base}/{target.url.removeprefix('./')}"),
@@ -285,13 +339,6 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 def _theme_signature() -> list:
     return sorted((str(path), path.stat().st_mtime_ns) for folder in (TEMPLATES_DIR / "site", MATERIAL_OVERRIDES)
                   for path in folder.rglob("*") if path.is_file())
-
-
-def _remove_stale_pages(site_dir: Path, pages: set[Path]) -> None:
-    """A dirty build does not clean the site folder: remove the pages of deleted or renamed sources."""
-    for html in site_dir.rglob("index.html"):
-        if html not in pages:
-            html.unlink()
 
 
 class _NotCopied(File):
@@ -326,6 +373,10 @@ def _config_file(content_dir: Path, concept: bool) -> str:
 def _quiet_mkdocs():
     """Authors see our findings, not MkDocs' progress lines or Material's notes for developers."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    _hide_dirty_warning()
+
+
+def _hide_dirty_warning():
     build_log = logging.getLogger("mkdocs.commands.build")
     if not any(isinstance(f, _NoDirtyWarning) for f in build_log.filters):
         build_log.addFilter(_NoDirtyWarning())

@@ -286,3 +286,26 @@ def test_the_draft_banner_lists_the_findings_of_its_own_page(example, tmp_path):
     first = serve.build()
     page.write_text(page.read_text(encoding="utf-8").replace("\nZie [de oude", "\n\nZie [de oude"), encoding="utf-8")
     assert drawn_again(first, serve.build()) == {"zorgproces/dilemma/index.html"}
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_any_change_builds_again(example, tmp_path):
+    out = tmp_path / "site"
+
+    def build(*extra: str) -> str:
+        result = run_cli("build", example, "-o", out, *extra)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "De website staat in" in build()
+    home = out / "index.html"
+    before = home.stat().st_mtime_ns
+    assert "Er is niets veranderd sinds de vorige build" in build()
+    assert home.stat().st_mtime_ns == before
+    page = example / "02-zorgproces" / "dilemma.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    assert "De website staat in" in build()  # the content changed
+    assert "niets veranderd" in build()
+    (out / "zorgproces" / "dilemma" / "index.html").unlink()
+    assert "De website staat in" in build()  # the site was changed by hand
+    assert (out / "zorgproces" / "dilemma" / "index.html").is_file()
+    assert "CONCEPT" in build("--concept")  # other options

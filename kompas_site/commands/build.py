@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kompas_site import buildstamp
 from kompas_site.check.output import as_text, summary
 from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, load_and_check
 
@@ -19,20 +20,26 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from kompas_site.render.mkdocs_engine import build_site
-
     result = load_and_check(args.content_dir)
     if result.has_errors and not args.concept:
         print(as_text(result), file=sys.stderr)
         print(f"\nDe website is niet gebouwd, omdat er nog fouten zijn. Los ze op, of bouw een concept "
               f"met: kompas build {args.content_dir} --concept", file=sys.stderr)
         return FOUTEN
+    build_stamp = buildstamp.stamp(Path(args.content_dir), concept=args.concept)
+    if buildstamp.unchanged(Path(args.output), build_stamp):
+        print(summary(result))
+        print(f"Er is niets veranderd sinds de vorige build: de website in {args.output} is nog actueel.")
+        return OK
+    from kompas_site.render.mkdocs_engine import build_site
+
     try:
         output = build_site(result, Path(args.output), concept=args.concept)
     except Exception as exc:  # the engine failed: the previous site is left as it was
         print(f"Het bouwen van de website is mislukt: {exc}\nDe vorige versie in '{args.output}' is "
               "niet aangeraakt.", file=sys.stderr)
         return ONBRUIKBAAR
+    buildstamp.remember(output, build_stamp)
     pages = sum(1 for _ in output.rglob("index.html"))
     print(summary(result))
     print(f"De website staat in {output} ({pages} pagina's)" + (" — als CONCEPT." if args.concept else "."))

@@ -4,7 +4,8 @@ Usage: python benchmarks/build_example.py [--runs 5]
 Measures two things, each `--runs` times, and prints the median:
 - in-process: load, check and build, as the MkDocs plugin and `kompas build` run them;
 - command: `python -m kompas_site build content -o ...` as an author types it, including Python's
-  start-up and imports.
+  start-up and imports, into the same folder each time: after the first run each is a rebuild with
+  nothing changed, which `kompas build` recognises and skips (kompas_site/buildstamp.py).
 Not a test: speed targets live here and in the README.
 """
 

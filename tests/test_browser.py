@@ -329,3 +329,44 @@ def test_search_loads_its_index_only_on_the_search_page_and_works_with_the_keybo
     desktop.keyboard.press("Enter")
     desktop.wait_for_load_state("load")
     assert "moestuin" in desktop.locator("article").inner_text().lower()
+
+
+# -- a large report: the shortened menu and the listings ------------------------------------------
+
+
+def test_the_menu_of_a_long_section_passes_axe_and_works_with_keyboard_and_phone(browser, tmp_path):
+    """A folder of 20 pages: the menu shows the neighbours and "Alle 20 pagina's", which leads to the
+    listing; on a phone the same link is in the menu drawer."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import generate
+
+    content, site = tmp_path / "content", tmp_path / "site"
+    generate(content, 60)
+    assert run_cli("build", content, "-o", site).returncode == 0
+    page_path = sorted((site / "bouwsteen-1").glob("*/index.html"))[10].parent.relative_to(site).as_posix() + "/"
+    outside: list[str] = []
+    with serve_folder(site) as base_url:
+        for viewport in (DESKTOP, PHONE):
+            context = guarded_context(browser, base_url, outside, viewport=viewport)
+            page = context.new_page()
+            for path in (page_path, "bouwsteen-1/alle-paginas/"):
+                open_page(page, base_url, path)
+                _, violations = run_axe(page)
+                assert violations == [], (path, viewport, [v["id"] for v in violations])
+            open_page(page, base_url, page_path)
+            more = page.locator(".kompas-menu__meer a")
+            assert re.fullmatch(r"Alle \d+ pagina's", more.inner_text().strip())
+            if viewport is PHONE:
+                assert more.bounding_box()["x"] < 0  # in the closed drawer, beside the screen
+                page.locator("label.md-header__button[for=__drawer]").click()
+                page.wait_for_function("document.querySelector('.kompas-menu__meer a').getBoundingClientRect().x >= 0")
+                more.click()
+            else:
+                tab_until(page, lambda focus: focus["text"].startswith("Alle "))
+                page.keyboard.press("Enter")
+            page.wait_for_url("**/bouwsteen-1/alle-paginas/")
+            assert page.locator("article h1").inner_text().startswith("Alle pagina's")
+            context.close()
+    assert outside == []

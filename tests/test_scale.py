@@ -244,6 +244,9 @@ def test_a_later_part_of_the_story_overview_opens_the_stories_in_the_menu(exampl
     assert part in {g.source for g in site.generated}
     stories = next(e for e in site.menu.entries(part) if e.source == "verhalen/index.md")
     assert stories.open and stories.children
+    shown = [e.source for e in stories.children if not e.more]  # the stories around this part's first
+    first_of_part = sorted(s.path for s in load_report(example).stories)[STORIES_PER_PART]
+    assert first_of_part in shown and shown[0] != sorted(s.path for s in load_report(example).stories)[0]
 
 
 def test_menu_edge_cases_long_top_level_nested_folders_without_index(example, tmp_path):

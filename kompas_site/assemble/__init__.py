@@ -17,6 +17,7 @@ from kompas_site.assemble.templates import render
 from kompas_site.assemble.verhalen import (
     OVERVIEW,
     OVERVIEW_TITLE,
+    STORIES_PER_PART,
     overview,
     place_cards,
     story_intro,
@@ -109,8 +110,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         listings={p.source for p in listing_pages},
         off_menu=easy.twins | ({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
     )
-    for part in story_parts:  # the overview's later parts: in the menu, pages of the stories' section
-        site.menu.attach(part.source, OVERVIEW)
+    for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
+        site.menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
         report, outputs, [(g.source, g.title, markdown.get(g.source, g.markdown)) for g in generated
                           if g not in story_parts])

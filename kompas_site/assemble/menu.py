@@ -67,10 +67,11 @@ class Menu:
                 if source != listing.section.source:
                     self._where[source] = (chain, None, number * LISTING_PART_SIZE)
 
-    def attach(self, source: str, owner: str) -> None:
-        """Show the page ``source``, which is not in the menu itself, as a page of the section of ``owner``."""
+    def attach(self, source: str, owner: str, position: int = -1) -> None:
+        """Show the page ``source``, which is not in the menu itself, inside the section of ``owner``,
+        with the items around ``position`` in that section."""
         chain, _, _ = self._where.get(owner, ((), None, -1))
-        self._where[source] = (chain, None, -1)
+        self._where[source] = (chain, None, position)
 
     def _all_listings(self):
         yield from self.listings.values()

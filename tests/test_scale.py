@@ -312,3 +312,13 @@ def test_a_build_with_nothing_changed_is_skipped_and_any_change_builds_again(exa
     assert "De website staat in" in build()  # the site was changed by hand
     assert (out / "zorgproces" / "dilemma" / "index.html").is_file()
     assert "CONCEPT" in build("--concept")  # other options
+
+
+def test_a_page_without_title_has_the_menu_title_everywhere(example, tmp_path):
+    (example / "02-zorgproces" / "05-zonder-titel.md").write_text("Tekst zonder kop.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert run_cli("build", example, "-o", out, "--concept").returncode == 0
+    soup = html(out, "zorgproces/zonder-titel/index.html")
+    assert soup.title.get_text().startswith("Zonder titel - ")
+    assert soup.select_one("article h1").get_text(strip=True) == "Zonder titel"
+    assert "Zonder titel" in [a.get_text(strip=True) for a in menu_links(soup)]

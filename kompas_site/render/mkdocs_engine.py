@@ -89,6 +89,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.images = PublishedImages()
         self.dirty = False
         self._pages: set[str] | None = None
+        self._title_map: dict[str, str] | None = None
         self.written: set[Path] = set()  # mkdocs serve: the page files the last build wrote
         self.scripts: dict[str, list[str]] = {}  # per page: the scripts of PAGE_SCRIPTS it needs
         self.drawn: dict[str, str] = {}  # mkdocs serve: fingerprint of each page as last drawn
@@ -181,6 +182,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             files.append(File.generated(config, source, content=content))
         self.files = files
         self._pages = None
+        self._title_map = None
         if self.command == "serve":
             self._skip_unchanged(files, config)
         return files
@@ -234,8 +236,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_nav(self, nav, *, config, files):
         if self.dirty:  # a page that is not drawn again still needs its title, for its neighbours' links
-            titles = {page.path: page.title for page in self.result.report.pages}
-            titles.update({page.source: page.title for page in self.site.generated})
+            titles = self._titles()
             for page in nav.pages:
                 if not page.file.is_modified() and page.file.src_uri in titles:
                     page.title = titles[page.file.src_uri]
@@ -254,10 +255,23 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             pass  # no cache folder: compile every time
         return env
 
+    def _titles(self) -> dict[str, str]:
+        """Each page's title as the menu shows it (a page without one: its file name without number)."""
+        report = self.result.report
+        twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+        titles = {page.path: page.title for page in report.pages + twins}
+        titles.update({page.source: page.title for page in self.site.generated})
+        return titles
+
     def on_page_markdown(self, markdown, *, page, config, files):
         source = page.file.src_uri
         if source in self.site.easy_read:
             page.meta["template"] = EASY_READ_TEMPLATE
+        if "title" not in page.meta:  # the same title in <title>, the footer and the menu
+            if self._title_map is None:
+                self._title_map = self._titles()
+            if source in self._title_map:
+                page.meta["title"] = self._title_map[source]
         if page.file.generated_by:
             return markdown
         return self.site.markdown.get(source, markdown)

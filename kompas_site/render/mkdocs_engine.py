@@ -88,8 +88,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.files: Files | None = None
         self.images = PublishedImages()
         self.dirty = False
-        self._pages: set[str] | None = None
-        self._title_map: dict[str, str] | None = None
+        self.pages: set[str] = set()  # source paths of every page of this build
+        self.titles: dict[str, str] = {}  # each page's title as the menu shows it
         self.written: set[Path] = set()  # mkdocs serve: the page files the last build wrote
         self.scripts: dict[str, list[str]] = {}  # per page: the scripts of PAGE_SCRIPTS it needs
         self.drawn: dict[str, str] = {}  # mkdocs serve: fingerprint of each page as last drawn
@@ -100,7 +100,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.command = command
         self.dirty = dirty
         if command == "serve":
-            _hide_dirty_warning()
+            _hide_developer_notes()
 
     # -- config: load and check the report, set up the theme -------------------------------
     def on_config(self, config):
@@ -181,8 +181,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         for source, content in site.data_files.items():
             files.append(File.generated(config, source, content=content))
         self.files = files
-        self._pages = None
-        self._title_map = None
+        self.pages = {f.src_uri for f in files.documentation_pages()}
+        self.titles = self._titles()
         if self.command == "serve":
             self._skip_unchanged(files, config)
         return files
@@ -208,8 +208,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         for file in files.documentation_pages():
             source = file.src_uri
             text = generated.get(source)
-            if text is None:
-                text = Path(file.abs_src_path).read_bytes().decode("utf-8", "replace")
+            if text is None:  # an author's file: saved again when it changed
+                stat = os.stat(file.abs_src_path)
+                text = (stat.st_size, stat.st_mtime_ns)
             key = content_key(everything, source, text, site.markdown.get(source), self._banner(source))
             self.drawing[source] = key
             if self.dirty:
@@ -236,10 +237,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_nav(self, nav, *, config, files):
         if self.dirty:  # a page that is not drawn again still needs its title, for its neighbours' links
-            titles = self._titles()
             for page in nav.pages:
-                if not page.file.is_modified() and page.file.src_uri in titles:
-                    page.title = titles[page.file.src_uri]
+                if not page.file.is_modified() and page.file.src_uri in self.titles:
+                    page.title = self.titles[page.file.src_uri]
         return nav
 
     # -- pages: the home page gets the report's facts; every page its switch and banner ------
@@ -267,11 +267,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         source = page.file.src_uri
         if source in self.site.easy_read:
             page.meta["template"] = EASY_READ_TEMPLATE
-        if "title" not in page.meta:  # the same title in <title>, the footer and the menu
-            if self._title_map is None:
-                self._title_map = self._titles()
-            if source in self._title_map:
-                page.meta["title"] = self._title_map[source]
+        if "title" not in page.meta and source in self.titles:  # one title in <title>, footer and menu
+            page.meta["title"] = self.titles[source]
         if page.file.generated_by:
             return markdown
         return self.site.markdown.get(source, markdown)
@@ -314,15 +311,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         draft = self.site.draft
         if draft is None:
             return None
-        pages = self._page_sources()
         own = [m for m in draft["meldingen"]
-               if m["bestand"] == source or (source == HOME and m["bestand"] not in pages)]
+               if m["bestand"] == source or (source == HOME and m["bestand"] not in self.pages)]
         return {**draft, "meldingen": own, "totaal": len(draft["meldingen"])}
-
-    def _page_sources(self) -> set[str]:
-        if self._pages is None:
-            self._pages = {f.src_uri for f in self.files.documentation_pages()}
-        return self._pages
 
     def on_template_context(self, context, *, template_name, config):
         if template_name == "404.html":  # no page of its own: the top level of the menu, with site-wide links
@@ -387,10 +378,11 @@ def _config_file(content_dir: Path, concept: bool) -> str:
 def _quiet_mkdocs():
     """Authors see our findings, not MkDocs' progress lines or Material's notes for developers."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    _hide_dirty_warning()
+    _hide_developer_notes()
 
 
-def _hide_dirty_warning():
+def _hide_developer_notes():
+    """MkDocs' warning about dirty builds and its note about MkDocs 2 are not for authors."""
     build_log = logging.getLogger("mkdocs.commands.build")
     if not any(isinstance(f, _NoDirtyWarning) for f in build_log.filters):
         build_log.addFilter(_NoDirtyWarning())

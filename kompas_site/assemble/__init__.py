@@ -11,7 +11,7 @@ from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.menu import Menu, listings
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
-from kompas_site.assemble.paths import EASY_READ_DIR, output_paths
+from kompas_site.assemble.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.templates import render
 from kompas_site.assemble.verhalen import (
@@ -78,22 +78,18 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
                     page.source,
                 )
             )
-    nav = build_nav(
-        report,
-        leading=[NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
-                 NavItem(zoeken.TITLE, zoeken.PAGE)],
-        trailing=[NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)],
-        section_pages=section_pages,
-    )
-    taken = set(output_paths([p.source for p in generated] + [p.path for p in report.pages]
-                             + sorted(easy.twins)).values())
-    fixed = frozenset({HOME, WAAR_VIND_IK_WAT, zoeken.PAGE, SPEERPUNTEN})
+    leading = [NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
+               NavItem(zoeken.TITLE, zoeken.PAGE)]
+    trailing = [NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)]
+    nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
+    outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins))
+    taken = set(outputs.values())
+    fixed = frozenset(item.source for item in leading + trailing)  # in every menu, however long
     full_listings, full_root, full_pages = listings(nav, "", home_title, taken, fixed)
     easy_fixed = frozenset({easy.home, GLOSSARY} - {None})
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
-    outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins)
-                           + [p.source for p in listing_pages])
+    outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
     for story in report.stories:
         intro = story_intro(story, kader, outputs[story.path])
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
@@ -108,13 +104,13 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         menu=Menu(nav, full_listings, full_root, fixed),
         easy_menu=Menu(easy.nav, easy_listings, easy_root, easy_fixed),
         listings={p.source for p in listing_pages},
-        off_menu=easy.twins | ({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
+        off_menu=({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
     )
+    part_sources = {part.source for part in story_parts}
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
         site.menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
-        report, outputs, [(g.source, g.title, markdown.get(g.source, g.markdown)) for g in generated
-                          if g not in story_parts])
+        report, outputs, [(g.source, g.title, g.markdown) for g in generated if g.source not in part_sources])
     for page in report.pages:
         if page.twin:
             site.switches[page.path] = Switch(page.twin.path, EASY_READ, True)

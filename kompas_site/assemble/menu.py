@@ -54,91 +54,78 @@ class Menu:
     def __init__(self, items: list[NavItem], listings: dict[NavItem, Listing] | None = None,
                  root_listing: Listing | None = None, fixed: frozenset[str] = frozenset()):
         self.items = items
-        self.fixed = fixed  # top-level pages shown on every page, however long the top level is
         self.listings = listings or {}
         self.root_listing = root_listing
-        # Per page source: the chain of sections from the top to it, and the page's item (None for
-        # a listing part: then the position of its first item in the section).
+        # What a reader sees inside each section, and at the top level: the pages that may be shortened,
+        # between the fixed ones (home, "Waar vind ik wat?", search, speerpunten) that always show.
+        self._shown: dict[NavItem, list[NavItem]] = {}
+        long = [i for i in items if i.source not in fixed]
+        first = items.index(long[0]) if long else len(items)
+        self._top = (items[:first], long, [i for i in items[first:] if i.source in fixed])
+        # Each item's place in the list of its section (None: the top level).
+        self._place: dict[tuple[NavItem | None, NavItem], int] = {(None, i): n for n, i in enumerate(long)}
+        # Per page source: the sections from the top to it, its item (None for a listing part or an
+        # attached page), and the place in the last section around which its items are shown.
         self._where: dict[str, tuple[tuple[NavItem, ...], NavItem | None, int]] = {}
         self._index(items, ())
-        for listing in self._all_listings():
-            chain = () if listing is root_listing else self._chain_of(listing.section)
+        for listing in [*self.listings.values(), *([root_listing] if root_listing else [])]:
+            chain = () if listing is root_listing else self._where[listing.section.source][0]
             for number, source in enumerate(listing.parts):
                 if source != listing.section.source:
                     self._where[source] = (chain, None, number * LISTING_PART_SIZE)
 
-    def attach(self, source: str, owner: str, position: int = -1) -> None:
+    def attach(self, source: str, owner: str, position: int) -> None:
         """Show the page ``source``, which is not in the menu itself, inside the section of ``owner``,
         with the items around ``position`` in that section."""
-        chain, _, _ = self._where.get(owner, ((), None, -1))
-        self._where[source] = (chain, None, position)
-
-    def _all_listings(self):
-        yield from self.listings.values()
-        if self.root_listing:
-            yield self.root_listing
+        self._where[source] = (self._where[owner][0], None, position)
 
     def _index(self, items: list[NavItem], chain: tuple[NavItem, ...]) -> None:
         for item in items:
             if item.source and item.source not in self._where:
                 self._where[item.source] = (chain + ((item,) if item.children else ()), item, -1)
             if item.children:
+                self._shown[item] = item.pages()
+                self._place.update({(item, child): n for n, child in enumerate(self._shown[item])})
                 self._index(item.children, chain + (item,))
-
-    def _chain_of(self, section: NavItem) -> tuple[NavItem, ...]:
-        chain, _, _ = self._where.get(section.source, ((section,), None, -1))
-        return chain
-
-    def __contains__(self, source: str) -> bool:
-        return source in self._where
 
     def entries(self, source: str) -> list[MenuEntry]:
         """The menu as shown on the page ``source``."""
         chain, item, position = self._where.get(source, ((), None, -1))
-        return self._level(self.items, None, chain, 0, source, item, position)
+        return self._level(None, chain, 0, source, item, position)
 
-    def _level(self, items: list[NavItem], section: NavItem | None, chain, depth: int, source: str,
-               item: NavItem | None, position: int) -> list[MenuEntry]:
-        shown = section.pages() if section else items
+    def _level(self, section: NavItem | None, chain, depth: int, source: str, item: NavItem | None,
+               position: int) -> list[MenuEntry]:
+        lead, long, trail = self._top if section is None else ((), self._shown[section], ())
         on_path = chain[depth] if depth < len(chain) else item
-        # Home, "Waar vind ik wat?", "Zoeken" and the speerpunten are always there; the rest may be long.
-        long = [i for i in shown if i.source not in self.fixed] if section is None else shown
-        focus = _position(long, on_path)
+        focus = self._place.get((section, on_path), -1)
         if focus < 0 and depth == len(chain) and position >= 0:
-            focus = position  # a listing part: its first item
+            focus = position  # a listing part or an attached page: the items from there
         more = None
         if len(long) > MENU_LIMIT:
             start = max(0, min(max(focus, 0) - WINDOW, len(long) - (2 * WINDOW + 1)))
-            window = long[start:start + 2 * WINDOW + 1]
             listing = self.listings.get(section) if section else self.root_listing
             target = listing.part_of(max(focus, 0)) if listing else None
             if target:  # on the section's own (generated) index this link is not "this page" a second time
                 own = section is not None and target == section.source
-                more = (window[-1], MenuEntry(f"Alle {len(long)} pagina's", target,
-                                              current=target == source and not own, more=True))
-            visible = {id(i) for i in window}
-            shown = [i for i in shown if id(i) in visible or (section is None and i.source in self.fixed)]
+                more = MenuEntry(f"Alle {len(long)} pagina's", target, current=target == source and not own,
+                                 more=True)
+            long = long[start:start + 2 * WINDOW + 1]
         entries = []
-        for entry in shown:
-            opened = bool(entry.children) and entry is on_path and depth < len(chain)
-            entries.append(MenuEntry(
-                entry.title,
-                entry.source or "",
-                current=entry.source == source,
-                open=opened,
-                children=tuple(self._level(entry.children, entry, chain, depth + 1, source, item, position))
-                if opened else (),
-            ))
-            if more and entry is more[0]:
-                entries.append(more[1])
-        return entries
+        for entry in [*lead, *long]:
+            entries.append(self._entry(entry, on_path, chain, depth, source, item, position))
+        if more:
+            entries.append(more)
+        return entries + [self._entry(entry, on_path, chain, depth, source, item, position) for entry in trail]
 
-
-def _position(items: list[NavItem], wanted: NavItem | None) -> int:
-    for number, item in enumerate(items):
-        if item is wanted:
-            return number
-    return -1
+    def _entry(self, entry: NavItem, on_path, chain, depth: int, source: str, item, position: int) -> MenuEntry:
+        opened = bool(entry.children) and entry is on_path and depth < len(chain)
+        return MenuEntry(
+            entry.title,
+            entry.source or "",
+            current=entry.source == source,
+            open=opened,
+            children=tuple(self._level(entry, chain, depth + 1, source, item, position)) if opened else (),
+        )
 
 
 def listings(items: list[NavItem], top_folder: str, top_title: str, taken: set[str],

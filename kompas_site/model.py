@@ -136,6 +136,16 @@ class Report:
     woordenlijst_lines: dict[str, int] = field(default_factory=dict)
 
     @property
+    def twins(self) -> list[Page]:
+        """Every easy-read twin: those beside a page, then those without one."""
+        return [p.twin for p in self.pages if p.twin] + list(self.orphan_twins)
+
+    @property
+    def all_pages(self) -> list[Page]:
+        """Every Markdown page the authors wrote: pages, stories and easy-read twins."""
+        return self.pages + self.twins
+
+    @property
     def stories(self) -> list[Page]:
         return [p for p in self.pages if p.is_story]
 

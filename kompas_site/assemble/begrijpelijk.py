@@ -28,7 +28,7 @@ class EasyRead:
 
 
 def easy_read_version(report: Report) -> EasyRead:
-    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    twins = report.twins
     if not twins:
         return EasyRead()
     terms = tuple(glossary(report.woordenlijst))

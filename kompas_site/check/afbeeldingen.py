@@ -37,9 +37,9 @@ _DECORATIEF_TIP = "Is de foto alleen versiering? Schrijf dan "
 
 
 def check_images(report: Report) -> Iterator[Finding]:
-    pages = list(report.pages) + [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    pages = report.all_pages
     root = Path(report.root)
-    media = _Media(root)
+    media = _Media(report.media)
     for page in pages:
         for src, alt, decorative, line in markdown_images(page):
             yield from _alt(page, alt, decorative, src, line, markdown=True)
@@ -49,19 +49,14 @@ def check_images(report: Report) -> Iterator[Finding]:
 
 
 class _Media:
-    """The files in the media folder, to suggest a name for a missing image: listed once per check,
-    and only when an image is missing; one suggestion per missing path."""
+    """The files in the media folder (as loaded), to suggest a name for a missing image: one
+    suggestion per missing path."""
 
-    def __init__(self, root: Path):
-        self.root = root
-        self.files: list[str] | None = None
+    def __init__(self, files: list[str]):
+        self.files = files
         self.suggestions: dict[tuple[str, str], str] = {}
 
     def suggestion(self, target: str, base: str) -> str:
-        if self.files is None:
-            folder = self.root / "media"
-            self.files = [str(p.relative_to(self.root).as_posix()) for p in folder.rglob("*") if p.is_file()] \
-                if folder.is_dir() else []
         if (target, base) not in self.suggestions:
             self.suggestions[target, base] = did_you_mean_path(target, self.files, base)
         return self.suggestions[target, base]

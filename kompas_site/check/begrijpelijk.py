@@ -35,7 +35,7 @@ MAX_WORD_TIPS = 5  # per page: more would bury the page in tips
 
 
 def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Finding]:
-    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    twins = report.twins
     if not twins:
         yield Finding(
             "begrijpelijk-ontbreekt",

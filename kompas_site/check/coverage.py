@@ -45,7 +45,7 @@ def check_coverage(report: Report, kader: Kader, editie: EditieProfiel) -> tuple
         else:
             coverage.append(Coverage(onderdeel, ONTBREEKT))
             findings.append(_missing(report, kader, editie, onderdeel))
-    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    twins = report.twins
     for twin in twins:
         prose[twin.path] = measure(twin.body, twin.body_line, guidance)
     for page in report.pages + twins:

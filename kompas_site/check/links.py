@@ -31,7 +31,7 @@ def links_in(body: str) -> tuple[tuple[str, int], ...]:
 
 
 def check_links(report: Report) -> Iterator[Finding]:
-    pages = [p for p in report.pages] + [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    pages = report.all_pages
     known = {p.path for p in pages}
     suggestions: dict[tuple[str, str], str] = {}  # one search per missing page, however often linked
     for page in pages:

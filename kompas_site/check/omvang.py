@@ -61,7 +61,7 @@ def _words(text: str) -> int:
 
 def _long_pages(report: Report) -> list[Finding]:
     findings = []
-    for page in report.pages + [p.twin for p in report.pages if p.twin] + list(report.orphan_twins):
+    for page in report.all_pages:
         words = _words(page.body)
         if words > LONG_PAGE_WORDS:
             findings.append(Finding(

@@ -22,8 +22,7 @@ from kompas_site.profiles import Kader
 
 def read_pages(report: Report, kader: Kader) -> None:
     guidance = guidance_texts(kader)
-    twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
-    for page in report.pages + twins:
+    for page in report.all_pages:
         measure(page.body, page.body_line, guidance)
         links_in(page.body)
         images_in(page.body)

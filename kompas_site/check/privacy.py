@@ -157,7 +157,7 @@ def check_personal_data(report: Report) -> Iterator[Finding]:
     contact = report.settings.contact
     allowed_email = {e.lower() for e in contact.email}
     allowed_phone = {_phone_digits(t) for t in contact.telefoon}
-    pages = list(report.pages) + [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
+    pages = report.all_pages
     for page in pages:
         for hit in _page_hits(page):
             if hit.kind == EMAIL and hit.value.lower() in allowed_email:

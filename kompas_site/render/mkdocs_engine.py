@@ -258,8 +258,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
     def _titles(self) -> dict[str, str]:
         """Each page's title as the menu shows it (a page without one: its file name without number)."""
         report = self.result.report
-        twins = [p.twin for p in report.pages if p.twin] + list(report.orphan_twins)
-        titles = {page.path: page.title for page in report.pages + twins}
+        titles = {page.path: page.title for page in report.all_pages}
         titles.update({page.source: page.title for page in self.site.generated})
         return titles
 

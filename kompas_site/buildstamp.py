@@ -9,13 +9,12 @@ Material). It is kept in the cache folder, per output folder, together with a si
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from kompas_site.cache import cache_dir, content_key
+from kompas_site.cache import JsonCache, content_key
 from kompas_site.resources import TEMPLATES_DIR, THEMES_DIR
 
 _PACKAGE = Path(__file__).parent
@@ -48,30 +47,22 @@ def _versions() -> list[str]:
 def stamp(content_dir: Path, **options) -> str:
     return content_key(
         _tree(Path(content_dir)), sorted(options.items()), date.today().isoformat(), _versions(),
-        [_tree(folder) for folder in (_PACKAGE, TEMPLATES_DIR, THEMES_DIR)],
+        [_tree(folder) for folder in (_PACKAGE, TEMPLATES_DIR, THEMES_DIR)
+         if folder == _PACKAGE or _PACKAGE not in folder.parents],  # inside the package in a wheel
     )
 
 
-def _record(output_dir: Path) -> Path:
-    return cache_dir("builds") / f"{content_key(str(Path(output_dir).resolve()))}.json"
+def _key(output_dir: Path) -> str:
+    return content_key(str(Path(output_dir).resolve()))
 
 
 def unchanged(output_dir: Path, build_stamp: str) -> bool:
     """True when ``output_dir`` holds, untouched, the site of a build with this stamp."""
-    try:
-        record = json.loads(_record(output_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (record.get("stamp") == build_stamp and Path(output_dir).is_dir()
+    record = JsonCache("builds").get(_key(output_dir))
+    return (isinstance(record, dict) and record.get("stamp") == build_stamp and Path(output_dir).is_dir()
             and record.get("output") == content_key(_tree(Path(output_dir))))
 
 
 def remember(output_dir: Path, build_stamp: str) -> None:
-    """Note what is in ``output_dir`` now. A cache that cannot be written is skipped."""
-    path = _record(output_dir)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"stamp": build_stamp, "output": content_key(_tree(Path(output_dir)))}),
-                        encoding="utf-8")
-    except OSError:
-        pass
+    """Note what is in ``output_dir`` now (a cache that cannot be written is skipped)."""
+    JsonCache("builds").put(_key(output_dir), {"stamp": build_stamp, "output": content_key(_tree(Path(output_dir)))})

@@ -28,7 +28,7 @@ def cache_dir(kind: str) -> Path:
 PAGES = 8192
 
 
-def memo(function=None, *, maxsize: int = PAGES):
+def memo(function):
     """Remember the results of a pure function of a page's text (``functools.lru_cache``).
 
     The arguments are the key, so they must be hashable: the text itself (not a copy of it, so all
@@ -37,9 +37,7 @@ def memo(function=None, *, maxsize: int = PAGES):
     caller that changed a cached list would change what the next caller gets. Findings are tied to a
     file; a cached result holds no file name, since two files can have the same text.
     """
-    if function is None:
-        return functools.partial(memo, maxsize=maxsize)
-    return functools.lru_cache(maxsize=maxsize)(function)
+    return functools.lru_cache(maxsize=PAGES)(function)
 
 
 def content_key(*parts: object) -> str:

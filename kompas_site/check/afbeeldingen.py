@@ -34,8 +34,6 @@ _CAMERA = re.compile(r"^(?:img|dsc[nf]?|dcim|pxl|mvimg|photo|foto|image|screensh
 _DECORATIEF_TIP = "Is de foto alleen versiering? Schrijf dan "
 
 
-
-
 def check_images(report: Report) -> Iterator[Finding]:
     pages = report.all_pages
     root = Path(report.root)

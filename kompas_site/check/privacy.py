@@ -151,8 +151,6 @@ class Hit:
     line: int
 
 
-
-
 def check_personal_data(report: Report) -> Iterator[Finding]:
     contact = report.settings.contact
     allowed_email = {e.lower() for e in contact.email}

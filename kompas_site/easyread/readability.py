@@ -379,8 +379,6 @@ _NOT_PARTICIPLES = frozenset(
     "verleden verhaal vertrouwen ernst ontbijt herfst".split())
 
 
-
-
 @lru_cache(maxsize=1)
 def _hyphenator():
     import pyphen  # loaded on first use: the CLI starts fast, and the dictionary is read once

@@ -76,8 +76,6 @@ def _glossary(own: tuple[tuple[str, str], ...]) -> tuple[Term, ...]:
     return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
 
 
-
-
 def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:
     """Mark the first use of each term and put its explanation under the block it is in.
 

@@ -50,6 +50,15 @@ def break_speerpunt_id(content: Path):
                     encoding="utf-8")
 
 
+def break_control_character(content: Path):
+    replace(content / "01-over-ons" / "index.md", "title:", "title: Over\x07")
+
+
+def break_unquoted_phone(content: Path):
+    with open(content / "kompas.yml", "a", encoding="utf-8") as stream:
+        stream.write("contact:\n  telefoon: 0201234567\n")
+
+
 CASES = {
     "kompas.yml ontbreekt": (break_missing_kompas, ["kompas.yml", "kompas new"], None),
     "YAML-fout": (break_yaml_syntax, ["kompas.yml, regel", "YAML-opmaak klopt niet", "dubbele punt"], "regel"),
@@ -58,6 +67,9 @@ CASES = {
                                             "'generiek-kompas'"], "regel"),
     "onbekende soort": (break_unknown_soort, ["sleutel 'editie.soort'", "'voortgangsbericht'"], "regel"),
     "kapotte kop": (break_front_matter, ["01-over-ons/index.md, regel 2", "YAML-opmaak klopt niet"], "regel"),
+    "onzichtbaar teken": (break_control_character, ["01-over-ons/index.md, regel 2", "onzichtbaar teken"],
+                          "regel"),
+    "telefoon als getal": (break_unquoted_phone, ["sleutel 'contact.telefoon'", 'telefoon: "020-1234567"'], "regel"),
     "speerpunt zonder id": (break_speerpunt_id, ["speerpunten.yml, regel", "heeft geen 'id'"], "regel"),
 }
 

@@ -110,6 +110,10 @@ def load_settings(root: Path) -> Settings:
     )
 
 
+LABELS = {"email": "e-mailadres", "telefoon": "telefoonnummer"}
+EXAMPLES = {"email": "info@example.nl", "telefoon": "020-1234567"}
+
+
 def _contact(doc: YamlDoc, problems: list[Problem]) -> Contact:
     """``contact:`` (optional): the organisation's own e-mail address(es), phone number(s) and address,
     which the privacy check allows in the text. ``email`` and ``telefoon`` may be one text or a list."""
@@ -121,18 +125,19 @@ def _contact(doc: YamlDoc, problems: list[Problem]) -> Contact:
                                     "  email: info@example.nl\n  telefoon: 020-1234567", "contact"))
         return Contact()
     values: dict[str, tuple[str, ...]] = {}
-    for key in ("email", "telefoon"):
+    for key in EXAMPLES:
         value = section.get(key)
         items = value if isinstance(value, list) else [] if value is None else [value]
         if any(isinstance(v, (dict, list)) for v in items):
-            problems.append(doc.problem(f"'contact.{key}' moet een tekst zijn, of een lijst van teksten.",
-                                        "contact", key))
+            problems.append(doc.problem(f"Bij '{key}' onder 'contact' hoort één {LABELS[key]}, of een lijst "
+                                        f"met een streepje voor elk, zoals:\n\ncontact:\n  {key}:\n"
+                                        f"    - {EXAMPLES[key]}", "contact", key))
             items = []
         elif any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
             # YAML reads 0201234567 as a number (and drops the 0): the author must quote it.
-            problems.append(doc.problem(f"Zet 'contact.{key}' tussen aanhalingstekens, zoals "
-                                        f"{key}: \"020-1234567\"; anders leest YAML het als een getal.",
-                                        "contact", key))
+            problems.append(doc.problem(f"Zet het {LABELS[key]} bij '{key}' (onder 'contact') tussen "
+                                        f"aanhalingstekens, zoals {key}: \"{EXAMPLES[key]}\". Anders valt de 0 "
+                                        "aan het begin weg.", "contact", key))
             items = []
         values[key] = tuple(str(v).strip() for v in items if str(v).strip())
     adres = _text(doc, problems, section, "contact", "adres")

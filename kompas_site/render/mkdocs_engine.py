@@ -53,6 +53,7 @@ EXTRA_CSS = "assets/stylesheets/kompas.css"
 PAGE_SCRIPTS = {
     "data-kompas-filter": "assets/javascripts/verhalen.js",
     "data-kompas-video": "assets/javascripts/video.js",
+    "data-kompas-zoeken": "assets/javascripts/zoeken.js",
 }
 EASY_READ_TEMPLATE = "begrijpelijk.html"
 # Source files that hold data for the build or notes for authors: never published.

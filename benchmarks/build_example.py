@@ -12,8 +12,6 @@ Not a test: speed targets live here and in the README.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -21,7 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, machine  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 from kompas_site.check import check_report  # noqa: E402
@@ -51,7 +51,7 @@ def main() -> None:
             command.append(time.perf_counter() - start)
         print(f"command:    median {statistics.median(command):.2f} s over {args.runs} runs "
               f"(`kompas build`, start-up included)")
-    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
+    print(machine())
 
 
 if __name__ == "__main__":

@@ -31,14 +31,10 @@ Not a test: the targets of issue 7 are printed next to the numbers.
 from __future__ import annotations
 
 import argparse
-import datetime
 import gzip
 import json
-import os
-import platform
 import posixpath
 import re
-import shlex
 import shutil
 import statistics
 import subprocess
@@ -51,8 +47,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-ROOT = Path(__file__).resolve().parent.parent
 
+from common import ROOT, Run, combine, machine, mark, measured  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 KB = 1024
@@ -66,19 +62,6 @@ TARGET_HTML_KB = 40
 TARGET_FIRST_VIEW_KB = 100
 TARGET_PEAK_MB = 500
 
-# Runs one command and prints, as JSON on its last line of stderr, its wall time and its peak RSS: the
-# wrapper's own RUSAGE_CHILDREN holds only this one child, so builds do not see each other's memory.
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-wall = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-sys.stdout.buffer.write(done.stdout)
-sys.stderr.buffer.write(done.stderr)
-sys.stderr.write("\n" + json.dumps({"rc": done.returncode, "wall": wall, "maxrss_kb": usage.ru_maxrss,
-                                    "user": usage.ru_utime, "sys": usage.ru_stime}) + "\n")
-"""
 
 MATERIAL_CONFIG = """\
 site_name: Kwaliteitsbeeld (kale Material)
@@ -94,33 +77,6 @@ plugins:
 
 
 # -- running a build --------------------------------------------------------------------------
-
-
-@dataclass
-class Run:
-    wall: float
-    peak_mb: float
-    cpu: float
-    output: str
-    walls: list[float] = field(default_factory=list)  # every run, when the build ran more than once
-
-
-def combine(runs: list[Run]) -> Run:
-    """Several runs of one build: median wall and CPU time, the highest peak."""
-    return Run(statistics.median(r.wall for r in runs), max(r.peak_mb for r in runs),
-               statistics.median(r.cpu for r in runs), runs[-1].output, [r.wall for r in runs])
-
-
-def measured(command: list[str], cwd: Path) -> Run:
-    """Run ``command`` in a fresh process under the wrapper; fail loudly if it fails."""
-    done = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, capture_output=True, text=True)
-    stderr = done.stderr.rstrip("\n")
-    head, _, last = stderr.rpartition("\n")
-    stats = json.loads(last)
-    output = (done.stdout + head).strip()
-    if stats["rc"] != 0:
-        raise SystemExit(f"{shlex.join(command)} failed (exit {stats['rc']}):\n{output[-4000:]}")
-    return Run(stats["wall"], stats["maxrss_kb"] / 1024, stats["user"] + stats["sys"], output)
 
 
 # -- first view -------------------------------------------------------------------------------
@@ -456,10 +412,6 @@ def _kb(value: float) -> str:
     return f"{value / KB:.0f}" if value >= 10 * KB else f"{value / KB:.1f}"
 
 
-def _mark(ok: bool) -> str:
-    return "✓" if ok else "✗"
-
-
 def table(n: int, results: list[Result], info: dict) -> str:
     s = info["summary"]
     lines = [
@@ -502,21 +454,21 @@ def targets(all_results: dict[int, list[Result]]) -> str:
         ratio = ours[n].run.wall / plain[n].run.wall
         lines.append(f"- {n} pages: build time kompas-site / Material = {ours[n].run.wall:.1f} / "
                      f"{plain[n].run.wall:.1f} s = {ratio:.2f}"
-                     + (f" (target ≤ {TARGET_SPEEDUP}: {_mark(ratio <= TARGET_SPEEDUP)})" if n == 1000 else ""))
+                     + (f" (target ≤ {TARGET_SPEEDUP}: {mark(ratio <= TARGET_SPEEDUP)})" if n == 1000 else ""))
     if 250 in all_results and 1000 in all_results:
         for name, group in (("kompas-site", ours), ("Material (kaal)", plain)):
             growth = group[1000].run.wall / group[250].run.wall
             lines.append(f"- {name}: T(1000) / T(250) = {group[1000].run.wall:.1f} / {group[250].run.wall:.1f} s = "
-                         f"{growth:.2f}" + (f" (target ≤ {TARGET_LINEAR}: {_mark(growth <= TARGET_LINEAR)})"
+                         f"{growth:.2f}" + (f" (target ≤ {TARGET_LINEAR}: {mark(growth <= TARGET_LINEAR)})"
                                              if name == "kompas-site" else " (for comparison)"))
     if 1000 in all_results:
         r = ours[1000]
         first = r.worst.total
         lines += [
             f"- kompas-site at 1000 pages: HTML max {_kb(r.html_max)} KB (target ≤ {TARGET_HTML_KB}: "
-            f"{_mark(r.html_max <= TARGET_HTML_KB * KB)}); heaviest first view of any page {_kb(first)} KB gzip "
-            f"(target ≤ {TARGET_FIRST_VIEW_KB}: {_mark(first <= TARGET_FIRST_VIEW_KB * KB)}); peak "
-            f"{r.run.peak_mb:.0f} MB (target < {TARGET_PEAK_MB}: {_mark(r.run.peak_mb < TARGET_PEAK_MB)})",
+            f"{mark(r.html_max <= TARGET_HTML_KB * KB)}); heaviest first view of any page {_kb(first)} KB gzip "
+            f"(target ≤ {TARGET_FIRST_VIEW_KB}: {mark(first <= TARGET_FIRST_VIEW_KB * KB)}); peak "
+            f"{r.run.peak_mb:.0f} MB (target < {TARGET_PEAK_MB}: {mark(r.run.peak_mb < TARGET_PEAK_MB)})",
         ]
     if len(all_results) > 1:
         small, large = min(all_results), max(all_results)
@@ -525,46 +477,8 @@ def targets(all_results: dict[int, list[Result]]) -> str:
             c, d = group[small].worst.total, group[large].worst.total
             lines.append(f"- {name}: first view of the home page {_kb(a)} KB at {small} pages, {_kb(b)} KB at "
                          f"{large}; heaviest page {_kb(c)} → {_kb(d)} KB (must not grow with the report: "
-                         f"{_mark(b <= a * 1.05 and d <= c * 1.05)})")
+                         f"{mark(b <= a * 1.05 and d <= c * 1.05)})")
     return "\n".join(lines)
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                memory = f", {int(line.split()[1]) / MB:.1f} GB RAM"
-    except OSError:
-        pass
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    versions = []
-    for module in ("mkdocs", "material", "kompas_site"):
-        try:
-            from importlib.metadata import version
-
-            dist = {"material": "mkdocs-material", "kompas_site": "kompas-site"}.get(module, module)
-            versions.append(f"{dist} {version(dist)}")
-        except Exception:  # noqa: BLE001 - only for the record
-            pass
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True)
-    rev = commit.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "") if commit.returncode == 0 else "?"
-    return (
-        f"Machine: {cpu}, {os.cpu_count()} cores ({usable} usable){memory}; {platform.system()} "
-        f"{platform.release()}; Python {platform.python_version()}; {', '.join(versions)}; commit {rev}.\n"
-        f"Date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}. "
-        f"Command: `python benchmarks/scale.py {shlex.join(sys.argv[1:])}`."
-    )
 
 
 def main() -> None:

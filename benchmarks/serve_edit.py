@@ -1,6 +1,6 @@
 """Benchmark: how fast an edited page shows up in ``kompas serve``, and a rebuild with nothing changed.
 
-Usage: python benchmarks/serve_edit.py [--pages 1000] [--runs 5] [--seed 7] [--keep] [--no-example] [--mkdocs]
+Usage: python benchmarks/serve_edit.py [--pages 1000] [--runs 5] [--seed 7] [--keep] [--mkdocs]
 
 For every N it generates a synthetic report (benchmarks/synthetic.py) in a temp folder and starts
 ``python -m kompas_site serve DIR`` on a free port of 127.0.0.1 in its own process group; its output
@@ -17,8 +17,7 @@ The URL of a source page comes from kompas_site.assemble.paths, as the site comp
 ``--mkdocs`` the preview is plain ``mkdocs serve -f mkdocs.yml`` (the same minimal mkdocs.yml as the
 repository's, beside the content folder) instead of ``kompas serve``.
 
-Then, unless ``--no-example``: ``python -m kompas_site build content -o TMP`` on the bundled example, twice
-into the same folder; the second run is the rebuild with nothing changed.
+A rebuild of the bundled example with nothing changed is measured by benchmarks/build_example.py.
 
 The server is always stopped (its whole process group), also on Ctrl+C or an error; the temp folders are
 removed unless ``--keep``. Not a test: the targets of issue 7 are printed next to the numbers.
@@ -29,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import shlex
 import shutil
 import signal
 import socket
@@ -48,6 +46,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from common import machine, mark  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 from kompas_site.assemble.paths import output_paths  # noqa: E402
@@ -55,7 +54,6 @@ from kompas_site.model import TWIN_SUFFIX  # noqa: E402
 
 # Targets from issue 7.
 TARGET_EDIT_S = 2.0  # an edited page visible in the live preview
-TARGET_REBUILD_S = 1.0  # the bundled example built again with nothing changed
 
 POLL_S = 0.02  # how often the edited page is fetched
 START_TIMEOUT_S = 900  # the first build of a large report may take a while
@@ -102,13 +100,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def port_flag() -> str:
-    """The serve command's port option (Dutch ``--poort``; ``--port`` if it is ever renamed)."""
-    done = subprocess.run([sys.executable, "-m", "kompas_site", "serve", "--help"], cwd=ROOT,
-                          capture_output=True, text=True)
-    return "--poort" if "--poort" in done.stdout else "--port"
-
-
 class ServerGone(RuntimeError):
     pass
 
@@ -127,7 +118,7 @@ class Server:
             config.write_text(CONFIG_TEMPLATE.format(docs_dir=content.name, concept=""), encoding="utf-8")
             self.command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"]
         else:
-            self.command = [sys.executable, "-m", "kompas_site", "serve", str(content), port_flag(), str(self.port)]
+            self.command = [sys.executable, "-m", "kompas_site", "serve", str(content), "--poort", str(self.port)]
         self._log = open(log_path, "wb")
         self.started = time.perf_counter()
         self.process = subprocess.Popen(self.command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=self._log,
@@ -242,25 +233,7 @@ def bench_serve(n: int, work: Path, seed: int, runs: int, timeout: float, idle: 
         server.stop()
 
 
-def bench_example(out: Path) -> tuple[float, float]:
-    """``kompas build`` of the bundled example twice into the same folder: (first, second) wall time."""
-    command = [sys.executable, "-m", "kompas_site", "build", "content", "-o", str(out)]
-    times = []
-    for _ in range(2):
-        start = time.perf_counter()
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{shlex.join(command)} failed (exit {done.returncode}):\n"
-                             f"{(done.stdout + done.stderr)[-4000:]}")
-    return times[0], times[1]
-
-
 # -- printing ---------------------------------------------------------------------------------
-
-
-def _mark(ok: bool) -> str:
-    return "✓" if ok else "✗"
 
 
 def table(results: list[ServeResult], runs: int, timeout: float, command: str = "kompas serve") -> str:
@@ -280,23 +253,11 @@ def table(results: list[ServeResult], runs: int, timeout: float, command: str = 
         worst = f"> {timeout:.0f}" if failed else (f"{max(seen):.2f}" if seen else "-")
         ok = not failed and bool(seen) and max(seen) < TARGET_EDIT_S
         lines.append(f"| {r.n} | {r.md_files} | {r.cold_start:.1f} | " + " | ".join(cells)
-                     + f" | {median} | {worst} | {_mark(ok)} |")
+                     + f" | {median} | {worst} | {mark(ok)} |")
     lines += ["", "Edited pages, in turn: " + "; ".join(
         f"`{e.source}` → `{e.url}`" for e in (results[-1].edits if results else []))
         + ". Cold start: from starting the command until the home page and the first of these are served."]
     return "\n".join(lines)
-
-
-def machine_line() -> str:
-    try:
-        from scale import machine
-
-        return machine().replace("benchmarks/scale.py", "benchmarks/serve_edit.py")
-    except Exception:  # noqa: BLE001 - only for the record
-        import platform
-
-        return (f"Machine: {platform.machine()}, {os.cpu_count()} cores; Python {platform.python_version()}. "
-                f"Command: `python benchmarks/serve_edit.py {shlex.join(sys.argv[1:])}`.")
 
 
 def _stop_on_term(signum, frame):  # let the finally blocks stop the server and clean up
@@ -314,29 +275,25 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=1.0,
                         help="quiet seconds after each build before the next edit (default: 1)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (reports, logs, sites)")
-    parser.add_argument("--no-example", action="store_true", help="skip the rebuild of the bundled example")
     parser.add_argument("--mkdocs", action="store_true",
                         help="preview with plain `mkdocs serve` (an mkdocs.yml beside the content) instead")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, _stop_on_term)
 
-    print(machine_line())
+    print(machine())
     print()
     tmp = Path(tempfile.mkdtemp(prefix="kompas-serve-edit-"))
     results: list[ServeResult] = []
-    example = None
     try:
         for n in args.pages:
             work = tmp / f"pages-{n}"
             work.mkdir()
             bench_serve(n, work, args.seed, args.runs, args.timeout, args.idle, results, args.mkdocs)
-        if not args.no_example:
-            example = bench_example(tmp / "example-site")
     except KeyboardInterrupt:
         print("\nInterrupted; the server is stopped.", file=sys.stderr)
     finally:
         if args.keep:
-            print(f"\nKept: {tmp} (pages-N/content, pages-N/serve.log, example-site)")
+            print(f"\nKept: {tmp} (pages-N/content, pages-N/serve.log)")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -344,12 +301,6 @@ def main() -> None:
     if results:
         print(table(results, args.runs, args.timeout, "mkdocs serve" if args.mkdocs else "kompas serve"))
         print()
-    if example is not None:
-        first, second = example
-        print("### The bundled example built again with nothing changed")
-        print()
-        print(f"`python -m kompas_site build content -o TMP`, twice into the same folder: first {first:.2f} s, "
-              f"second {second:.2f} s (target < {TARGET_REBUILD_S:g} s: {_mark(second < TARGET_REBUILD_S)}).")
 
 
 if __name__ == "__main__":

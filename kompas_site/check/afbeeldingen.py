@@ -46,6 +46,15 @@ def check_images(report: Report) -> Iterator[Finding]:
             yield from _story_photos(root, page, media)
 
 
+def inside(root: Path, rel: str) -> Path | None:
+    """The file ``rel`` in the report folder ``root``, or None when it would lie outside it."""
+    try:
+        path = (root / rel).resolve()
+        return path if path.is_relative_to(root.resolve()) else None
+    except (OSError, ValueError):
+        return None
+
+
 class _Media:
     """The files in the media folder (as loaded), to suggest a name for a missing image: one
     suggestion per missing path."""
@@ -144,11 +153,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, media: _Me
     outside = (path.startswith(("/", "\\")) or len(url.scheme) == 1 or target == ".."
                or target.startswith("../"))
     if not outside:
-        try:
-            resolved = (root / target).resolve()
-            outside = not resolved.is_relative_to(root.resolve())  # a link that leads out of the folder
-        except (OSError, ValueError):
-            outside = True
+        outside = inside(root, target) is None  # e.g. a symbolic link that leads out of the folder
     if outside:
         yield Finding(
             "pad-buiten-content",

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
+from kompas_site.check.afbeeldingen import inside
 from kompas_site.check.findings import FOUT, Finding
 from kompas_site.model import Page, Report
 
 _IDS = {"youtube": re.compile(r"^[A-Za-z0-9_-]{11}$"), "vimeo": re.compile(r"^\d{6,12}$")}
 SOURCES = ("youtube", "vimeo", "bestand")
-
-
-def _inside(root: Path, rel: str) -> Path | None:
-    path = (root / rel).resolve()
-    return path if path.is_relative_to(root.resolve()) else None
 
 
 def check_video(report: Report) -> Iterator[Finding]:
@@ -38,13 +33,13 @@ def check_video(report: Report) -> Iterator[Finding]:
                                                    f"{service}. Neem alleen de code uit het webadres over, "
                                                    "zoals 'dQw4w9WgXcQ' bij YouTube of '76979871' bij Vimeo.")
         if isinstance(video.get("bestand"), str):
-            path = _inside(report.root, video["bestand"])
+            path = inside(report.root, video["bestand"])
             if path is None or not path.is_file():
                 yield finding("video-bestand-ontbreekt", f"Het filmbestand '{video['bestand']}' is er niet. "
                                                          "Zet de film in de map media en schrijf het pad zoals "
                                                          "'media/film.mp4'.")
             captions = video.get("ondertiteling")
-            captions_path = _inside(report.root, captions) if isinstance(captions, str) else None
+            captions_path = inside(report.root, captions) if isinstance(captions, str) else None
             if captions_path is None or not captions_path.is_file():
                 yield finding("video-ondertiteling-ontbreekt",
                               "Deze film heeft geen ondertiteling. Mensen die slecht horen kunnen hem dan niet "

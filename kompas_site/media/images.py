@@ -212,10 +212,11 @@ def validate_image(source: Path, cache_dir: Path, settings: ImageSettings = Imag
                    name: str | None = None) -> None:
     """Raise ImageError when the build could not publish this photo: as ``process_image`` would, but
     without encoding anything (a cached photo was fine before and is not even opened)."""
-    name = name or source.name
-    if cached_image(source, cache_dir, settings, name=name) is not None:
+    source, name = Path(source), name or Path(source).name
+    data = _read(source, name)  # read once: for the cache key and, when not cached, to decode
+    if _load_manifest(Path(cache_dir), source, name, _digest(data, settings), settings) is not None:
         return
-    image, _size = _open(_read(source, name), source, name, settings)
+    image, _size = _open(data, source, name, settings)
     image.close()
 
 

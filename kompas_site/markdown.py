@@ -37,3 +37,10 @@ def plain_text(text: str) -> str:
         if token.type == "inline":
             parts.append(" ".join(c.content for c in token.children or () if c.type in ("text", "code_inline")))
     return " ".join(" ".join(parts).split())
+
+
+def line_of(lines: list[str], token: Token, needle: str) -> int:
+    """The line of a block token (0-based, in ``lines``, its text split on newlines) where ``needle``
+    is written: the first line of the block that holds it, else the block's first line."""
+    start, end = token.map
+    return next((n for n in range(start, end) if needle in lines[n]), start)

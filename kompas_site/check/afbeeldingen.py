@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
-from kompas_site.markdown import tokens as markdown_tokens
+from kompas_site.markdown import line_of, tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
 from kompas_site.media.publish import default_cache_dir, is_raster_image
 from kompas_site.model import Page, Report
@@ -90,7 +90,7 @@ def images_in(body: str) -> tuple[tuple[str, str, bool, int], ...]:
             src = unquote(str(child.attrs.get("src", "")))  # markdown-it writes a space as %20
             after = children[i + 1] if i + 1 < len(children) else None
             decorative = bool(after and after.type == "text" and _DECORATIVE.match(after.content))
-            line = next((n for n in range(*token.map) if src in lines[n]), token.map[0])
+            line = line_of(lines, token, src)
             found.append((src, child.content, decorative, line))
     return tuple(found)
 

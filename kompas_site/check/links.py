@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlparse
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import WAARSCHUWING, Finding
-from kompas_site.markdown import tokens as markdown_tokens
+from kompas_site.markdown import line_of, tokens as markdown_tokens
 from kompas_site.model import Report
 from kompas_site.spelling import did_you_mean_path
 
@@ -22,11 +22,10 @@ def links_in(body: str) -> tuple[tuple[str, int], ...]:
     for token in markdown_tokens(body):
         if token.type != "inline" or not token.children or not token.map:
             continue
-        start, end = token.map
         for child in token.children:
             if child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
-                found.append((href, next((n for n in range(start, end) if href in lines[n]), start)))
+                found.append((href, line_of(lines, token, href)))
     return tuple(found)
 
 

@@ -31,7 +31,7 @@ from datetime import date, datetime
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, Finding
-from kompas_site.markdown import tokens as markdown_tokens
+from kompas_site.markdown import line_of, tokens as markdown_tokens
 from kompas_site.model import Page, Report
 
 # --- consent -----------------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def personal_data_in(body: str) -> tuple[Hit, ...]:
                 href = str(child.attrs.get("href", ""))
                 # The address of [tekst](mailto:...) is published too; an autolink shows it as its text.
                 if href.lower().startswith(("mailto:", "tel:")) and child.markup != "autolink":
-                    found = next((n for n in range(*token.map) if href in lines[n]), token.map[0])
+                    found = line_of(lines, token, href)
                     hits += _find(href.split(":", 1)[1].split("?")[0], found, False)
                 parts.append(" ")
             else:  # code, images, HTML: not prose; keep words apart

@@ -47,7 +47,8 @@ class Editie:
 
 @dataclass(frozen=True)
 class Contact:
-    """``contact:`` in ``kompas.yml``: the organisation's own address, which may be in the text."""
+    """``contact:`` in ``kompas.yml``: the organisation's own e-mail addresses and phone numbers, which
+    the privacy check allows in the text, and its postal address (the check does not look for addresses)."""
 
     email: tuple[str, ...] = ()
     telefoon: tuple[str, ...] = ()

@@ -115,8 +115,8 @@ EXAMPLES = {"email": "info@example.nl", "telefoon": "020-1234567"}
 
 
 def _contact(doc: YamlDoc, problems: list[Problem]) -> Contact:
-    """``contact:`` (optional): the organisation's own e-mail address(es), phone number(s) and address,
-    which the privacy check allows in the text. ``email`` and ``telefoon`` may be one text or a list."""
+    """``contact:`` (optional): the organisation's own e-mail address(es) and phone number(s), which the
+    privacy check allows in the text, and its address. ``email`` and ``telefoon`` may be one text or a list."""
     section = doc.data.get("contact")
     if section is None:
         return Contact()

@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MB, ROOT, machine, measured  # noqa: E402
-from synthetic import generate  # noqa: E402
+from common import MB, ROOT, machine, measured
+from synthetic import generate
 
 TARGET_MB_PER_1000 = 500
 
@@ -52,10 +52,13 @@ def main() -> None:
         summary = generate(content, args.pages)
         page = big_page(content)
         files = sum(1 for _ in content.rglob("*.md"))
-        print(f"{summary.pages} pages + {summary.twins} twins + {summary.stories} stories + 1 page of "
-              f"{page.stat().st_size / MB:.1f} MB = {files} Markdown files")
-        check = measured([sys.executable, "-m", "kompas_site", "check", str(content), "--format", "json"], ROOT,
-                         accept=(0, 1))
+        print(
+            f"{summary.pages} pages + {summary.twins} twins + {summary.stories} stories + 1 page of "
+            f"{page.stat().st_size / MB:.1f} MB = {files} Markdown files"
+        )
+        check = measured(
+            [sys.executable, "-m", "kompas_site", "check", str(content), "--format", "json"], ROOT, accept=(0, 1)
+        )
         findings = json.JSONDecoder().raw_decode(check.output)[0]["findings"]  # the report, then any notes
         size = [f for f in findings if f["code"] in ("map-te-lang", "pagina-te-lang")]
         print(f"kompas check: {check.wall:.1f} s, peak {check.peak_mb:.0f} MB")
@@ -66,9 +69,11 @@ def main() -> None:
         largest = max(pages, key=lambda p: p.stat().st_size)
         others = sorted(p.stat().st_size for p in pages if p != largest)
         target = TARGET_MB_PER_1000 * args.pages / 1000
-        print(f"kompas build: {build.wall:.1f} s, peak {build.peak_mb:.0f} MB (target < {target:.0f} MB), "
-              f"{len(pages)} HTML pages; the 1 MB page gives {largest.stat().st_size / 1024:.0f} KB of HTML "
-              f"({largest.relative_to(site)}); all other pages at most {others[-1] / 1024:.0f} KB")
+        print(
+            f"kompas build: {build.wall:.1f} s, peak {build.peak_mb:.0f} MB (target < {target:.0f} MB), "
+            f"{len(pages)} HTML pages; the 1 MB page gives {largest.stat().st_size / 1024:.0f} KB of HTML "
+            f"({largest.relative_to(site)}); all other pages at most {others[-1] / 1024:.0f} KB"
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -20,13 +20,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, machine  # noqa: E402
+from common import ROOT, machine
 
 sys.path.insert(0, str(ROOT))
 
-from kompas_site.check import check_report  # noqa: E402
-from kompas_site.load import load_report  # noqa: E402
-from kompas_site.render.mkdocs_engine import build_site  # noqa: E402
+from kompas_site.check import check_report
+from kompas_site.load import load_report
+from kompas_site.render.mkdocs_engine import build_site
 
 
 def main() -> None:
@@ -44,13 +44,26 @@ def main() -> None:
         pages = sum(1 for _ in (Path(tmp) / "site").rglob("index.html"))
         print(f"in-process: median {statistics.median(times):.2f} s over {args.runs} runs, {pages} HTML pages")
         command = []
-        for run in range(args.runs):
+        for _ in range(args.runs):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "kompas_site", "build", str(ROOT / "content"), "-o",
-                            str(Path(tmp) / "cli-site")], check=True, capture_output=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "kompas_site",
+                    "build",
+                    str(ROOT / "content"),
+                    "-o",
+                    str(Path(tmp) / "cli-site"),
+                ],
+                check=True,
+                capture_output=True,
+            )
             command.append(time.perf_counter() - start)
-        print(f"command:    median {statistics.median(command):.2f} s over {args.runs} runs "
-              f"(`kompas build`, start-up included)")
+        print(
+            f"command:    median {statistics.median(command):.2f} s over {args.runs} runs "
+            f"(`kompas build`, start-up included)"
+        )
     print(machine())
 
 

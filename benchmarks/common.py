@@ -42,8 +42,13 @@ class Run:
 
 def combine(runs: list[Run]) -> Run:
     """Several runs of one build: median wall and CPU time, the highest peak."""
-    return Run(statistics.median(r.wall for r in runs), max(r.peak_mb for r in runs),
-               statistics.median(r.cpu for r in runs), runs[-1].output, [r.wall for r in runs])
+    return Run(
+        statistics.median(r.wall for r in runs),
+        max(r.peak_mb for r in runs),
+        statistics.median(r.cpu for r in runs),
+        runs[-1].output,
+        [r.wall for r in runs],
+    )
 
 
 def measured(command: list[str], cwd: Path, accept: tuple[int, ...] = (0,)) -> Run:
@@ -87,12 +92,17 @@ def machine() -> str:
 
             dist = {"material": "mkdocs-material", "kompas_site": "kompas-site"}.get(module, module)
             versions.append(f"{dist} {version(dist)}")
-        except Exception:  # noqa: BLE001 - only for the record
+        except Exception:
             pass
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True)
-    rev = commit.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "") if commit.returncode == 0 else "?"
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    )
+    rev = (
+        commit.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
+        if commit.returncode == 0
+        else "?"
+    )
     return (
         f"Machine: {cpu}, {os.cpu_count()} cores ({usable} usable){memory}; {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}; {', '.join(versions)}; commit {rev}.\n"

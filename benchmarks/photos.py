@@ -96,8 +96,10 @@ def make_photo(index: int) -> bytes:
     sw, sh = 80, 60
     top = [rng.randrange(256) for _ in range(3)]
     bottom = [rng.randrange(256) for _ in range(3)]
-    blobs = [(rng.uniform(0, sw), rng.uniform(0, sh), rng.uniform(6, 25), [rng.uniform(-90, 90) for _ in range(3)])
-             for _ in range(rng.randint(3, 7))]
+    blobs = [
+        (rng.uniform(0, sw), rng.uniform(0, sh), rng.uniform(6, 25), [rng.uniform(-90, 90) for _ in range(3)])
+        for _ in range(rng.randint(3, 7))
+    ]
     pixels = []
     for y in range(sh):
         t = y / (sh - 1)
@@ -106,7 +108,7 @@ def make_photo(index: int) -> bytes:
             for bx, by, r, col in blobs:
                 d2 = ((x - bx) ** 2 + (y - by) ** 2) / (r * r)
                 if d2 < 9:
-                    f = 2.718281828 ** -d2
+                    f = 2.718281828**-d2
                     colour = [colour[k] + col[k] * f for k in range(3)]
             pixels.append(tuple(max(0, min(255, int(v))) for v in colour))
     small = Image.new("RGB", (sw, sh))
@@ -125,16 +127,21 @@ def make_photo(index: int) -> bytes:
         elif kind == "rectangle":
             draw.rectangle((x0, y0, x1, y1), fill=colour)
         elif kind == "polygon":
-            draw.polygon([(x0 + rng.randint(-600, 600), y0 + rng.randint(-450, 450))
-                          for _ in range(rng.randint(3, 6))], fill=colour)
+            draw.polygon(
+                [(x0 + rng.randint(-600, 600), y0 + rng.randint(-450, 450)) for _ in range(rng.randint(3, 6))],
+                fill=colour,
+            )
         else:
             draw.line((x0, y0, x1, y1), fill=colour, width=rng.randint(3, 40))
     image = image.filter(ImageFilter.GaussianBlur(1.2))
 
     # Fine texture (grass, fabric, hair) in some regions, chosen by a smooth random mask.
     tw, th = WIDTH // 3, HEIGHT // 3
-    texture = (Image.frombytes("L", (tw, th), rng.randbytes(tw * th))
-               .resize((WIDTH, HEIGHT), Image.Resampling.BICUBIC).point(_lut(rng.uniform(16, 30))))
+    texture = (
+        Image.frombytes("L", (tw, th), rng.randbytes(tw * th))
+        .resize((WIDTH, HEIGHT), Image.Resampling.BICUBIC)
+        .point(_lut(rng.uniform(16, 30)))
+    )
     mask = Image.frombytes("L", (8, 6), rng.randbytes(48)).resize((WIDTH, HEIGHT), Image.Resampling.BICUBIC)
     textured = ImageChops.add(image, Image.merge("RGB", (texture, texture, texture)), 1.0, -128)
     image = Image.composite(textured, image, mask)
@@ -245,16 +252,21 @@ def time_example_build(work: Path) -> tuple[float, list[float]]:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         times.append(time.perf_counter() - start)
         if done.returncode != 0:
-            raise SystemExit(f"`kompas build` of the example failed (exit {done.returncode}):\n"
-                             f"{done.stdout}{done.stderr}")
+            raise SystemExit(
+                f"`kompas build` of the example failed (exit {done.returncode}):\n{done.stdout}{done.stderr}"
+            )
     return times[0], times[1:]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--photos", type=int, default=200, metavar="N", help="how many photos (default 200)")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="make the photos here once and reuse them on later runs (default: a temporary folder)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="make the photos here once and reuse them on later runs (default: a temporary folder)",
+    )
     args = parser.parse_args()
     if args.photos < 1:
         parser.error("--photos must be at least 1")
@@ -285,37 +297,58 @@ def main() -> None:
         if len(cold) != len(paths) or encoded != len(paths) or hits != len(paths):
             raise SystemExit(f"unexpected: {len(cold)} results, {encoded} encoded cold, {hits} cache hits warm")
 
-        print("Building the example (1 run to fill its cache, then "
-              f"{EXAMPLE_RUNS} warm runs) ...", file=sys.stderr, flush=True)
+        print(
+            f"Building the example (1 run to fill its cache, then {EXAMPLE_RUNS} warm runs) ...",
+            file=sys.stderr,
+            flush=True,
+        )
         example_cold, example_warm = time_example_build(work)
 
     turned = sum(orientation_of(i) != 1 for i in range(args.photos))
     gps = sum(has_gps(i) for i in range(args.photos))
-    origin = (f"{made} made in {made_seconds:.0f} s, {args.photos - made} reused" if args.keep
-              else f"made in {made_seconds:.0f} s, temporary")
+    origin = (
+        f"{made} made in {made_seconds:.0f} s, {args.photos - made} reused"
+        if args.keep
+        else f"made in {made_seconds:.0f} s, temporary"
+    )
     print(f"kompas-site photo benchmark, {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"photos:          {args.photos} JPEG of {WIDTH} x {HEIGHT} ({WIDTH * HEIGHT / 1e6:.0f} MP), "
-          f"{gps} with GPS, {turned} turned by EXIF orientation ({origin})")
+    print(
+        f"photos:          {args.photos} JPEG of {WIDTH} x {HEIGHT} ({WIDTH * HEIGHT / 1e6:.0f} MP), "
+        f"{gps} with GPS, {turned} turned by EXIF orientation ({origin})"
+    )
     print(f"source:          {source_bytes / 1e6:.1f} MB ({source_bytes / 1e6 / args.photos:.2f} MB per photo)")
-    print(f"cold cache:      {cold_seconds:.2f} s, {args.photos / cold_seconds:.2f} photos/s "
-          f"({cold_seconds / args.photos * n_cores:.2f} core-seconds per photo)")
-    print(f"warm cache:      {warm_seconds:.2f} s ({hits}/{args.photos} cache hits, "
-          f"{warm_seconds / args.photos * 1000:.1f} ms per photo)")
-    print(f"output:          {output_bytes / 1e6:.1f} MB in {output_files} files "
-          f"(widths {', '.join(map(str, settings.widths))}: WebP q{settings.webp_quality} + "
-          f"JPEG q{settings.jpeg_quality}, plus manifests)")
+    print(
+        f"cold cache:      {cold_seconds:.2f} s, {args.photos / cold_seconds:.2f} photos/s "
+        f"({cold_seconds / args.photos * n_cores:.2f} core-seconds per photo)"
+    )
+    print(
+        f"warm cache:      {warm_seconds:.2f} s ({hits}/{args.photos} cache hits, "
+        f"{warm_seconds / args.photos * 1000:.1f} ms per photo)"
+    )
+    print(
+        f"output:          {output_bytes / 1e6:.1f} MB in {output_files} files "
+        f"(widths {', '.join(map(str, settings.widths))}: WebP q{settings.webp_quality} + "
+        f"JPEG q{settings.jpeg_quality}, plus manifests)"
+    )
     print(f"peak RSS:        {rss_peak:.0f} MB (this process; {rss_before:.0f} MB before processing)")
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    load = ("" if load_before is None else
-            f"; 1-minute load average {load_at_start:.1f} at start, {load_before:.1f} before processing, "
-            f"{load_after:.1f} at the end (above {n_cores}: other programs shared the cores)")
+    load = (
+        ""
+        if load_before is None
+        else f"; 1-minute load average {load_at_start:.1f} at start, {load_before:.1f} before processing, "
+        f"{load_after:.1f} at the end (above {n_cores}: other programs shared the cores)"
+    )
     print(f"cores:           {n_cores} (process_images workers: default = {n_cores}{load})")
-    print(f"versions:        Python {platform.python_version()}, Pillow {PIL.__version__} "
-          f"({jpeg_library()}, libwebp {features.version('webp')}), "
-          f"{platform.system()} {platform.machine()}")
-    print(f"example build:   warm median {statistics.median(example_warm):.2f} s over {EXAMPLE_RUNS} runs "
-          f"({', '.join(f'{t:.2f}' for t in example_warm)}; first run with empty cache {example_cold:.2f} s); "
-          f"target under 1 s")
+    print(
+        f"versions:        Python {platform.python_version()}, Pillow {PIL.__version__} "
+        f"({jpeg_library()}, libwebp {features.version('webp')}), "
+        f"{platform.system()} {platform.machine()}"
+    )
+    print(
+        f"example build:   warm median {statistics.median(example_warm):.2f} s over {EXAMPLE_RUNS} runs "
+        f"({', '.join(f'{t:.2f}' for t in example_warm)}; first run with empty cache {example_cold:.2f} s); "
+        f"target under 1 s"
+    )
 
 
 if __name__ == "__main__":

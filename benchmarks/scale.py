@@ -48,8 +48,8 @@ from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Run, combine, machine, mark, measured  # noqa: E402
-from synthetic import generate  # noqa: E402
+from common import ROOT, Run, combine, machine, mark, measured
+from synthetic import generate
 
 KB = 1024
 MB = 1024 * 1024
@@ -124,8 +124,9 @@ _RELEVANT = re.compile(r"<script\b[^>]*>.*?</script\s*>|<(?:link|form)\b[^>]*>",
 _TEXT_TAGS = re.compile(r"<(em|i|cite|blockquote|h[1-6]|strong|b|th)[\s>/]", re.IGNORECASE)
 _FONT_FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}", re.IGNORECASE)
 _FAMILY = re.compile(r"font-family\s*:\s*(?P<value>[^;}]+)", re.IGNORECASE)
-_URL = re.compile(r"url\(\s*(['\"]?)(?P<url>[^'\")]+)\1\s*\)(?:\s*format\(\s*['\"]?(?P<format>[^'\")]+))?",
-                  re.IGNORECASE)
+_URL = re.compile(
+    r"url\(\s*(['\"]?)(?P<url>[^'\")]+)\1\s*\)(?:\s*format\(\s*['\"]?(?P<format>[^'\")]+))?", re.IGNORECASE
+)
 _IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?(?P<url>[^'\")\s;]+)", re.IGNORECASE)
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _STYLE = re.compile(r"font-style\s*:\s*(\w+)", re.IGNORECASE)
@@ -206,12 +207,25 @@ class Site:
             urls = list(_URL.finditer(body))
             if not family or not urls:
                 continue
-            best = next((u for u in urls if (u.group("format") or "").lower() == "woff2"
-                         or u.group("url").lower().endswith(".woff2")), urls[0])
+            best = next(
+                (
+                    u
+                    for u in urls
+                    if (u.group("format") or "").lower() == "woff2" or u.group("url").lower().endswith(".woff2")
+                ),
+                urls[0],
+            )
             style = _STYLE.search(body)
             weight = _WEIGHT.search(body)
-            faces.append((_family_name(family.group("value")), (style.group(1) if style else "normal").lower(),
-                          weight.group(1).lower() if weight else "400", best.group("url"), rel))
+            faces.append(
+                (
+                    _family_name(family.group("value")),
+                    (style.group(1) if style else "normal").lower(),
+                    weight.group(1).lower() if weight else "400",
+                    best.group("url"),
+                    rel,
+                )
+            )
         families: set[str] = set()
         for match in _FAMILY.finditer(_FONT_FACE.sub("", css)):
             families.update(_family_names(match.group("value")))
@@ -343,8 +357,11 @@ class Result:
 
 def measure_site(site_dir: Path, pipeline: str, pages_in: int, run: Run) -> Result:
     site = Site(site_dir)
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
-                   if p.relative_to(site_dir).as_posix() != "404.html")
+    pages = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if p.relative_to(site_dir).as_posix() != "404.html"
+    )
     sizes = {page: (site_dir / page).stat().st_size for page in pages}
     largest = max(pages, key=lambda p: sizes[p])
     index = site_dir / "search" / "search_index.json"
@@ -352,8 +369,10 @@ def measure_site(site_dir: Path, pipeline: str, pages_in: int, run: Run) -> Resu
     for page in ("index.html", largest):  # the quick pass must agree with a full parse
         full = site.first_view(page)
         if full.files != views[page].files or full.total != views[page].total:
-            print(f"warning: quick and full parse of {site_dir.name}/{page} differ: {views[page].files} / {full.files}",
-                  file=sys.stderr)
+            print(
+                f"warning: quick and full parse of {site_dir.name}/{page} differ: {views[page].files} / {full.files}",
+                file=sys.stderr,
+            )
         views[page] = full
     worst = max(pages, key=lambda p: views[p].total)
     return Result(
@@ -373,14 +392,19 @@ def measure_site(site_dir: Path, pipeline: str, pages_in: int, run: Run) -> Resu
 
 
 def check_report(content: Path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "kompas_site", "check", str(content), "--format", "json"],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "kompas_site", "check", str(content), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if done.returncode == 2:
         raise SystemExit(f"kompas check could not read the synthetic report:\n{done.stdout}{done.stderr}")
     counts = json.loads(done.stdout)["samenvatting"]  # {"fout": 0, "waarschuwing": 0, "tip": 0}
     if done.returncode != 0 or counts.get("fout"):
-        raise SystemExit(f"kompas check found errors in the synthetic report (exit {done.returncode}):\n"
-                         f"{done.stdout[:4000]}")
+        raise SystemExit(
+            f"kompas check found errors in the synthetic report (exit {done.returncode}):\n{done.stdout[:4000]}"
+        )
     return counts
 
 
@@ -399,8 +423,10 @@ def bench(n: int, work: Path, seed: int, runs: int = 1) -> tuple[list[Result], d
     for _ in range(runs):  # alternate, so that a busy moment on the machine does not hit one pipeline only
         ours.append(measured(ours_cmd, cwd=work))
         plain.append(measured(plain_cmd, cwd=work))
-    results = [measure_site(work / "site-kompas", "kompas-site", n, combine(ours)),
-               measure_site(work / "site", "Material (kaal)", n, combine(plain))]
+    results = [
+        measure_site(work / "site-kompas", "kompas-site", n, combine(ours)),
+        measure_site(work / "site", "Material (kaal)", n, combine(plain)),
+    ]
     info = {"summary": summary, "check": counts, "md_files": sum(1 for _ in content.rglob("*.md"))}
     return results, info
 
@@ -419,7 +445,8 @@ def table(n: int, results: list[Result], info: dict) -> str:
         "",
         f"{s.pages} pages + {s.twins} easy-read twins + {s.stories} stories = {info['md_files']} Markdown files, "
         f"{s.speerpunten} speerpunten, {s.words:,} words in the pages; kompas check: "
-        + ", ".join(f"{v} {k}" for k, v in info["check"].items()) + ".",
+        + ", ".join(f"{v} {k}" for k, v in info["check"].items())
+        + ".",
         "",
         "| pipeline | build s | CPU s | peak MB | pages | HTML median KB | HTML max KB "
         "| first view KB (gzip): home | largest page | heaviest of all | search index KB (raw) |",
@@ -432,12 +459,19 @@ def table(n: int, results: list[Result], info: dict) -> str:
             f"| {_kb(r.worst.total)} | {_kb(r.search_index)} |"
         )
     if len(results[0].run.walls) > 1:
-        lines += ["", "Build s is the median of " + "; ".join(
-            f"{r.pipeline}: {', '.join(f'{w:.1f}' for w in r.run.walls)} s" for r in results) + "."]
+        lines += [
+            "",
+            "Build s is the median of "
+            + "; ".join(f"{r.pipeline}: {', '.join(f'{w:.1f}' for w in r.run.walls)} s" for r in results)
+            + ".",
+        ]
     lines += ["", "First view, in KB: HTML + CSS + JS + fonts + search (worker, lunr, index) = total:"]
     for r in results:
-        for label, view, page in (("home", r.home, "index.html"), ("largest", r.heaviest, r.largest),
-                                  ("heaviest", r.worst, r.worst_page)):
+        for label, view, page in (
+            ("home", r.home, "index.html"),
+            ("largest", r.heaviest, r.largest),
+            ("heaviest", r.worst, r.worst_page),
+        ):
             lines.append(
                 f"- {r.pipeline}, {label} (`{page}`): {_kb(view.html)} + {_kb(view.css)} + {_kb(view.js)} "
                 f"+ {_kb(view.fonts)} + {_kb(view.search)} = {_kb(view.total)}"
@@ -452,15 +486,23 @@ def targets(all_results: dict[int, list[Result]]) -> str:
     plain = {n: rs[1] for n, rs in all_results.items()}
     for n in sorted(all_results):
         ratio = ours[n].run.wall / plain[n].run.wall
-        lines.append(f"- {n} pages: build time kompas-site / Material = {ours[n].run.wall:.1f} / "
-                     f"{plain[n].run.wall:.1f} s = {ratio:.2f}"
-                     + (f" (target ≤ {TARGET_SPEEDUP}: {mark(ratio <= TARGET_SPEEDUP)})" if n == 1000 else ""))
+        lines.append(
+            f"- {n} pages: build time kompas-site / Material = {ours[n].run.wall:.1f} / "
+            f"{plain[n].run.wall:.1f} s = {ratio:.2f}"
+            + (f" (target ≤ {TARGET_SPEEDUP}: {mark(ratio <= TARGET_SPEEDUP)})" if n == 1000 else "")
+        )
     if 250 in all_results and 1000 in all_results:
         for name, group in (("kompas-site", ours), ("Material (kaal)", plain)):
             growth = group[1000].run.wall / group[250].run.wall
-            lines.append(f"- {name}: T(1000) / T(250) = {group[1000].run.wall:.1f} / {group[250].run.wall:.1f} s = "
-                         f"{growth:.2f}" + (f" (target ≤ {TARGET_LINEAR}: {mark(growth <= TARGET_LINEAR)})"
-                                             if name == "kompas-site" else " (for comparison)"))
+            lines.append(
+                f"- {name}: T(1000) / T(250) = {group[1000].run.wall:.1f} / {group[250].run.wall:.1f} s = "
+                f"{growth:.2f}"
+                + (
+                    f" (target ≤ {TARGET_LINEAR}: {mark(growth <= TARGET_LINEAR)})"
+                    if name == "kompas-site"
+                    else " (for comparison)"
+                )
+            )
     if 1000 in all_results:
         r = ours[1000]
         first = r.worst.total
@@ -475,21 +517,37 @@ def targets(all_results: dict[int, list[Result]]) -> str:
         for name, group in (("kompas-site", ours), ("Material (kaal)", plain)):
             a, b = group[small].home.total, group[large].home.total
             c, d = group[small].worst.total, group[large].worst.total
-            lines.append(f"- {name}: first view of the home page {_kb(a)} KB at {small} pages, {_kb(b)} KB at "
-                         f"{large}; heaviest page {_kb(c)} → {_kb(d)} KB (must not grow with the report: "
-                         f"{mark(b <= a * 1.05 and d <= c * 1.05)})")
+            lines.append(
+                f"- {name}: first view of the home page {_kb(a)} KB at {small} pages, {_kb(b)} KB at "
+                f"{large}; heaviest page {_kb(c)} → {_kb(d)} KB (must not grow with the report: "
+                f"{mark(b <= a * 1.05 and d <= c * 1.05)})"
+            )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, nargs="+", default=[100, 250, 1000], metavar="N",
-                        help="report sizes in content pages (default: 100 250 1000)")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="keep the generated reports and sites in DIR/pages-N/ (default: a temp folder, removed)")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=[100, 250, 1000],
+        metavar="N",
+        help="report sizes in content pages (default: 100 250 1000)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="keep the generated reports and sites in DIR/pages-N/ (default: a temp folder, removed)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic content (default: 7)")
-    parser.add_argument("--runs", type=int, default=1,
-                        help="build each site this many times, alternating, and report the median (default: 1)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="build each site this many times, alternating, and report the median (default: 1)",
+    )
     args = parser.parse_args()
 
     print(machine())

@@ -77,6 +77,7 @@ def site_urls(content: Path) -> dict[str, str]:
 
 def edit_targets(content: Path) -> list[str]:
     """A few pages to edit in turn: one from the middle of each bouwsteen folder, a twin, a story."""
+
     def middle(paths: list[str]) -> str | None:
         return paths[len(paths) // 2] if paths else None
 
@@ -121,8 +122,14 @@ class Server:
             self.command = [sys.executable, "-m", "kompas_site", "serve", str(content), "--poort", str(self.port)]
         self._log = open(log_path, "wb")
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(self.command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=self._log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def log_tail(self, chars: int = 3000) -> str:
         try:
@@ -137,7 +144,7 @@ class Server:
         try:
             with urllib.request.urlopen(self.base + path, timeout=max(timeout, 0.05)) as response:
                 return response.read().decode("utf-8", errors="replace")
-        except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             return None
 
     def wait_for(self, path: str, deadline: float, marker: str | None = None) -> float | None:
@@ -198,8 +205,16 @@ def append_marker(path: Path, marker: str) -> float:
     return time.perf_counter()
 
 
-def bench_serve(n: int, work: Path, seed: int, runs: int, timeout: float, idle: float,
-                results: list[ServeResult], mkdocs: bool = False) -> None:
+def bench_serve(
+    n: int,
+    work: Path,
+    seed: int,
+    runs: int,
+    timeout: float,
+    idle: float,
+    results: list[ServeResult],
+    mkdocs: bool = False,
+) -> None:
     """Measure one report size; the result joins ``results`` as soon as the server is up, so an
     interrupted run still shows the edits done so far."""
     content = work / "content"
@@ -240,7 +255,8 @@ def table(results: list[ServeResult], runs: int, timeout: float, command: str = 
     lines = [
         f"### An edited page visible in `{command}`",
         "",
-        "| N pages | Markdown files | cold start s | " + " | ".join(f"edit {i + 1} s" for i in range(runs))
+        "| N pages | Markdown files | cold start s | "
+        + " | ".join(f"edit {i + 1} s" for i in range(runs))
         + f" | median s | max s | target < {TARGET_EDIT_S:g} s |",
         "|---:|---:|---:|" + "---:|" * runs + "---:|---:|---|",
     ]
@@ -252,11 +268,17 @@ def table(results: list[ServeResult], runs: int, timeout: float, command: str = 
         median = f"{statistics.median(seen):.2f}" if seen else "-"
         worst = f"> {timeout:.0f}" if failed else (f"{max(seen):.2f}" if seen else "-")
         ok = not failed and bool(seen) and max(seen) < TARGET_EDIT_S
-        lines.append(f"| {r.n} | {r.md_files} | {r.cold_start:.1f} | " + " | ".join(cells)
-                     + f" | {median} | {worst} | {mark(ok)} |")
-    lines += ["", "Edited pages, in turn: " + "; ".join(
-        f"`{e.source}` → `{e.url}`" for e in (results[-1].edits if results else []))
-        + ". Cold start: from starting the command until the home page and the first of these are served."]
+        lines.append(
+            f"| {r.n} | {r.md_files} | {r.cold_start:.1f} | "
+            + " | ".join(cells)
+            + f" | {median} | {worst} | {mark(ok)} |"
+        )
+    lines += [
+        "",
+        "Edited pages, in turn: "
+        + "; ".join(f"`{e.source}` → `{e.url}`" for e in (results[-1].edits if results else []))
+        + ". Cold start: from starting the command until the home page and the first of these are served.",
+    ]
     return "\n".join(lines)
 
 
@@ -266,17 +288,31 @@ def _stop_on_term(signum, frame):  # let the finally blocks stop the server and 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, nargs="+", default=[1000], metavar="N",
-                        help="report sizes in content pages (default: 1000)")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=[1000],
+        metavar="N",
+        help="report sizes in content pages (default: 1000)",
+    )
     parser.add_argument("--runs", type=int, default=5, help="edits per report (default: 5)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic content (default: 7)")
-    parser.add_argument("--timeout", type=float, default=60.0,
-                        help="seconds an edit may take to show before it counts as failed (default: 60)")
-    parser.add_argument("--idle", type=float, default=1.0,
-                        help="quiet seconds after each build before the next edit (default: 1)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds an edit may take to show before it counts as failed (default: 60)",
+    )
+    parser.add_argument(
+        "--idle", type=float, default=1.0, help="quiet seconds after each build before the next edit (default: 1)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (reports, logs, sites)")
-    parser.add_argument("--mkdocs", action="store_true",
-                        help="preview with plain `mkdocs serve` (an mkdocs.yml beside the content) instead")
+    parser.add_argument(
+        "--mkdocs",
+        action="store_true",
+        help="preview with plain `mkdocs serve` (an mkdocs.yml beside the content) instead",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, _stop_on_term)
 

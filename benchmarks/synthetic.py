@@ -32,10 +32,11 @@ FOLDERS = [
 # Required elements of the kwaliteitsbeeld (gehandicaptenzorg-2023) and the page that names each.
 SPECIAL_PAGES = {
     # path: (title, onderdelen)
-    "02-bouwsteen-2/0001-clientervaringen.md": ("Uitkomsten van het onderzoek naar cliëntervaringen",
-                                                ["clientervaringen"]),
-    "02-bouwsteen-2/0002-ervaringsverhalen.md": ("Ervaringsverhalen: wat mensen ons vertelden",
-                                                 ["ervaringsverhalen"]),
+    "02-bouwsteen-2/0001-clientervaringen.md": (
+        "Uitkomsten van het onderzoek naar cliëntervaringen",
+        ["clientervaringen"],
+    ),
+    "02-bouwsteen-2/0002-ervaringsverhalen.md": ("Ervaringsverhalen: wat mensen ons vertelden", ["ervaringsverhalen"]),
     "03-bouwsteen-3/0001-speerpunten-terugblik.md": ("Terugblik op onze speerpunten", ["speerpunten-terugblik"]),
     "03-bouwsteen-3/0002-speerpunten-vooruitblik.md": ("Speerpunten voor 2026 en 2027", ["speerpunten-vooruitblik"]),
     "03-bouwsteen-3/0003-visitatie.md": ("Verslag van de visitatie", ["visitatie"]),
@@ -43,40 +44,154 @@ SPECIAL_PAGES = {
 MIN_PAGES = 1 + len(FOLDERS) + len(SPECIAL_PAGES)
 
 ORGANISATIE = "Stichting De Meerstroom"
-PLAATSEN = ["Haverdijk", "Lindenveen", "Molenbeek", "Oostervaart", "Zandhoven", "Bergerveld", "Wolderwijk",
-            "Kromme Akker", "Veldhuizen", "Noorderlaag", "Ruigenhoek", "Sluisdorp"]
-LOCATIES = ["De Esdoorn", "Wilgenlaan", "De Kweektuin", "Het Baken", "De Linde", "Het Anker", "De Vlonder",
-            "Kastanjehof", "De Boomgaard", "Het Veerhuis", "De Hoeve", "Parkzicht", "De Molenwiek",
-            "Het Palet", "De Zonnewijzer", "Meidoornlaan", "De Sprong", "Het Zwanenhuis"]
-SOORTEN = ["woonlocatie", "dagbesteding", "logeerhuis", "ambulant team", "kinderdagcentrum",
-           "werkplaats", "behandelcentrum"]
+PLAATSEN = [
+    "Haverdijk",
+    "Lindenveen",
+    "Molenbeek",
+    "Oostervaart",
+    "Zandhoven",
+    "Bergerveld",
+    "Wolderwijk",
+    "Kromme Akker",
+    "Veldhuizen",
+    "Noorderlaag",
+    "Ruigenhoek",
+    "Sluisdorp",
+]
+LOCATIES = [
+    "De Esdoorn",
+    "Wilgenlaan",
+    "De Kweektuin",
+    "Het Baken",
+    "De Linde",
+    "Het Anker",
+    "De Vlonder",
+    "Kastanjehof",
+    "De Boomgaard",
+    "Het Veerhuis",
+    "De Hoeve",
+    "Parkzicht",
+    "De Molenwiek",
+    "Het Palet",
+    "De Zonnewijzer",
+    "Meidoornlaan",
+    "De Sprong",
+    "Het Zwanenhuis",
+]
+SOORTEN = [
+    "woonlocatie",
+    "dagbesteding",
+    "logeerhuis",
+    "ambulant team",
+    "kinderdagcentrum",
+    "werkplaats",
+    "behandelcentrum",
+]
 ONDERWERPEN = {
-    1: ["het ondersteuningsplan", "eigen regie", "onvrijwillige zorg", "medicatieveiligheid", "gezondheid",
-        "wonen en thuis voelen", "dagbesteding en werk", "de avonden en weekenden", "contact met familie",
-        "slapen en rust", "eten en drinken", "vrije tijd"],
-    2: ["het ervaringsonderzoek", "gesprekken met ervaringsdeskundigen", "de cliëntenraad",
-        "de verwantenraad", "de uitkomsten per locatie", "wat cliënten missen", "wat verwanten zeggen",
-        "vertrouwen en veiligheid", "de keuze van het instrument", "luisteren zonder woorden"],
-    3: ["teamreflectie", "moreel beraad", "inwerken van nieuwe collega's", "scholing", "werkdruk",
-        "samenwerken met gedragsdeskundigen", "leren van incidenten", "vakmanschap",
-        "de rol van de teamleider", "vrijwilligers", "verzuim en vitaliteit"],
+    1: [
+        "het ondersteuningsplan",
+        "eigen regie",
+        "onvrijwillige zorg",
+        "medicatieveiligheid",
+        "gezondheid",
+        "wonen en thuis voelen",
+        "dagbesteding en werk",
+        "de avonden en weekenden",
+        "contact met familie",
+        "slapen en rust",
+        "eten en drinken",
+        "vrije tijd",
+    ],
+    2: [
+        "het ervaringsonderzoek",
+        "gesprekken met ervaringsdeskundigen",
+        "de cliëntenraad",
+        "de verwantenraad",
+        "de uitkomsten per locatie",
+        "wat cliënten missen",
+        "wat verwanten zeggen",
+        "vertrouwen en veiligheid",
+        "de keuze van het instrument",
+        "luisteren zonder woorden",
+    ],
+    3: [
+        "teamreflectie",
+        "moreel beraad",
+        "inwerken van nieuwe collega's",
+        "scholing",
+        "werkdruk",
+        "samenwerken met gedragsdeskundigen",
+        "leren van incidenten",
+        "vakmanschap",
+        "de rol van de teamleider",
+        "vrijwilligers",
+        "verzuim en vitaliteit",
+    ],
 }
-VOORNAMEN = ["Kees", "Samira", "Dennis", "Noor", "Gert", "Fatima", "Jan", "Ilse", "Mohammed", "Anouk",
-             "Bram", "Yara", "Henk", "Lotte", "Sven", "Esra", "Wim", "Daan", "Priya", "Ruud"]
-ROLLEN = ["begeleider", "persoonlijk begeleider", "teamleider", "gedragsdeskundige", "verpleegkundige",
-          "ervaringsdeskundige", "vrijwilliger", "logopedist", "arts verstandelijk gehandicapten"]
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"]
-DOMEINEN = ["lichamelijk-welbevinden", "psychisch-welbevinden", "betekenisvolle-contacten-en-relaties",
-            "deelname-aan-de-samenleving", "persoonlijke-ontwikkeling", "materieel-welzijn", "zelfbepaling",
-            "belangen"]
+VOORNAMEN = [
+    "Kees",
+    "Samira",
+    "Dennis",
+    "Noor",
+    "Gert",
+    "Fatima",
+    "Jan",
+    "Ilse",
+    "Mohammed",
+    "Anouk",
+    "Bram",
+    "Yara",
+    "Henk",
+    "Lotte",
+    "Sven",
+    "Esra",
+    "Wim",
+    "Daan",
+    "Priya",
+    "Ruud",
+]
+ROLLEN = [
+    "begeleider",
+    "persoonlijk begeleider",
+    "teamleider",
+    "gedragsdeskundige",
+    "verpleegkundige",
+    "ervaringsdeskundige",
+    "vrijwilliger",
+    "logopedist",
+    "arts verstandelijk gehandicapten",
+]
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+DOMEINEN = [
+    "lichamelijk-welbevinden",
+    "psychisch-welbevinden",
+    "betekenisvolle-contacten-en-relaties",
+    "deelname-aan-de-samenleving",
+    "persoonlijke-ontwikkeling",
+    "materieel-welzijn",
+    "zelfbepaling",
+    "belangen",
+]
 PERSPECTIEVEN = ["client", "verwant", "professional"]
 
 ZINNEN = [
     "Op {loc} in {plaats} praten cliënten vaker zelf mee over {onderwerp}.",
     "In {maand} spraken we met {getal} cliënten en hun verwanten over {onderwerp}.",
     "Het team van {loc} merkte dat {onderwerp} meer tijd kost dan we dachten.",
-    "{naam}, {rol} op {loc}, zegt: \"We doen het nu samen, en dat merk je aan alles.\"",
+    '{naam}, {rol} op {loc}, zegt: "We doen het nu samen, en dat merk je aan alles."',
     "Dat lukte niet overal even goed: op {loc2} ging het rooster voor.",
     "{pct}% van de cliënten zegt dat hij zich thuis voelt op de locatie.",
     "In 2023 was dat nog {pct2}%, dus we zien een duidelijke stap vooruit.",
@@ -117,14 +232,35 @@ EENVOUDIG = [
     "Zij zeiden wat beter kon.",
     "We gaan samen verder.",
 ]
-KOPPEN = ["Wat we deden", "Wat ging goed?", "Wat was moeilijk?", "Wat zeggen de cijfers?", "Wat we leerden",
-          "Hoe gaan we verder?", "Een voorbeeld uit de praktijk", "Wat cliënten vertelden",
-          "Wat verwanten vertelden", "Wat collega's zeggen", "Onze afspraken"]
+KOPPEN = [
+    "Wat we deden",
+    "Wat ging goed?",
+    "Wat was moeilijk?",
+    "Wat zeggen de cijfers?",
+    "Wat we leerden",
+    "Hoe gaan we verder?",
+    "Een voorbeeld uit de praktijk",
+    "Wat cliënten vertelden",
+    "Wat verwanten vertelden",
+    "Wat collega's zeggen",
+    "Onze afspraken",
+]
 LIJSTEN = [
-    ["vaker samen plannen maken", "kortere plannen, met plaatjes", "één vaste begeleider per cliënt",
-     "meer doen in de avond", "elke maand een gesprek met de familie", "een vast aanspreekpunt"],
-    ["een training voor het hele team", "een gespreksleider van buiten het team", "vaste tijd in het rooster",
-     "een maatje voor nieuwe collega's", "terugkijken na elk incident"],
+    [
+        "vaker samen plannen maken",
+        "kortere plannen, met plaatjes",
+        "één vaste begeleider per cliënt",
+        "meer doen in de avond",
+        "elke maand een gesprek met de familie",
+        "een vast aanspreekpunt",
+    ],
+    [
+        "een training voor het hele team",
+        "een gespreksleider van buiten het team",
+        "vaste tijd in het rooster",
+        "een maatje voor nieuwe collega's",
+        "terugkijken na elk incident",
+    ],
 ]
 
 _WORD = re.compile(r"[^\W_]+")
@@ -168,7 +304,7 @@ def plan(pages: int, seed: int = 7) -> list[PageSpec]:
     per_folder = {f: sum(1 for s in specs if s.path.startswith(f + "/")) for f, _, _ in FOLDERS}
     seen: set[str] = set()
     remaining = pages - len(specs)
-    for i in range(remaining):
+    for _ in range(remaining):
         # Fill the folder with the fewest pages, so they stay within one page of each other.
         folder, nummer, _ = min(FOLDERS, key=lambda f: (per_folder[f[0]], f[0]))
         per_folder[folder] += 1
@@ -198,10 +334,17 @@ def _fill(rng: random.Random, template: str, nummer: int) -> str:
     getal2 = rng.randint(12, 60)
     pct = rng.randint(55, 95)
     return template.format(
-        loc=rng.choice(LOCATIES), loc2=rng.choice(LOCATIES), plaats=rng.choice(PLAATSEN),
-        onderwerp=rng.choice(ONDERWERPEN[nummer]), maand=rng.choice(MAANDEN),
-        getal=rng.randint(3, getal2 - 1), getal2=getal2, pct=pct, pct2=max(10, pct - rng.randint(3, 20)),
-        naam=rng.choice(VOORNAMEN), rol=rng.choice(ROLLEN),
+        loc=rng.choice(LOCATIES),
+        loc2=rng.choice(LOCATIES),
+        plaats=rng.choice(PLAATSEN),
+        onderwerp=rng.choice(ONDERWERPEN[nummer]),
+        maand=rng.choice(MAANDEN),
+        getal=rng.randint(3, getal2 - 1),
+        getal2=getal2,
+        pct=pct,
+        pct2=max(10, pct - rng.randint(3, 20)),
+        naam=rng.choice(VOORNAMEN),
+        rol=rng.choice(ROLLEN),
     )
 
 
@@ -215,8 +358,9 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _body(rng: random.Random, spec: PageSpec, targets: list[tuple[str, str]],
-          stories: list[tuple[str, str]]) -> tuple[str, int]:
+def _body(
+    rng: random.Random, spec: PageSpec, targets: list[tuple[str, str]], stories: list[tuple[str, str]]
+) -> tuple[str, int]:
     """Prose of 300-600 words: an opening paragraph, sections with paragraphs, lists, tables, links."""
     goal = rng.randint(300, 600)
     nummer = spec.bouwsteen
@@ -234,8 +378,10 @@ def _body(rng: random.Random, spec: PageSpec, targets: list[tuple[str, str]],
             block = "\n".join(f"- {item};" for item in items[:-1]) + f"\n- {items[-1]}."
         elif kind < 0.2 and not table_done:
             table_done = True
-            rows = [f"| {rng.choice(LOCATIES)} | {rng.randint(40, 80)}% | {rng.randint(55, 98)}% |"
-                    for _ in range(rng.randint(3, 6))]
+            rows = [
+                f"| {rng.choice(LOCATIES)} | {rng.randint(40, 80)}% | {rng.randint(55, 98)}% |"
+                for _ in range(rng.randint(3, 6))
+            ]
             block = "| Locatie | 2023 | 2025 |\n| --- | ---: | ---: |\n" + "\n".join(rows)
         else:
             sentences = [_fill(rng, rng.choice(ZINNEN), nummer) for _ in range(rng.randint(3, 6))]
@@ -301,8 +447,18 @@ toestemming:
   vastgelegd_door: teamleider Wonen
 """
 
-STATUSES = ["behaald", "behaald", "deels-behaald", "deels-behaald", "niet-behaald", "doorgezet", "doorgezet",
-            "nieuw", "nieuw", "nieuw"]
+STATUSES = [
+    "behaald",
+    "behaald",
+    "deels-behaald",
+    "deels-behaald",
+    "niet-behaald",
+    "doorgezet",
+    "doorgezet",
+    "nieuw",
+    "nieuw",
+    "nieuw",
+]
 
 
 def _speerpunten(rng: random.Random) -> str:
@@ -339,7 +495,11 @@ def generate(root: Path, pages: int, seed: int = 7) -> Summary:
         naam = VOORNAMEN[i % len(VOORNAMEN)]
         perspectief = PERSPECTIEVEN[i % 3]  # the first story is a client's
         loc = rng.choice(LOCATIES)
-        who = {"client": naam, "verwant": f"De zus van {naam}", "professional": f"{rng.choice(ROLLEN).capitalize()} {naam}"}
+        who = {
+            "client": naam,
+            "verwant": f"De zus van {naam}",
+            "professional": f"{rng.choice(ROLLEN).capitalize()} {naam}",
+        }
         titel = f"{who[perspectief]} over het leven op {loc}"
         story_specs.append((f"verhalen/{i + 1:03d}-{_slug(naam)}-{_slug(loc)}.md", titel, perspectief))
     targets = [(s.path, s.title) for s in specs]
@@ -349,8 +509,11 @@ def generate(root: Path, pages: int, seed: int = 7) -> Summary:
     for spec in specs:
         body, count = _body(rng, spec, [t for t in targets if t[0] != spec.path], stories)
         words += count
-        _write(root, spec.path, _front(title=spec.title, onderdelen=spec.onderdelen) if spec.onderdelen
-               else _front(title=spec.title))
+        _write(
+            root,
+            spec.path,
+            _front(title=spec.title, onderdelen=spec.onderdelen) if spec.onderdelen else _front(title=spec.title),
+        )
         with open(root / spec.path, "a", encoding="utf-8") as stream:
             stream.write(body)
         if spec.twin:
@@ -370,8 +533,13 @@ def generate(root: Path, pages: int, seed: int = 7) -> Summary:
         )
         front = front[: -len("---\n\n")] + TOESTEMMING + "---\n\n"
         _write(root, path, front + body)
-    return Summary(pages=len(specs), twins=sum(s.twin for s in specs), stories=len(story_specs),
-                   speerpunten=len(STATUSES), words=words)
+    return Summary(
+        pages=len(specs),
+        twins=sum(s.twin for s in specs),
+        stories=len(story_specs),
+        speerpunten=len(STATUSES),
+        words=words,
+    )
 
 
 if __name__ == "__main__":  # python benchmarks/synthetic.py DIR N

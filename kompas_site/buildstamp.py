@@ -46,9 +46,15 @@ def _versions() -> list[str]:
 
 def stamp(content_dir: Path, **options) -> str:
     return content_key(
-        _tree(Path(content_dir)), sorted(options.items()), date.today().isoformat(), _versions(),
-        [_tree(folder) for folder in (_PACKAGE, TEMPLATES_DIR, THEMES_DIR)
-         if folder == _PACKAGE or _PACKAGE not in folder.parents],  # inside the package in a wheel
+        _tree(Path(content_dir)),
+        sorted(options.items()),
+        date.today().isoformat(),
+        _versions(),
+        [
+            _tree(folder)
+            for folder in (_PACKAGE, TEMPLATES_DIR, THEMES_DIR)
+            if folder == _PACKAGE or _PACKAGE not in folder.parents
+        ],  # inside the package in a wheel
     )
 
 
@@ -59,8 +65,12 @@ def _key(output_dir: Path) -> str:
 def unchanged(output_dir: Path, build_stamp: str) -> bool:
     """True when ``output_dir`` holds, untouched, the site of a build with this stamp."""
     record = JsonCache("builds").get(_key(output_dir))
-    return (isinstance(record, dict) and record.get("stamp") == build_stamp and Path(output_dir).is_dir()
-            and record.get("output") == content_key(_tree(Path(output_dir))))
+    return (
+        isinstance(record, dict)
+        and record.get("stamp") == build_stamp
+        and Path(output_dir).is_dir()
+        and record.get("output") == content_key(_tree(Path(output_dir)))
+    )
 
 
 def remember(output_dir: Path, build_stamp: str) -> None:

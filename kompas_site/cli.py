@@ -22,8 +22,10 @@ VERBS = {
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits with 2 too; say it in Dutch
         self.print_usage(sys.stderr)
-        print(f"kompas: dit commando klopt niet ({message}). Zie 'kompas {self.prog.split()[-1]} --help'.",
-              file=sys.stderr)
+        print(
+            f"kompas: dit commando klopt niet ({message}). Zie 'kompas {self.prog.split()[-1]} --help'.",
+            file=sys.stderr,
+        )
         sys.exit(ONBRUIKBAAR)
 
 

@@ -10,7 +10,6 @@ import yaml
 from kompas_site.profiles import EditieProfiel, Kader
 from kompas_site.resources import TEMPLATES_DIR
 
-
 # What `kompas new` writes as the organisation's name, until the author fills in the real one.
 PLACEHOLDER_NAME = "Naam van uw organisatie"
 
@@ -35,8 +34,13 @@ def _environment() -> jinja2.Environment:
 
 def write_scaffold(target: Path, kader: Kader, editie: EditieProfiel, jaar: int) -> list[Path]:
     env = _environment()
-    context = {"kader": kader, "editie": editie, "jaar": jaar, "deadline": editie.deadline(jaar),
-               "naam": PLACEHOLDER_NAME}
+    context = {
+        "kader": kader,
+        "editie": editie,
+        "jaar": jaar,
+        "deadline": editie.deadline(jaar),
+        "naam": PLACEHOLDER_NAME,
+    }
     files = {
         "kompas.yml": env.get_template("kompas.yml").render(**context),
         "speerpunten.yml": env.get_template("speerpunten.yml").render(**context),

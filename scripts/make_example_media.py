@@ -14,11 +14,11 @@ Elke JPEG is 1600 x 1067 pixels, sRGB, kwaliteit 85, zonder EXIF-gegevens.
 from __future__ import annotations
 
 import argparse
-from contextlib import contextmanager
 import io
 import math
 import random
 import struct
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -125,8 +125,13 @@ class Canvas:
         self.d.chord([(cx - rx) * S, (cy - ry) * S, (cx + rx) * S, (cy + ry) * S], start, end, fill=fill)
 
     def arc(self, cx, cy, rx, ry, start, end, width, fill):
-        self.d.arc([(cx - rx) * S, (cy - ry) * S, (cx + rx) * S, (cy + ry) * S], start, end, fill=fill,
-                   width=max(1, int(width * S)))
+        self.d.arc(
+            [(cx - rx) * S, (cy - ry) * S, (cx + rx) * S, (cy + ry) * S],
+            start,
+            end,
+            fill=fill,
+            width=max(1, int(width * S)),
+        )
 
     def vgradient(self, x0, y0, x1, y1, c0, c1):
         steps = int((y1 - y0) * S)
@@ -186,8 +191,12 @@ def tree(c, x, ground, h, rng, crown=LEAF, trunk=WOOD_DARK):
     for _ in range(7):
         ang = rng.uniform(0, 2 * math.pi)
         dist = rng.uniform(0.2, 0.5) * r
-        c.circle(x + math.cos(ang) * dist * 1.2, cy + math.sin(ang) * dist * 0.8, r * rng.uniform(0.55, 0.75),
-                 shade(crown, rng.uniform(0.9, 1.04)))
+        c.circle(
+            x + math.cos(ang) * dist * 1.2,
+            cy + math.sin(ang) * dist * 0.8,
+            r * rng.uniform(0.55, 0.75),
+            shade(crown, rng.uniform(0.9, 1.04)),
+        )
     c.circle(x, cy, r * 0.75, crown)
     c.circle(x - r * 0.3, cy - r * 0.3, r * 0.35, shade(crown, 1.12))
 
@@ -201,7 +210,10 @@ def plant_pot(c, x, base, s, pot=TERRA, leaf=LEAF):
         else:
             c.poly([(x, base - s * 0.8), (ex - s * 0.15, ey), (ex + s * 0.15, ey)], leaf)
     c.circle(x, base - s * 1.5, s * 0.35, shade(leaf, 1.1))
-    c.poly([(x - s * 0.55, base - s * 0.8), (x + s * 0.55, base - s * 0.8), (x + s * 0.42, base), (x - s * 0.42, base)], pot)
+    c.poly(
+        [(x - s * 0.55, base - s * 0.8), (x + s * 0.55, base - s * 0.8), (x + s * 0.42, base), (x - s * 0.42, base)],
+        pot,
+    )
     c.rect(x - s * 0.6, base - s * 0.88, x + s * 0.6, base - s * 0.72, shade(pot, 0.88))
 
 
@@ -230,8 +242,24 @@ class Person:
     Ledematen zijn lijsten punten (dx, dy) in u, met dx in kijkrichting (wordt gespiegeld bij -1).
     """
 
-    def __init__(self, x, y, u, *, skin, shirt, trousers, hair, hair_style="short", shoes=NAVY,
-                 facing=0, sleeves="long", apron=None, hijab=None, beard=None):
+    def __init__(
+        self,
+        x,
+        y,
+        u,
+        *,
+        skin,
+        shirt,
+        trousers,
+        hair,
+        hair_style="short",
+        shoes=NAVY,
+        facing=0,
+        sleeves="long",
+        apron=None,
+        hijab=None,
+        beard=None,
+    ):
         self.x, self.y, self.u = x, y, u
         self.skin, self.shirt, self.trousers = skin, shirt, trousers
         self.hair, self.hair_style, self.shoes = hair, hair_style, shoes
@@ -264,15 +292,24 @@ class Person:
         self.head = (0 if self.facing == 0 else 0.1, hip_y - 3.27)
         top = hip_y - 2.15
         if self.facing == 0:
-            self.arms = [[(-0.82, top), (-1.05, top + 1.2), (-0.6, hip_y + 0.3)],
-                         [(0.82, top), (1.05, top + 1.2), (0.6, hip_y + 0.3)]]
-            self.legs = [[(-0.45, hip_y), (-0.5, hip_y + 0.55), (-0.5, floor_dy)],
-                         [(0.45, hip_y), (0.5, hip_y + 0.55), (0.5, floor_dy)]]
+            self.arms = [
+                [(-0.82, top), (-1.05, top + 1.2), (-0.6, hip_y + 0.3)],
+                [(0.82, top), (1.05, top + 1.2), (0.6, hip_y + 0.3)],
+            ]
+            self.legs = [
+                [(-0.45, hip_y), (-0.5, hip_y + 0.55), (-0.5, floor_dy)],
+                [(0.45, hip_y), (0.5, hip_y + 0.55), (0.5, floor_dy)],
+            ]
             self.seated_front = True
         else:
-            self.arms = [[(0, top), (0.2, top + 1.2), (0.9, hip_y - 0.2)], [(0, top), (0.3, top + 1.2), (1.0, hip_y - 0.1)]]
-            self.legs = [[(0, hip_y), (knee_fwd, hip_y), (knee_fwd + 0.1, floor_dy)],
-                         [(0, hip_y), (knee_fwd + 0.1, hip_y + 0.05), (knee_fwd + 0.25, floor_dy)]]
+            self.arms = [
+                [(0, top), (0.2, top + 1.2), (0.9, hip_y - 0.2)],
+                [(0, top), (0.3, top + 1.2), (1.0, hip_y - 0.1)],
+            ]
+            self.legs = [
+                [(0, hip_y), (knee_fwd, hip_y), (knee_fwd + 0.1, floor_dy)],
+                [(0, hip_y), (knee_fwd + 0.1, hip_y + 0.05), (knee_fwd + 0.25, floor_dy)],
+            ]
         return self
 
     def walk(self, phase=1.0):
@@ -328,8 +365,15 @@ class Person:
                 c.line([(cx + 0.35 * u, ny + 0.75 * u), (cx + 0.3 * u, ny + 0.1 * u)], 0.08 * u, self.apron, caps=False)
             else:
                 f = self.facing
-                c.poly([(cx + f * 0.3 * u, ny + 0.7 * u), (cx + f * 0.7 * u, ny + 0.8 * u),
-                        (cx + f * 0.75 * u, hy + 0.9 * u), (cx + f * 0.2 * u, hy + 0.9 * u)], self.apron)
+                c.poly(
+                    [
+                        (cx + f * 0.3 * u, ny + 0.7 * u),
+                        (cx + f * 0.7 * u, ny + 0.8 * u),
+                        (cx + f * 0.75 * u, hy + 0.9 * u),
+                        (cx + f * 0.2 * u, hy + 0.9 * u),
+                    ],
+                    self.apron,
+                )
 
     def _head(self, c):
         u = self.u
@@ -342,8 +386,15 @@ class Person:
         c.line([(hx - f * 0.1 * u, hy + 0.35 * u), (nx, ny + 0.1 * u)], 0.34 * u, shade(self.skin, 0.9))
         if self.hijab:
             c.ellipse(nx, ny + 0.2 * u, 0.95 * u, 0.5 * u, self.hijab)
-            c.poly([(hx - r * 1.05 - f * 0.1 * u, hy + 0.2 * r), (hx + r * 1.05 - f * 0.1 * u, hy + 0.2 * r),
-                    (nx + 0.9 * u, ny + 0.2 * u), (nx - 0.9 * u, ny + 0.2 * u)], self.hijab)
+            c.poly(
+                [
+                    (hx - r * 1.05 - f * 0.1 * u, hy + 0.2 * r),
+                    (hx + r * 1.05 - f * 0.1 * u, hy + 0.2 * r),
+                    (nx + 0.9 * u, ny + 0.2 * u),
+                    (nx - 0.9 * u, ny + 0.2 * u),
+                ],
+                self.hijab,
+            )
             c.ellipse(hx - f * 0.1 * u, hy, r * 1.18, r * 1.2, self.hijab)
             if f == 0:
                 c.ellipse(hx, hy + 0.12 * r, r * 0.74, r * 0.84, self.skin)
@@ -356,7 +407,9 @@ class Person:
             if f == 0:
                 c.rrect(hx - r * 1.12, hy - r * 0.4, hx + r * 1.12, hy + 1.7 * r, r * 0.5, hair)
             else:
-                c.rrect(hx - f * 0.2 * r - r * 0.9, hy - r * 0.4, hx - f * 0.2 * r + r * 0.9, hy + 1.7 * r, r * 0.5, hair)
+                c.rrect(
+                    hx - f * 0.2 * r - r * 0.9, hy - r * 0.4, hx - f * 0.2 * r + r * 0.9, hy + 1.7 * r, r * 0.5, hair
+                )
         elif style == "bob":
             c.rrect(hx - r * 1.15, hy - r * 0.5, hx + r * 1.15, hy + 0.95 * r, r * 0.5, hair)
         elif style == "ponytail" and f != 0:
@@ -455,7 +508,11 @@ def carrot(c, x, y, length, angle=0.0):
     w = length * 0.14
     c.poly([(x + px * w, y + py * w), (x - px * w, y - py * w), (x + dx * length, y + dy * length)], ORANGE)
     for k in (-1, 0, 1):
-        c.line([(x, y), (x - dx * length * 0.3 + px * k * w * 1.2, y - dy * length * 0.3 + py * k * w * 1.2)], w * 0.32, LEAF)
+        c.line(
+            [(x, y), (x - dx * length * 0.3 + px * k * w * 1.2, y - dy * length * 0.3 + py * k * w * 1.2)],
+            w * 0.32,
+            LEAF,
+        )
 
 
 def tomato(c, x, y, r):
@@ -573,11 +630,30 @@ def samen_koken():
     u = 92
     p1 = Person(420, floor_y, u, skin=SKIN[2], shirt=MUSTARD, trousers=NAVY, hair=HAIR_DARK, hijab=TEAL)
     p1.arms = [[(-0.82, SH), (-1.45, -4.4), (-0.55, -3.3)], [(0.82, SH), (1.45, -4.4), (0.75, -3.25)]]
-    p2 = Person(800, floor_y, u * 1.05, skin=SKIN[0], shirt=SOFT_BLUE, trousers=NAVY, hair=HAIR_BROWN,
-                hair_style="short", apron=(250, 250, 246), beard=HAIR_BROWN)
+    p2 = Person(
+        800,
+        floor_y,
+        u * 1.05,
+        skin=SKIN[0],
+        shirt=SOFT_BLUE,
+        trousers=NAVY,
+        hair=HAIR_BROWN,
+        hair_style="short",
+        apron=(250, 250, 246),
+        beard=HAIR_BROWN,
+    )
     p2.arms = [[(-0.82, SH), (-1.3, -4.45), (-0.8, -3.3)], [(0.82, SH), (1.45, -4.65), (1.1, -3.85)]]
-    p3 = Person(1180, floor_y, u * 0.98, skin=SKIN[3], shirt=TERRA, trousers=NAVY, hair=HAIR_DARK,
-                hair_style="curly", sleeves="short")
+    p3 = Person(
+        1180,
+        floor_y,
+        u * 0.98,
+        skin=SKIN[3],
+        shirt=TERRA,
+        trousers=NAVY,
+        hair=HAIR_DARK,
+        hair_style="curly",
+        sleeves="short",
+    )
     p3.arms = [[(-0.82, SH), (-1.3, -4.55), (-0.85, -3.55)], [(0.82, SH), (1.3, -4.55), (0.85, -3.55)]]
     for p in (p1, p2, p3):
         p.draw(c, legs=False)
@@ -730,8 +806,18 @@ def moestuin():
         c.line([(bx - 50 + k * 50, by - 44), (bx - 50 + k * 50, by + 6)], 3, shade(WOOD, 0.8), caps=False)
 
     # persoon met gieter, geeft de sla water
-    p1 = Person(690, 960, 80, skin=SKIN[1], shirt=(108, 170, 176), trousers=(88, 102, 138), hair=HAIR_AUBURN,
-                hair_style="ponytail", facing=-1, shoes=WOOD_DARK)
+    p1 = Person(
+        690,
+        960,
+        80,
+        skin=SKIN[1],
+        shirt=(108, 170, 176),
+        trousers=(88, 102, 138),
+        hair=HAIR_AUBURN,
+        hair_style="ponytail",
+        facing=-1,
+        shoes=WOOD_DARK,
+    )
     p1.legs = [[(0, -3.5), (-0.25, -1.8), (-0.55, 0)], [(0, -3.5), (0.35, -1.85), (0.6, 0)]]
     p1.arms = [[(0, SH), (0.5, -4.55), (1.3, -4.9)], [(0, SH), (0.4, -4.5), (1.2, -5.0)]]
     p1.draw(c)
@@ -749,8 +835,9 @@ def moestuin():
     # persoon in een rolstoel aan de hoge bak, oogst een kool
     wx, wy = 930, 1030
     u2 = 82
-    p2 = Person(wx, wy, u2, skin=SKIN[4], shirt=MUSTARD, trousers=NAVY, hair=HAIR_DARK, hair_style="short",
-                facing=1).sit(-2.05, -0.45, knee_fwd=1.5)
+    p2 = Person(
+        wx, wy, u2, skin=SKIN[4], shirt=MUSTARD, trousers=NAVY, hair=HAIR_DARK, hair_style="short", facing=1
+    ).sit(-2.05, -0.45, knee_fwd=1.5)
     p2.arms = [[(0, -4.15), (0.75, -3.4), (1.55, -3.95)], [(0, -4.15), (0.7, -3.35), (1.45, -4.1)]]
     frame = NAVY
     wheel = p2.P((-0.2, -0.95))
@@ -762,8 +849,15 @@ def moestuin():
     c.ring(wheel[0], wheel[1], 64, 5, GREY)
     for k in range(8):
         a = k / 8 * math.pi
-        c.line([(wheel[0] + math.cos(a) * 64, wheel[1] + math.sin(a) * 64),
-                (wheel[0] - math.cos(a) * 64, wheel[1] - math.sin(a) * 64)], 3, GREY, caps=False)
+        c.line(
+            [
+                (wheel[0] + math.cos(a) * 64, wheel[1] + math.sin(a) * 64),
+                (wheel[0] - math.cos(a) * 64, wheel[1] - math.sin(a) * 64),
+            ],
+            3,
+            GREY,
+            caps=False,
+        )
     c.circle(wheel[0], wheel[1], 10, GREY_DARK)
     front = p2.P((1.55, -0.22))
     c.circle(front[0], front[1], 20, GREY_DARK)
@@ -772,7 +866,7 @@ def moestuin():
     cabbage(c, hx + 30, hy - 10, 40, rng)
     c.circle(hx, hy, HAND * u2, p2.skin)
     # vlinders
-    for (x, y, col) in ((290, 520, PINK), (1010, 430, LILAC)):
+    for x, y, col in ((290, 520, PINK), (1010, 430, LILAC)):
         c.ellipse(x - 10, y, 12, 9, col)
         c.ellipse(x + 10, y, 12, 9, col)
         c.line([(x, y - 8), (x, y + 8)], 3, NAVY, caps=False)
@@ -815,7 +909,9 @@ def teamoverleg():
     # zittende collega's achter de tafel (we zien het bovenlijf)
     table_top = 690
     seated = [
-        Person(230, 1000, u, skin=SKIN[3], shirt=TEAL, trousers=NAVY, hair=HAIR_DARK, hair_style="short", beard=HAIR_DARK),
+        Person(
+            230, 1000, u, skin=SKIN[3], shirt=TEAL, trousers=NAVY, hair=HAIR_DARK, hair_style="short", beard=HAIR_DARK
+        ),
         Person(460, 1000, u, skin=SKIN[1], shirt=MUSTARD, trousers=NAVY, hair=HAIR_BROWN, hair_style="long"),
         Person(690, 1000, u, skin=SKIN[2], shirt=(120, 140, 190), trousers=NAVY, hair=HAIR_DARK, hijab=(206, 120, 110)),
         Person(920, 1000, u, skin=SKIN[0], shirt=SAGE_DARK, trousers=NAVY, hair=HAIR_GREY, hair_style="bald"),
@@ -823,7 +919,10 @@ def teamoverleg():
     for p in seated:
         p.sit(-3.4)
         top = -5.55
-        p.arms = [[(-0.82, top), (-1.25, top + 1.25), (-0.7, top + 2.0)], [(0.82, top), (1.25, top + 1.25), (0.7, top + 2.0)]]
+        p.arms = [
+            [(-0.82, top), (-1.25, top + 1.25), (-0.7, top + 2.0)],
+            [(0.82, top), (1.25, top + 1.25), (0.7, top + 2.0)],
+        ]
         p.draw(c, legs=False)
     # tafelblad in perspectief
     c.poly([(110, table_top), (1060, table_top), (1130, 800), (40, 800)], WOOD_LIGHT)
@@ -838,8 +937,18 @@ def teamoverleg():
             c.line([(sx, table_top + 2), (hx - side * 0.1 * u, table_top + 38)], 0.46 * u, shade(p.shirt, 0.94))
             c.circle(hx - side * 0.25 * u, table_top + 44, HAND * u, p.skin)
     # staande collega bij het bord, plakt een briefje
-    ps = Person(1290, 1010, 80, skin=SKIN[0], shirt=ROSE, trousers=NAVY, hair=HAIR_BLOND, hair_style="bun", facing=-1,
-                shoes=WOOD_DARK)
+    ps = Person(
+        1290,
+        1010,
+        80,
+        skin=SKIN[0],
+        shirt=ROSE,
+        trousers=NAVY,
+        hair=HAIR_BLOND,
+        hair_style="bun",
+        facing=-1,
+        shoes=WOOD_DARK,
+    )
     ps.arms = [[(0, SH), (0.6, -6.3), (1.0, -7.15)], [(0, SH), (0.25, -4.5), (0.4, -3.45)]]
     ps.draw(c)
     hx, hy = ps.hand(0)
@@ -874,7 +983,7 @@ def wandeling():
     cloud(c, 820, 100, 40)
     cloud(c, 1300, 190, 50)
     # vogels
-    for (x, y) in ((1040, 250), (1085, 275), (1125, 240)):
+    for x, y in ((1040, 250), (1085, 275), (1125, 240)):
         c.arc(x - 12, y, 12, 8, 200, 340, 4, NAVY)
         c.arc(x + 12, y, 12, 8, 200, 340, 4, NAVY)
     # achter de dijk: bomen en een molen, half verscholen
@@ -891,21 +1000,32 @@ def wandeling():
         ex, ey = hub[0] + math.cos(a) * 150, hub[1] + math.sin(a) * 150
         c.line([hub, (ex, ey)], 7, (110, 90, 80))
         px, py = -math.sin(a) * 20, math.cos(a) * 20
-        c.poly([(hub[0] + math.cos(a) * 36, hub[1] + math.sin(a) * 36), (ex, ey), (ex + px, ey + py),
-                (hub[0] + math.cos(a) * 36 + px, hub[1] + math.sin(a) * 36 + py)], (240, 236, 226))
+        c.poly(
+            [
+                (hub[0] + math.cos(a) * 36, hub[1] + math.sin(a) * 36),
+                (ex, ey),
+                (ex + px, ey + py),
+                (hub[0] + math.cos(a) * 36 + px, hub[1] + math.sin(a) * 36 + py),
+            ],
+            (240, 236, 226),
+        )
     c.circle(*hub, 9, (90, 72, 66))
     # de dijk: een groene wal met het pad op de kruin
     c.poly([(-10, crest(-10)), (W + 10, crest(W + 10)), (W + 10, 900), (-10, 900)], (128, 186, 104))
-    c.poly([(-10, crest(-10) - 4), (W + 10, crest(W + 10) - 4), (W + 10, crest(W + 10) + 34), (-10, crest(-10) + 34)],
-           (214, 198, 168))
-    c.poly([(-10, crest(-10) + 34), (W + 10, crest(W + 10) + 34), (W + 10, crest(W + 10) + 42), (-10, crest(-10) + 42)],
-           (190, 172, 140))
+    c.poly(
+        [(-10, crest(-10) - 4), (W + 10, crest(W + 10) - 4), (W + 10, crest(W + 10) + 34), (-10, crest(-10) + 34)],
+        (214, 198, 168),
+    )
+    c.poly(
+        [(-10, crest(-10) + 34), (W + 10, crest(W + 10) + 34), (W + 10, crest(W + 10) + 42), (-10, crest(-10) + 42)],
+        (190, 172, 140),
+    )
     # strepen in het gras van de helling
     for k in range(5):
         y0 = crest(0) + 80 + k * 50
         c.poly([(-10, y0), (W + 10, y0 - 48), (W + 10, y0 - 44), (-10, y0 + 4)], (134, 191, 109))
     # schapen op de dijkhelling
-    for (x, y, f) in ((300, 760, 1), (440, 800, -1), (1400, 720, -1)):
+    for x, y, f in ((300, 760, 1), (440, 800, -1), (1400, 720, -1)):
         c.ellipse(x, y, 44, 28, (250, 248, 240))
         for dx in (-24, -8, 10, 24):
             c.circle(x + dx, y - 18, 16, (250, 248, 240))
@@ -927,10 +1047,29 @@ def wandeling():
         c.circle(x, y, 6, rng.choice([(250, 250, 240), MUSTARD, PINK]))
     # twee mensen op het dijkpad
     u = 50
-    a = Person(640, crest(640) + 26, u, skin=SKIN[0], shirt=TEAL, trousers=NAVY, hair=HAIR_GREY, hair_style="short",
-               facing=1, shoes=WOOD_DARK).walk(1.0)
-    b = Person(760, crest(760) + 24, u * 0.96, skin=SKIN[2], shirt=MUSTARD, trousers=(88, 102, 138), hair=TERRA,
-               hair_style="cap", facing=1).walk(-0.8)
+    a = Person(
+        640,
+        crest(640) + 26,
+        u,
+        skin=SKIN[0],
+        shirt=TEAL,
+        trousers=NAVY,
+        hair=HAIR_GREY,
+        hair_style="short",
+        facing=1,
+        shoes=WOOD_DARK,
+    ).walk(1.0)
+    b = Person(
+        760,
+        crest(760) + 24,
+        u * 0.96,
+        skin=SKIN[2],
+        shirt=MUSTARD,
+        trousers=(88, 102, 138),
+        hair=TERRA,
+        hair_style="cap",
+        facing=1,
+    ).walk(-0.8)
     b.arms[0] = [(0, SH), (0.6, -6.2), (1.3, -6.9)]  # wijst naar de vogels
     a.draw(c)
     b.draw(c)
@@ -991,8 +1130,19 @@ def gert_keuken():
 
     # Gert achter het aanrecht
     u = 110
-    g = Person(720, 1180, u, skin=SKIN[0], shirt=(96, 150, 196), trousers=NAVY, hair=HAIR_BROWN, hair_style="short",
-               apron=(238, 110, 90), beard=shade(HAIR_BROWN, 1.1), sleeves="short")
+    g = Person(
+        720,
+        1180,
+        u,
+        skin=SKIN[0],
+        shirt=(96, 150, 196),
+        trousers=NAVY,
+        hair=HAIR_BROWN,
+        hair_style="short",
+        apron=(238, 110, 90),
+        beard=shade(HAIR_BROWN, 1.1),
+        sleeves="short",
+    )
     g.arms = [[(-0.82, SH), (-1.4, -4.45), (-0.75, -3.5)], [(0.82, SH), (1.45, -4.5), (0.95, -3.45)]]
     g.draw(c, legs=False)
     # aanrecht voor
@@ -1082,11 +1232,29 @@ def samira_en_moeder():
 
     u = 82
     floor_y = 950
-    mom = Person(770, floor_y, u, skin=SKIN[2], shirt=TEAL, trousers=(96, 86, 120), hair=HAIR_GREY, hair_style="bob",
-                 shoes=WOOD_DARK)
+    mom = Person(
+        770,
+        floor_y,
+        u,
+        skin=SKIN[2],
+        shirt=TEAL,
+        trousers=(96, 86, 120),
+        hair=HAIR_GREY,
+        hair_style="bob",
+        shoes=WOOD_DARK,
+    )
     mom.sit((seat_y - 8 - floor_y) / u)
-    sam = Person(990, floor_y, u * 0.96, skin=SKIN[3], shirt=PINK, trousers=NAVY, hair=HAIR_DARK, hair_style="long",
-                 shoes=(240, 240, 236))
+    sam = Person(
+        990,
+        floor_y,
+        u * 0.96,
+        skin=SKIN[3],
+        shirt=PINK,
+        trousers=NAVY,
+        hair=HAIR_DARK,
+        hair_style="long",
+        shoes=(240, 240, 236),
+    )
     sam.sit((seat_y - 8 - floor_y) / (u * 0.96))
     # de hoofden een beetje naar elkaar toe
     mom.head = (0.12, mom.head[1])
@@ -1125,8 +1293,14 @@ def pictogram(c, kind, x, y, s):
     if kind == "zon":
         for k in range(8):
             a = k / 8 * 2 * math.pi
-            c.line([(cx + math.cos(a) * s * 0.22, cy + math.sin(a) * s * 0.22),
-                    (cx + math.cos(a) * s * 0.36, cy + math.sin(a) * s * 0.36)], s * 0.06, MUSTARD)
+            c.line(
+                [
+                    (cx + math.cos(a) * s * 0.22, cy + math.sin(a) * s * 0.22),
+                    (cx + math.cos(a) * s * 0.36, cy + math.sin(a) * s * 0.36),
+                ],
+                s * 0.06,
+                MUSTARD,
+            )
         c.circle(cx, cy, s * 0.17, MUSTARD)
     elif kind == "kop":
         c.rrect(cx - s * 0.22, cy - s * 0.15, cx + s * 0.14, cy + s * 0.22, s * 0.06, TERRA)
@@ -1153,15 +1327,28 @@ def pictogram(c, kind, x, y, s):
         c.ring(cx, cy, s * 0.25, s * 0.03, NAVY)
         c.circle(cx, cy, s * 0.08, NAVY)
     elif kind == "muziek":
-        c.line([(cx - s * 0.1, cy + s * 0.15), (cx - s * 0.1, cy - s * 0.22), (cx + s * 0.18, cy - s * 0.27),
-                (cx + s * 0.18, cy + s * 0.1)], s * 0.05, NAVY, caps=False)
+        c.line(
+            [
+                (cx - s * 0.1, cy + s * 0.15),
+                (cx - s * 0.1, cy - s * 0.22),
+                (cx + s * 0.18, cy - s * 0.27),
+                (cx + s * 0.18, cy + s * 0.1),
+            ],
+            s * 0.05,
+            NAVY,
+            caps=False,
+        )
         c.ellipse(cx - s * 0.17, cy + s * 0.16, s * 0.09, s * 0.07, NAVY)
         c.ellipse(cx + s * 0.11, cy + s * 0.11, s * 0.09, s * 0.07, NAVY)
     elif kind == "tas":
         c.rrect(cx - s * 0.22, cy - s * 0.1, cx + s * 0.22, cy + s * 0.27, s * 0.04, SAGE_DARK)
         c.arc(cx, cy - s * 0.1, s * 0.12, s * 0.14, 180, 360, s * 0.04, SAGE_DARK)
     elif kind == "douche":
-        c.line([(cx - s * 0.2, cy + s * 0.3), (cx - s * 0.2, cy - s * 0.28), (cx + s * 0.05, cy - s * 0.28)], s * 0.05, GREY_DARK)
+        c.line(
+            [(cx - s * 0.2, cy + s * 0.3), (cx - s * 0.2, cy - s * 0.28), (cx + s * 0.05, cy - s * 0.28)],
+            s * 0.05,
+            GREY_DARK,
+        )
         c.pieslice(cx + s * 0.1, cy - s * 0.2, s * 0.14, s * 0.1, 180, 360, GREY_DARK)
         for k in range(3):
             for j in range(2):
@@ -1190,8 +1377,15 @@ def noor_werk():
     x0, y0, x1, y1 = 100, 90, 1010, 690
     c.rrect(x0 - 20, y0 - 20, x1 + 20, y1 + 20, 16, WOOD)
     c.rrect(x0, y0, x1, y1, 10, (252, 250, 244))
-    days = [(214, 92, 84), (238, 150, 70), (236, 196, 74), (124, 180, 104), (86, 160, 190), (130, 120, 200),
-            (200, 110, 160)]
+    days = [
+        (214, 92, 84),
+        (238, 150, 70),
+        (236, 196, 74),
+        (124, 180, 104),
+        (86, 160, 190),
+        (130, 120, 200),
+        (200, 110, 160),
+    ]
     col_w = (x1 - x0 - 30) / 7
     rows = [
         ["zon", "zon", "zon", "zon", "zon", "zon", "zon"],
@@ -1225,13 +1419,33 @@ def noor_werk():
 
     u = 88
     # begeleider Noor, achter, wijst naar de vrijdag
-    nb = Person(1150, 1000, u, skin=SKIN[3], shirt=TERRA, trousers=(88, 102, 138), hair=HAIR_DARK, hair_style="bun",
-                facing=-1, shoes=NAVY)
+    nb = Person(
+        1150,
+        1000,
+        u,
+        skin=SKIN[3],
+        shirt=TERRA,
+        trousers=(88, 102, 138),
+        hair=HAIR_DARK,
+        hair_style="bun",
+        facing=-1,
+        shoes=NAVY,
+    )
     nb.arms[0] = [(0, SH), (0.85, -6.0), (1.75, -7.0)]
     nb.arms[1] = [(0, SH), (0.3, -4.5), (0.55, -3.7)]
     # de cliënt, houdt het kaartje 'cafe' bij het lege vakje op vrijdagavond
-    cl = Person(860, 1010, u * 0.97, skin=SKIN[1], shirt=(102, 150, 120), trousers=NAVY, hair=HAIR_BLOND,
-                hair_style="short", facing=-1, shoes=(240, 240, 236))
+    cl = Person(
+        860,
+        1010,
+        u * 0.97,
+        skin=SKIN[1],
+        shirt=(102, 150, 120),
+        trousers=NAVY,
+        hair=HAIR_BLOND,
+        hair_style="short",
+        facing=-1,
+        shoes=(240, 240, 236),
+    )
     ex, ey = empty[0] + s / 2, empty[1] + s / 2
     hx_u = (cl.x - ex) / cl.u - 0.15  # gespiegeld: naar links is positief
     hy_u = (ey - cl.y) / cl.u
@@ -1285,8 +1499,14 @@ def camera_exif() -> Image.Exif:
     exif[0x0110] = "Model 7"  # Model
     exif[0x0132] = "2025:06:14 10:21:07"  # DateTime
     exif.get_ifd(0x8769)[0xA431] = "SN-00472211"  # BodySerialNumber
-    exif.get_ifd(0x8825).update({  # a made-up spot in the fictional Lindenveen
-        1: "N", 2: (52.0, 7.0, 12.5), 3: "E", 4: (5.0, 31.0, 48.2)})
+    exif.get_ifd(0x8825).update(
+        {  # a made-up spot in the fictional Lindenveen
+            1: "N",
+            2: (52.0, 7.0, 12.5),
+            3: "E",
+            4: (5.0, 31.0, 48.2),
+        }
+    )
     return exif
 
 

@@ -40,8 +40,9 @@ def run_kompas(*args: str, capsys=None) -> tuple[int, str, str]:
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m kompas_site`` as a separate process, as an author would."""
-    return subprocess.run([sys.executable, "-m", "kompas_site", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kompas_site", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def fill_pages(content: Path) -> None:
@@ -82,7 +83,8 @@ def filled_scaffold(tmp_path):
                 twin.write_text("---\ntitle: Makkelijk\n---\n\n" + EASY_PROSE + "\n", encoding="utf-8")
         kompas = target / "kompas.yml"
         kompas.write_text(
-            kompas.read_text(encoding="utf-8").replace("Naam van uw organisatie", "Stichting Testzorg")
+            kompas.read_text(encoding="utf-8")
+            .replace("Naam van uw organisatie", "Stichting Testzorg")
             .replace("  # publicatiedatum: ", "  publicatiedatum: "),
             encoding="utf-8",
         )

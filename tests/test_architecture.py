@@ -19,8 +19,11 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_only_the_adapter_imports_mkdocs():
-    offenders = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
-                 if p != ADAPTER and {"mkdocs", "material"} & imported_modules(p)]
+    offenders = [
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if p != ADAPTER and {"mkdocs", "material"} & imported_modules(p)
+    ]
     assert offenders == []
     assert "mkdocs" in imported_modules(ADAPTER)
 
@@ -30,4 +33,4 @@ def test_the_root_mkdocs_yml_and_the_kompas_command_configure_mkdocs_alike():
 
     root = (PACKAGE.parent / "mkdocs.yml").read_text(encoding="utf-8")
     expected = CONFIG_TEMPLATE.format(docs_dir="content", concept="")
-    assert [l for l in root.splitlines() if l and not l.startswith("#")] == expected.splitlines()
+    assert [line for line in root.splitlines() if line and not line.startswith("#")] == expected.splitlines()

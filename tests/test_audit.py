@@ -11,8 +11,8 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from kompas_site.audit import serve_folder
 
 OUTSIDE_SCRIPT = "https://cdn.example.com/volg-mij.js"
@@ -68,7 +68,8 @@ def test_a_page_broken_on_purpose_fails_the_audit(broken_site):
     # the image without alt text, on the page where it is, with the element named
     assert found["image-alt"]["impact"] == "critical"
     assert found["image-alt"]["paginas"] == [
-        {"pagina": "/", "elementen": [{"selector": "img", "html": '<img src="foto.png" width="40" height="40">'}]}]
+        {"pagina": "/", "elementen": [{"selector": "img", "html": '<img src="foto.png" width="40" height="40">'}]}
+    ]
     assert "alt-tekst" in found["image-alt"]["uitleg"]
     assert "1.1.1" in found["image-alt"]["wcag"]
     # the light grey text, with the contrast it has and the contrast it needs
@@ -93,8 +94,9 @@ def test_the_text_report_speaks_dutch_to_a_quality_officer(broken_site):
     assert "[color-contrast] ernstig" in text
     assert "tekstkleur #b0b0b0 op achtergrond #ffffff" in text
     assert "1 verzoek naar een andere server" in text and OUTSIDE_SCRIPT in text
-    assert text.rstrip().endswith("Niet in orde: 2 problemen met toegankelijkheid op 1 pagina, "
-                                  "1 verzoek naar andere servers.")
+    assert text.rstrip().endswith(
+        "Niet in orde: 2 problemen met toegankelijkheid op 1 pagina, 1 verzoek naar andere servers."
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -137,14 +139,18 @@ def bad_input_cases(tmp_path: Path) -> dict[str, tuple[list, dict, list[str]]]:
         "map zonder html": ([empty], {}, ["geen webpagina's", "kompas build"]),
         "map bestaat niet": ([tmp_path / "bestaat-niet"], {}, ["bestaat niet", "kompas build"]),
         "een bestand": ([page], {}, ["geen map"]),
-        "geen browser": ([site], {"KOMPAS_CHROMIUM": str(tmp_path / "geen-chromium")},
-                         ["bestaat niet of kan niet gestart worden", "apt-get install chromium"]),
+        "geen browser": (
+            [site],
+            {"KOMPAS_CHROMIUM": str(tmp_path / "geen-chromium")},
+            ["bestaat niet of kan niet gestart worden", "apt-get install chromium"],
+        ),
         "adres antwoordt niet": ([f"http://127.0.0.1:{free_port()}/"], {}, ["geeft geen antwoord"]),
     }
 
 
-@pytest.mark.parametrize("case", ["map zonder html", "map bestaat niet", "een bestand", "geen browser",
-                                  "adres antwoordt niet"])
+@pytest.mark.parametrize(
+    "case", ["map zonder html", "map bestaat niet", "een bestand", "geen browser", "adres antwoordt niet"]
+)
 def test_bad_input_gives_a_dutch_message_and_exit_2(tmp_path, monkeypatch, case):
     args, env, expected = bad_input_cases(tmp_path)[case]
     for name, value in env.items():

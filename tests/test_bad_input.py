@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli, run_kompas
 
 
@@ -46,8 +45,10 @@ def break_speerpunt_id(content: Path):
     text = path.read_text(encoding="utf-8")
     second = text.index("  - id:", text.index("  - id:") + 1)
     end = text.index("\n", second)
-    path.write_text(text[:second] + "  - titel: Zonder id" + text[end:].replace("\n    titel:", "\n    oude_titel:", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text[:second] + "  - titel: Zonder id" + text[end:].replace("\n    titel:", "\n    oude_titel:", 1),
+        encoding="utf-8",
+    )
 
 
 def break_control_character(content: Path):
@@ -63,12 +64,14 @@ CASES = {
     "kompas.yml ontbreekt": (break_missing_kompas, ["kompas.yml", "kompas new"], None),
     "YAML-fout": (break_yaml_syntax, ["kompas.yml, regel", "YAML-opmaak klopt niet", "dubbele punt"], "regel"),
     "verkeerd type": (break_wrong_type, ["kompas.yml, regel", "sleutel 'editie.jaar'", "jaartal"], "regel"),
-    "onbekend kader": (break_unknown_kader, ["sleutel 'kader'", "Bedoelt u 'gehandicaptenzorg-2023'?",
-                                            "'generiek-kompas'"], "regel"),
+    "onbekend kader": (
+        break_unknown_kader,
+        ["sleutel 'kader'", "Bedoelt u 'gehandicaptenzorg-2023'?", "'generiek-kompas'"],
+        "regel",
+    ),
     "onbekende soort": (break_unknown_soort, ["sleutel 'editie.soort'", "'voortgangsbericht'"], "regel"),
     "kapotte kop": (break_front_matter, ["01-over-ons/index.md, regel 2", "YAML-opmaak klopt niet"], "regel"),
-    "onzichtbaar teken": (break_control_character, ["01-over-ons/index.md, regel 2", "onzichtbaar teken"],
-                          "regel"),
+    "onzichtbaar teken": (break_control_character, ["01-over-ons/index.md, regel 2", "onzichtbaar teken"], "regel"),
     "telefoon als getal": (break_unquoted_phone, ["sleutel 'contact.telefoon'", 'telefoon: "020-1234567"'], "regel"),
     "speerpunt zonder id": (break_speerpunt_id, ["speerpunten.yml, regel", "heeft geen 'id'"], "regel"),
 }
@@ -116,12 +119,14 @@ def test_a_failing_engine_leaves_the_previous_site_and_no_staging_folder(example
 
 
 def test_unknown_command_options_are_explained_in_dutch(capsys):
-    code, _, err = run_kompas("new", "x", "--kader", "onbekend", "--soort", "kwaliteitsbeeld", "--jaar", "2025",
-                              capsys=capsys)
+    code, _, err = run_kompas(
+        "new", "x", "--kader", "onbekend", "--soort", "kwaliteitsbeeld", "--jaar", "2025", capsys=capsys
+    )
     assert code == 2 and "dit commando klopt niet" in err
 
 
 def test_new_refuses_a_folder_that_is_not_empty(example, capsys):
-    code, _, err = run_kompas("new", example, "--kader", "generiek-kompas", "--soort", "kwaliteitsbeeld",
-                              "--jaar", "2025", capsys=capsys)
+    code, _, err = run_kompas(
+        "new", example, "--kader", "generiek-kompas", "--soort", "kwaliteitsbeeld", "--jaar", "2025", capsys=capsys
+    )
     assert code == 2 and "niet leeg" in err

@@ -14,10 +14,18 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
-from browser_helpers import (DESKTOP, FAKE_DUTCH_VOICE, FOCUS, MARK_INTERACTIVE, PHONE, guarded_context,
-                             tab_through, tab_until)
+from browser_helpers import (
+    DESKTOP,
+    FAKE_DUTCH_VOICE,
+    FOCUS,
+    MARK_INTERACTIVE,
+    PHONE,
+    guarded_context,
+    tab_through,
+    tab_until,
+)
 from conftest import EXAMPLE, ROOT, run_cli
+
 from kompas_site.audit import audit, open_browser, serve_folder
 from kompas_site.audit.axe import run_axe
 
@@ -90,8 +98,11 @@ def site_audit(example_site) -> tuple[int, dict]:
 
 
 def readable(violations: list[dict]) -> str:
-    return "\n".join(f"{v['regel']} ({v['impact']}): " + "; ".join(
-        f"{p['pagina']} {[e['selector'] for e in p['elementen']]}" for p in v["paginas"]) for v in violations)
+    return "\n".join(
+        f"{v['regel']} ({v['impact']}): "
+        + "; ".join(f"{p['pagina']} {[e['selector'] for e in p['elementen']]}" for p in v["paginas"])
+        for v in violations
+    )
 
 
 def test_kompas_audit_passes_on_the_example(site_audit, content_pages):
@@ -113,8 +124,7 @@ def test_no_page_asks_anything_of_another_host(site_audit):
 def test_every_page_passes_axe_on_a_phone_too(browser, example_site):
     result = audit(example_site, browser=browser, viewport=PHONE)
     assert [(p.page, p.error) for p in result.failed] == []
-    assert [r.rule for r in result.rules] == [], "\n".join(
-        f"{r.rule}: {sorted(r.pages)}" for r in result.rules)
+    assert [r.rule for r in result.rules] == [], "\n".join(f"{r.rule}: {sorted(r.pages)}" for r in result.rules)
     assert result.outside == {}
 
 
@@ -154,9 +164,12 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(desktop, base_url, 
         count = desktop.evaluate(MARK_INTERACTIVE)
         visited = tab_through(desktop)
         reached = {f["key"] for f in visited if f["key"] is not None}
-        missing = desktop.evaluate("keys => [...document.querySelectorAll('[data-kompas-test]')]"
-                                   ".filter(el => !keys.includes(el.dataset.kompasTest))"
-                                   ".map(el => el.outerHTML.slice(0, 120))", sorted(reached))
+        missing = desktop.evaluate(
+            "keys => [...document.querySelectorAll('[data-kompas-test]')]"
+            ".filter(el => !keys.includes(el.dataset.kompasTest))"
+            ".map(el => el.outerHTML.slice(0, 120))",
+            sorted(reached),
+        )
         assert missing == [], (name, path, f"{len(missing)} van {count} niet te bereiken met Tab")
         no_ring = [f["html"] for f in visited if not f["ring"]]
         assert no_ring == [], (name, path, "focus niet te zien op", no_ring)
@@ -168,8 +181,9 @@ def test_the_switch_between_versions_works_with_the_keyboard(desktop, base_url, 
     switched = 0
     for path in content_pages:
         open_page(desktop, base_url, path)
-        target = desktop.evaluate("() => { const a = document.querySelector('.kompas-wissel a');"
-                                  " return a && [a.href, a.innerText.trim()]; }")
+        target = desktop.evaluate(
+            "() => { const a = document.querySelector('.kompas-wissel a'); return a && [a.href, a.innerText.trim()]; }"
+        )
         if target is None:
             continue
         href, label = target
@@ -178,12 +192,13 @@ def test_the_switch_between_versions_works_with_the_keyboard(desktop, base_url, 
         # keyboard only: the skip link, then Tab to the switch
         desktop.keyboard.press("Tab")
         desktop.keyboard.press("Enter")
-        tab_until(desktop, lambda focus: focus["text"] == label and focus["inMain"], limit=50)
+        tab_until(desktop, lambda focus, label=label: focus["text"] == label and focus["inMain"], limit=50)
         with desktop.expect_navigation():
             desktop.keyboard.press("Enter")
         assert desktop.url == href, (path, desktop.url, href)
-        back = desktop.evaluate("() => { const a = document.querySelector('.kompas-wissel a');"
-                                " return a && [a.href, a.innerText.trim()]; }")
+        back = desktop.evaluate(
+            "() => { const a = document.querySelector('.kompas-wissel a'); return a && [a.href, a.innerText.trim()]; }"
+        )
         assert back and back[1] != label, (path, "de andere versie heeft geen wissel terug", back)
         # a twin links back to its own page; a page without one goes to the home page of the other version
         homes = (base_url, urljoin(base_url, "begrijpelijk/"))
@@ -223,10 +238,13 @@ def test_read_aloud_works_with_the_keyboard_where_present(browser, base_url, con
 # -- zoom and small screens ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, options", [
-    ("200% zoom", {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}),
-    ("320px breed", {"viewport": {"width": 320, "height": 640}}),
-])
+@pytest.mark.parametrize(
+    "name, options",
+    [
+        ("200% zoom", {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}),
+        ("320px breed", {"viewport": {"width": 320, "height": 640}}),
+    ],
+)
 def test_no_horizontal_scrolling(browser, base_url, content_pages, outside, name, options):
     context = guarded_context(browser, base_url, outside, **options)
     page = context.new_page()
@@ -245,8 +263,9 @@ def test_no_horizontal_scrolling(browser, base_url, content_pages, outside, name
 
 def test_screenshots_for_people_to_look_at(browser, base_url, content_pages, outside):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    (SCREENSHOTS.parent / ".gitignore").write_text("# screenshots of the browser tests; not kept in git\n*\n",
-                                                    encoding="utf-8")
+    (SCREENSHOTS.parent / ".gitignore").write_text(
+        "# screenshots of the browser tests; not kept in git\n*\n", encoding="utf-8"
+    )
     chosen = representative(content_pages)
     del chosen["begrijpelijk-start"]
     for width in (375, 1280):

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE as EXAMPLE_DIR
+from conftest import run_kompas, set_onderdelen
 
-from conftest import EXAMPLE as EXAMPLE_DIR, run_kompas, set_onderdelen
 from kompas_site import profiles
 from kompas_site.check import check_report
 from kompas_site.load import load_report
@@ -23,16 +24,42 @@ ELEMENTS = [(k, s, j, o.id) for k, s, j in EDITIONS for o in profiles.kader(k).e
 
 EXPECTED_IDS = {
     ("gehandicaptenzorg-2023", "kwaliteitsbeeld"): [
-        "bouwsteen-1", "bouwsteen-2", "bouwsteen-3", "clientervaringen", "ervaringsverhalen",
-        "speerpunten-terugblik", "speerpunten-vooruitblik", "betrokkenheid", "visitatie"],
+        "bouwsteen-1",
+        "bouwsteen-2",
+        "bouwsteen-3",
+        "clientervaringen",
+        "ervaringsverhalen",
+        "speerpunten-terugblik",
+        "speerpunten-vooruitblik",
+        "betrokkenheid",
+        "visitatie",
+    ],
     ("gehandicaptenzorg-2023", "voortgangsbericht"): [
-        "voortgang-doelen", "perspectief-clienten", "perspectief-professionals", "visitatie"],
+        "voortgang-doelen",
+        "perspectief-clienten",
+        "perspectief-professionals",
+        "visitatie",
+    ],
     ("generiek-kompas", "kwaliteitsbeeld"): [
-        "beweging-kompas", "bouwsteen-1", "bouwsteen-2", "bouwsteen-3", "bouwsteen-4",
-        "systematisch-werken", "clientervaringen-meting", "afstemming"],
+        "beweging-kompas",
+        "bouwsteen-1",
+        "bouwsteen-2",
+        "bouwsteen-3",
+        "bouwsteen-4",
+        "systematisch-werken",
+        "clientervaringen-meting",
+        "afstemming",
+    ],
     ("gehandicaptenzorg-2017", "kwaliteitsrapport"): [
-        "bouwsteen-1", "bouwsteen-2", "bouwsteen-3", "wat-gaat-goed", "wat-kan-beter", "verbeteracties",
-        "besproken-met", "externe-visitatie"],
+        "bouwsteen-1",
+        "bouwsteen-2",
+        "bouwsteen-3",
+        "wat-gaat-goed",
+        "wat-kan-beter",
+        "verbeteracties",
+        "besproken-met",
+        "externe-visitatie",
+    ],
 }
 
 
@@ -46,6 +73,7 @@ def pages_naming(content: Path, element: str) -> list[Path]:
 
 def load_page_ids(path: Path) -> list[str]:
     import re
+
     match = re.search(r"^onderdelen: \[(.*)\]$", path.read_text(encoding="utf-8"), re.MULTILINE)
     return [i.strip() for i in match.group(1).split(",") if i.strip()] if match else []
 
@@ -92,8 +120,9 @@ def test_removing_an_element_names_exactly_that_element(filled_scaffold, kader, 
 
 
 @pytest.mark.parametrize("kader,soort,jaar,element", ELEMENTS)
-@pytest.mark.parametrize("placeholder", ["TODO: nog schrijven.", "Lorem ipsum dolor sit amet.", "[invullen]",
-                                         "...", "guidance"])
+@pytest.mark.parametrize(
+    "placeholder", ["TODO: nog schrijven.", "Lorem ipsum dolor sit amet.", "[invullen]", "...", "guidance"]
+)
 def test_placeholder_text_is_named_as_not_filled_in(filled_scaffold, kader, soort, jaar, element, placeholder):
     content = filled_scaffold(kader, soort, jaar)
     page = pages_naming(content, element)[0]
@@ -103,7 +132,8 @@ def test_placeholder_text_is_named_as_not_filled_in(filled_scaffold, kader, soor
     result = check(content)
     named = [f for f in result.findings if f.element == element]
     assert [(f.code, f.severity, f.file) for f in named] == [
-        ("onderdeel-niet-ingevuld", "fout", page.relative_to(content).as_posix())]
+        ("onderdeel-niet-ingevuld", "fout", page.relative_to(content).as_posix())
+    ]
     assert "invultekst" in named[0].message
     assert named[0].line == len(page.read_text(encoding="utf-8").splitlines())
     assert element_findings(result) == {element}
@@ -112,8 +142,11 @@ def test_placeholder_text_is_named_as_not_filled_in(filled_scaffold, kader, soor
 def test_a_page_that_only_lists_the_id_is_not_filled_in(filled_scaffold):
     content = filled_scaffold("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2025)
     page = pages_naming(content, "bouwsteen-2")[0]
-    page.write_text("---\ntitle: Ervaringen\nonderdelen: [bouwsteen-2]\n---\n\n## Kopjes tellen niet mee\n\n"
-                    "Nog maar tien woorden tekst op deze pagina, veel te weinig.\n", encoding="utf-8")
+    page.write_text(
+        "---\ntitle: Ervaringen\nonderdelen: [bouwsteen-2]\n---\n\n## Kopjes tellen niet mee\n\n"
+        "Nog maar tien woorden tekst op deze pagina, veel te weinig.\n",
+        encoding="utf-8",
+    )
     result = check(content)
     finding = next(f for f in result.findings if f.element == "bouwsteen-2")
     assert finding.code == "onderdeel-niet-ingevuld"
@@ -167,19 +200,23 @@ def test_speerpunten_file_covers_look_back_and_ahead(filled_scaffold):
     assert element_findings(check(content)) == {"speerpunten-terugblik", "speerpunten-vooruitblik"}
 
 
-@pytest.mark.parametrize("change,code,line", [
-    ("status: deels-behaald", "speerpunt-status-onbekend", 5),
-    ("id: samen-leren", "speerpunt-dubbel", 7),
-    ("toelichting: Op zes", "speerpunt-zonder-toelichting", 2),
-    ("bouwsteen: 3", "speerpunt-bouwsteen-onbekend", 9),
-])
+@pytest.mark.parametrize(
+    "change,code,line",
+    [
+        ("status: deels-behaald", "speerpunt-status-onbekend", 5),
+        ("id: samen-leren", "speerpunt-dubbel", 7),
+        ("toelichting: Op zes", "speerpunt-zonder-toelichting", 2),
+        ("bouwsteen: 3", "speerpunt-bouwsteen-onbekend", 9),
+    ],
+)
 def test_speerpunten_rules_name_the_goal(filled_scaffold, change, code, line):
     content = filled_scaffold("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2025)
     broken = {
         "status: deels-behaald": GOALS_OK.replace("status: deels-behaald", "status: deels-behald"),
         "id: samen-leren": GOALS_OK.replace("id: samen-leren", "id: eigen-regie"),
         "toelichting: Op zes": GOALS_OK.replace(
-            "    toelichting: Op zes van de tien locaties gelukt, elders te weinig vaste begeleiding.\n", ""),
+            "    toelichting: Op zes van de tien locaties gelukt, elders te weinig vaste begeleiding.\n", ""
+        ),
         "bouwsteen: 3": GOALS_OK.replace("bouwsteen: 3", "bouwsteen: 7"),
     }[change]
     write_goals(content, broken)
@@ -194,13 +231,16 @@ def test_speerpunten_rules_name_the_goal(filled_scaffold, change, code, line):
         assert "4 Inzicht in kwaliteit" in found[0].message or "4 " in found[0].message
 
 
-@pytest.mark.parametrize("kader,soort,jaar,deadline", [
-    ("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2025, "2026-06-01"),
-    ("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2023, "2024-06-01"),
-    ("gehandicaptenzorg-2023", "voortgangsbericht", 2024, "2025-06-01"),
-    ("generiek-kompas", "kwaliteitsbeeld", 2024, "2025-03-31"),
-    ("gehandicaptenzorg-2017", "kwaliteitsrapport", 2021, "2022-06-01"),
-])
+@pytest.mark.parametrize(
+    "kader,soort,jaar,deadline",
+    [
+        ("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2025, "2026-06-01"),
+        ("gehandicaptenzorg-2023", "kwaliteitsbeeld", 2023, "2024-06-01"),
+        ("gehandicaptenzorg-2023", "voortgangsbericht", 2024, "2025-06-01"),
+        ("generiek-kompas", "kwaliteitsbeeld", 2024, "2025-03-31"),
+        ("gehandicaptenzorg-2017", "kwaliteitsrapport", 2021, "2022-06-01"),
+    ],
+)
 def test_deadline_follows_framework_edition_and_year(filled_scaffold, kader, soort, jaar, deadline, capsys):
     content = filled_scaffold(kader, soort, jaar)
     code, out, _ = run_kompas("check", content, "--format", "json", capsys=capsys)
@@ -243,8 +283,9 @@ def test_visitatie_recorded_in_the_other_edition_of_the_cycle(filled_scaffold):
     assert element_findings(result) == set()
     assert next(c for c in result.coverage if c.onderdeel.id == "visitatie").status == "elders"
     # Saying it is in this edition while it is not: an error pointing at that line.
-    kompas.write_text(kompas.read_text(encoding="utf-8").replace("in-voortgangsbericht", "in-kwaliteitsbeeld"),
-                      encoding="utf-8")
+    kompas.write_text(
+        kompas.read_text(encoding="utf-8").replace("in-voortgangsbericht", "in-kwaliteitsbeeld"), encoding="utf-8"
+    )
     finding = next(f for f in check(content).findings if f.element == "visitatie")
     assert (finding.severity, finding.file, finding.key) == ("fout", "kompas.yml", "visitatie")
 
@@ -287,8 +328,10 @@ def test_check_text_output_is_grouped_by_file(filled_scaffold, capsys):
 
 def test_a_story_card_naming_an_unknown_story_is_an_error(example):
     page = example / "02-zorgproces" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("[[verhaal: gert-op-zichzelf]]",
-                                                             "[[verhaal: gert-op-zichself]]"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("[[verhaal: gert-op-zichzelf]]", "[[verhaal: gert-op-zichself]]"),
+        encoding="utf-8",
+    )
     finding = next(f for f in check(example).findings if f.code == "verhaal-onbekend")
     assert finding.severity == "fout" and finding.file == "02-zorgproces/index.md"
     assert "Bedoelt u 'gert-op-zichzelf'?" in finding.message
@@ -318,13 +361,17 @@ def test_easy_read_findings(filled_scaffold):
     (content / "weg.begrijpelijk.md").write_text("---\ntitle: Wees\n---\n\nTekst.\n", encoding="utf-8")
     twin = pages_naming(content, "bouwsteen-1")[0]
     twin = twin.with_name(twin.name.removesuffix(".md") + ".begrijpelijk.md")
-    twin.write_text("---\ntitle: Makkelijk\n---\n\nWe doen aan intervisie en casuïstiekbespreking. Dat is fijn.\n",
-                    encoding="utf-8")
+    twin.write_text(
+        "---\ntitle: Makkelijk\n---\n\nWe doen aan intervisie en casuïstiekbespreking. Dat is fijn.\n", encoding="utf-8"
+    )
     findings = check(content).findings
     by_code = {f.code: f for f in findings}
     missing = by_code["onderdeel-zonder-begrijpelijk"]
-    assert (missing.severity, missing.element, missing.file) == ("waarschuwing", "bouwsteen-2",
-                                                               page.relative_to(content).as_posix())
+    assert (missing.severity, missing.element, missing.file) == (
+        "waarschuwing",
+        "bouwsteen-2",
+        page.relative_to(content).as_posix(),
+    )
     assert by_code["begrijpelijk-dubbel"].file == "Index.Begrijpelijk.md"
     assert by_code["begrijpelijk-zonder-pagina"].file == "weg.begrijpelijk.md"
     word = by_code["woord-zonder-uitleg"]
@@ -373,8 +420,7 @@ def test_a_broken_photo_is_named_before_the_build(example, tmp_path, monkeypatch
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
     (example / "media" / "kapot.jpg").write_bytes(b"geen foto")
     page = example / "01-over-ons" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n![Een kapotte foto.](../media/kapot.jpg)\n",
-                    encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n![Een kapotte foto.](../media/kapot.jpg)\n", encoding="utf-8")
     finding = next(f for f in check(example).findings if f.code == "afbeelding-onbruikbaar")
     assert finding.severity == "fout" and finding.file == "01-over-ons/index.md"
     assert "media/kapot.jpg" in finding.message and "sla hem opnieuw op" in finding.message
@@ -382,8 +428,7 @@ def test_a_broken_photo_is_named_before_the_build(example, tmp_path, monkeypatch
 
 def test_a_fresh_scaffold_also_names_its_placeholder_name_and_easy_read_text(tmp_path, capsys):
     target = tmp_path / "nieuw"
-    run_kompas("new", target, "--kader", "generiek-kompas", "--soort", "kwaliteitsbeeld", "--jaar", 2025,
-               capsys=capsys)
+    run_kompas("new", target, "--kader", "generiek-kompas", "--soort", "kwaliteitsbeeld", "--jaar", 2025, capsys=capsys)
     findings = check(target).findings
     name = next(f for f in findings if f.code == "organisatie-naam-invullen")
     assert (name.file, name.line, name.severity) == ("kompas.yml", 3, "waarschuwing")

@@ -28,9 +28,11 @@ RED, BLUE = (220, 30, 30), (30, 30, 220)
 SERIAL = "SERIAL-4711-KOMPAS"
 DATUM = "WGS-84-KOMPAS-TEST"
 COMMENT = b"Gemaakt bij Gert thuis"
-XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Fotograaf Jansen"/>'
-       b"</rdf:RDF></x:xmpmeta>")
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Fotograaf Jansen"/>'
+    b"</rdf:RDF></x:xmpmeta>"
+)
 SRGB_ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
@@ -62,8 +64,21 @@ def assert_no_metadata(path: Path) -> None:
         for key in ("exif", "xmp", "XML:com.adobe.xmp", "comment", "icc_profile", "photoshop"):
             assert key not in image.info, (path.name, key)
     raw = path.read_bytes()
-    for marker in (b"Exif\x00", b"EXIF", b"XMP", b"xmpmeta", b"ICC_PROFILE", b"ICCP", b"iCCP", b"8BIM",
-                   SERIAL.encode(), DATUM.encode(), COMMENT, b"KompasCam", b"Jansen"):
+    for marker in (
+        b"Exif\x00",
+        b"EXIF",
+        b"XMP",
+        b"xmpmeta",
+        b"ICC_PROFILE",
+        b"ICCP",
+        b"iCCP",
+        b"8BIM",
+        SERIAL.encode(),
+        DATUM.encode(),
+        COMMENT,
+        b"KompasCam",
+        b"Jansen",
+    ):
         assert marker not in raw, (path.name, marker)
 
 
@@ -95,11 +110,16 @@ def test_a_rotated_phone_photo_comes_out_upright_and_without_any_metadata(tmp_pa
     assert result.fallback_format == "jpeg"
     # 1600 is wider than the photo, so 480 and 960 only; a WebP and a JPEG of each
     assert [(v.width, v.height, v.format) for v in result.variants] == [
-        (480, 768, "webp"), (480, 768, "jpeg"), (960, 1536, "webp"), (960, 1536, "jpeg")]
+        (480, 768, "webp"),
+        (480, 768, "jpeg"),
+        (960, 1536, "webp"),
+        (960, 1536, "jpeg"),
+    ]
     for variant in result.variants:
         assert variant.path.is_file() and variant.path.name == variant.name
         assert variant.name.startswith("gert-keuken-") and variant.name.endswith(
-            {"webp": ".webp", "jpeg": ".jpg"}[variant.format])
+            {"webp": ".webp", "jpeg": ".jpg"}[variant.format]
+        )
         with Image.open(variant.path) as out:
             assert out.format == variant.format.upper() and out.size == (variant.width, variant.height)
         # the red left half of the stored photo is the top once it is turned upright
@@ -127,8 +147,7 @@ def test_a_transparent_png_gets_a_png_fallback_and_keeps_its_transparency(tmp_pa
     image.save(tmp_path / "logo.png")
     result = process_image(tmp_path / "logo.png", tmp_path / "cache")
     assert result.fallback_format == "png"
-    assert [(v.width, v.format) for v in result.variants] == [
-        (480, "webp"), (480, "png"), (960, "webp"), (960, "png")]
+    assert [(v.width, v.format) for v in result.variants] == [(480, "webp"), (480, "png"), (960, "webp"), (960, "png")]
     for variant in result.variants:
         with Image.open(variant.path) as out:
             assert out.mode == "RGBA"
@@ -152,9 +171,9 @@ def test_a_photo_in_another_colour_space_is_converted_to_srgb_and_the_profile_dr
     # a profile whose red and green primaries are swapped: its "red" pixels are green in sRGB
     profile = bytearray(SRGB_ICC)
     count = struct.unpack(">I", profile[128:132])[0]
-    tags = {bytes(profile[132 + 12 * i:136 + 12 * i]): 132 + 12 * i for i in range(count)}
-    red, green = profile[tags[b"rXYZ"] + 4:tags[b"rXYZ"] + 12], profile[tags[b"gXYZ"] + 4:tags[b"gXYZ"] + 12]
-    profile[tags[b"rXYZ"] + 4:tags[b"rXYZ"] + 12], profile[tags[b"gXYZ"] + 4:tags[b"gXYZ"] + 12] = green, red
+    tags = {bytes(profile[132 + 12 * i : 136 + 12 * i]): 132 + 12 * i for i in range(count)}
+    red, green = profile[tags[b"rXYZ"] + 4 : tags[b"rXYZ"] + 12], profile[tags[b"gXYZ"] + 4 : tags[b"gXYZ"] + 12]
+    profile[tags[b"rXYZ"] + 4 : tags[b"rXYZ"] + 12], profile[tags[b"gXYZ"] + 4 : tags[b"gXYZ"] + 12] = green, red
     profile = bytes(profile).replace("sRGB".encode("utf-16-be"), b"\0T\0e\0s\0t").replace(b"sRGB", b"Test")
     Image.new("RGB", (500, 300), (255, 0, 0)).save(tmp_path / "breed.jpg", quality=95, icc_profile=profile)
 
@@ -174,8 +193,12 @@ def test_output_names_are_safe_in_a_url_and_a_srcset(tmp_path):
 
 def test_settings_are_normalised_and_every_output_setting_is_in_the_key():
     assert ImageSettings(widths=(960, 480, 960)).widths == (480, 960)
-    keys = {ImageSettings().key(), ImageSettings(widths=(480, 960)).key(), ImageSettings(webp_quality=70).key(),
-            ImageSettings(jpeg_quality=90).key()}
+    keys = {
+        ImageSettings().key(),
+        ImageSettings(widths=(480, 960)).key(),
+        ImageSettings(webp_quality=70).key(),
+        ImageSettings(jpeg_quality=90).key(),
+    }
     assert len(keys) == 4
     assert ImageSettings(max_pixels=1000).key() == ImageSettings().key()  # changes no output
     with pytest.raises(ValueError):
@@ -274,8 +297,13 @@ def test_in_parallel_the_same_as_one_by_one(tmp_path):
     assert list(parallel) == sources
     for source in sources:
         a, b = one_by_one[source], parallel[source]
-        assert (a.source, a.width, a.height, a.fallback_format, a.names) == (b.source, b.width, b.height,
-                                                                             b.fallback_format, b.names)
+        assert (a.source, a.width, a.height, a.fallback_format, a.names) == (
+            b.source,
+            b.width,
+            b.height,
+            b.fallback_format,
+            b.names,
+        )
         assert all(va.path.read_bytes() == vb.path.read_bytes() for va, vb in zip(a.variants, b.variants))
     warm = process_images(sources, tmp_path / "b", workers=4, root=tmp_path)
     assert warm == parallel and all(p.cached for p in warm.values())
@@ -342,11 +370,14 @@ def test_a_truncated_photo_is_a_clear_dutch_error(tmp_path):
         process_image(source, tmp_path / "cache")
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda p: None, "bestaat niet"),
-    (lambda p: p.mkdir(), "een map"),
-    (lambda p: Image.new("RGB", (400, 300)).save(p, "JPEG"), "te groot"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: None, "bestaat niet"),
+        (lambda p: p.mkdir(), "een map"),
+        (lambda p: Image.new("RGB", (400, 300)).save(p, "JPEG"), "te groot"),
+    ],
+)
 def test_missing_folder_and_too_large_are_clear_dutch_errors(tmp_path, make, words):
     source = tmp_path / "foto.jpg"
     make(source)
@@ -371,15 +402,15 @@ def photos(tmp_path) -> dict[str, ProcessedImage]:
     two_colour((2000, 1000)).save(tmp_path / "gert.jpg")
     two_colour((300, 200)).save(tmp_path / "klein.jpg")
     Image.new("RGBA", (600, 300), (0, 0, 0, 0)).save(tmp_path / "logo.png")
-    return {name: process_image(tmp_path / name, tmp_path / "cache")
-            for name in ("gert.jpg", "klein.jpg", "logo.png")}
+    return {name: process_image(tmp_path / name, tmp_path / "cache") for name in ("gert.jpg", "klein.jpg", "logo.png")}
 
 
 def resolver(photos):
     def resolve(src: str):
-        if src.startswith("../media/") and src[len("../media/"):] in photos:
-            return photos[src[len("../media/"):]], "../assets/fotos/"
+        if src.startswith("../media/") and src[len("../media/") :] in photos:
+            return photos[src[len("../media/") :]], "../assets/fotos/"
         return None
+
     return resolve
 
 
@@ -438,9 +469,11 @@ def test_rewriting_changes_nothing_else_and_is_idempotent(photos):
 
 
 def test_sizes_a_prefix_without_slash_and_an_odd_page(photos):
-    html = rewrite_images('<p>\r\n<IMG SRC="../media/gert.jpg" ALT="Gert"></p>',
-                          lambda src: (photos["gert.jpg"], "fotos") if src == "../media/gert.jpg" else None,
-                          sizes="100vw")
+    html = rewrite_images(
+        '<p>\r\n<IMG SRC="../media/gert.jpg" ALT="Gert"></p>',
+        lambda src: (photos["gert.jpg"], "fotos") if src == "../media/gert.jpg" else None,
+        sizes="100vw",
+    )
     img = BeautifulSoup(html, "html.parser").find("img")
     assert img["sizes"] == "100vw" and img["src"].startswith("fotos/") and img["alt"] == "Gert"
     assert html.startswith("<p>\r\n<picture>")

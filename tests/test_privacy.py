@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, run_kompas
+
 from kompas_site.check import check_report
 from kompas_site.check.afbeeldingen import looks_like_file_name
 from kompas_site.check.privacy import BSN, EMAIL, GEBOORTEDATUM, TELEFOON, check_consent, find_personal_data
@@ -16,9 +16,17 @@ from kompas_site.errors import ContentError
 from kompas_site.load import load_report
 
 OUR_CODES = {
-    "toestemming-ontbreekt", "toestemming-verlopen", "verhaal-perspectief-onbekend", "verhaal-domein-onbekend",
-    "verhaal-bouwsteen-onbekend", "alt-ontbreekt", "alt-bestandsnaam", "alt-te-lang", "afbeelding-ontbreekt",
-    "pad-buiten-content", "persoonsgegevens",
+    "toestemming-ontbreekt",
+    "toestemming-verlopen",
+    "verhaal-perspectief-onbekend",
+    "verhaal-domein-onbekend",
+    "verhaal-bouwsteen-onbekend",
+    "alt-ontbreekt",
+    "alt-bestandsnaam",
+    "alt-te-lang",
+    "afbeelding-ontbreekt",
+    "pad-buiten-content",
+    "persoonsgegevens",
 }
 
 
@@ -49,13 +57,18 @@ def test_the_example_has_no_privacy_or_image_findings():
 
 # --- consent ---------------------------------------------------------------------------------------
 
+
 def test_a_client_story_without_consent_is_an_error(example):
     story = example / "verhalen" / "gert-op-zichzelf.md"
     text = story.read_text(encoding="utf-8")
     head, rest = text.split("toestemming:\n", 1)
     story.write_text(head + rest.split("\n", 3)[3], encoding="utf-8")  # drop the block of four lines
     [finding] = findings(example)
-    assert (finding.code, finding.severity, finding.file) == ("toestemming-ontbreekt", "fout", "verhalen/gert-op-zichzelf.md")
+    assert (finding.code, finding.severity, finding.file) == (
+        "toestemming-ontbreekt",
+        "fout",
+        "verhalen/gert-op-zichzelf.md",
+    )
     assert finding.line == line_of(story, "perspectief:")
     assert "vastgelegd_door" in finding.message and "niet op de site" in finding.message
 
@@ -68,11 +81,14 @@ def test_a_professional_story_needs_no_consent(example):
     assert findings(example) == []
 
 
-@pytest.mark.parametrize("old,new,key,words", [
-    ("  vastgelegd_door: teamleider Wonen Lindenveen\n", "", None, "ontbreekt 'vastgelegd_door'"),
-    ("  datum: 2026-01-28", "  datum: 28-01-2026", "  datum:", "jaar-maand-dag"),
-    ("  geldig_tot: 2027-12-31", "  geldig_tot:", "  geldig_tot:", "ontbreekt 'geldig_tot'"),
-])
+@pytest.mark.parametrize(
+    "old,new,key,words",
+    [
+        ("  vastgelegd_door: teamleider Wonen Lindenveen\n", "", None, "ontbreekt 'vastgelegd_door'"),
+        ("  datum: 2026-01-28", "  datum: 28-01-2026", "  datum:", "jaar-maand-dag"),
+        ("  geldig_tot: 2027-12-31", "  geldig_tot:", "  geldig_tot:", "ontbreekt 'geldig_tot'"),
+    ],
+)
 def test_incomplete_consent_names_the_key_and_its_line(example, old, new, key, words):
     story = example / "verhalen" / "moeder-van-samira.md"  # a relative's story
     edit(story, old, new)
@@ -107,11 +123,13 @@ def test_without_a_publication_date_consent_is_measured_against_today(example):
 
 # --- story labels ----------------------------------------------------------------------------------
 
+
 def test_unknown_perspective_domain_and_bouwsteen(example):
     story = example / "verhalen" / "gert-op-zichzelf.md"
     edit(story, "perspectief: client", "perspectief: cliënt")
-    edit(story, "domeinen: [zelfbepaling, deelname-aan-de-samenleving]",
-         "domeinen: [zelfbepaling, deelname-samenleving]")
+    edit(
+        story, "domeinen: [zelfbepaling, deelname-aan-de-samenleving]", "domeinen: [zelfbepaling, deelname-samenleving]"
+    )
     edit(story, "bouwsteen: 1", "bouwsteen: 7")
     by_code = {f.code: f for f in findings(example)}
     assert set(by_code) == {"verhaal-perspectief-onbekend", "verhaal-domein-onbekend", "verhaal-bouwsteen-onbekend"}
@@ -127,8 +145,7 @@ def test_unknown_perspective_domain_and_bouwsteen(example):
 
 def test_a_domain_in_a_block_list_points_at_its_own_line(example):
     story = example / "verhalen" / "gert-op-zichzelf.md"
-    edit(story, "domeinen: [zelfbepaling, deelname-aan-de-samenleving]",
-         "domeinen:\n  - zelfbepaling\n  - vriendschap")
+    edit(story, "domeinen: [zelfbepaling, deelname-aan-de-samenleving]", "domeinen:\n  - zelfbepaling\n  - vriendschap")
     [finding] = findings(example)
     assert finding.code == "verhaal-domein-onbekend" and finding.line == line_of(story, "- vriendschap")
 
@@ -142,17 +159,24 @@ def test_domains_are_not_checked_when_the_kader_has_none(example):
 
 # --- images ----------------------------------------------------------------------------------------
 
+
 def test_markdown_image_descriptions(example):
     long_alt = "Een foto van " + "een heel lange rij mensen die samen wandelen, " * 4
-    page = write_page(example, "01-over-ons/fotos.md", "\n\n".join([
-        "![](../media/moestuin.jpg)",
-        "![](../media/moestuin.jpg){ .decoratief }",
-        "![IMG_1234.jpg](../media/moestuin.jpg)",
-        "![DSC0001](../media/moestuin.jpg)",
-        "![moestuin.jpg](../media/moestuin.jpg)",
-        f"![{long_alt}](../media/moestuin.jpg)",
-        "![Een moestuin met houten bakken.](../media/moestuin.jpg)",
-    ]))
+    page = write_page(
+        example,
+        "01-over-ons/fotos.md",
+        "\n\n".join(
+            [
+                "![](../media/moestuin.jpg)",
+                "![](../media/moestuin.jpg){ .decoratief }",
+                "![IMG_1234.jpg](../media/moestuin.jpg)",
+                "![DSC0001](../media/moestuin.jpg)",
+                "![moestuin.jpg](../media/moestuin.jpg)",
+                f"![{long_alt}](../media/moestuin.jpg)",
+                "![Een moestuin met houten bakken.](../media/moestuin.jpg)",
+            ]
+        ),
+    )
     got = [(f.code, f.severity, f.line) for f in findings(example) if f.file == "01-over-ons/fotos.md"]
     assert got == [
         ("alt-ontbreekt", "waarschuwing", 5),
@@ -165,24 +189,44 @@ def test_markdown_image_descriptions(example):
     assert "{ .decoratief }" in missing.message and page.name == "fotos.md"
 
 
-@pytest.mark.parametrize("alt,expected", [
-    ("IMG_1234.jpg", True), ("foto.png", True), ("DSC0001", True), ("IMG 1234", True), ("PXL_20250314_101500", True),
-    ("gert_keuken", True), ("Foto 2025 van het team in de tuin.", False), ("Gert snijdt groente.", False),
-    ("Moestuin", False), ("Het logo van De Wilgenhoeve.", False),
-])
+@pytest.mark.parametrize(
+    "alt,expected",
+    [
+        ("IMG_1234.jpg", True),
+        ("foto.png", True),
+        ("DSC0001", True),
+        ("IMG 1234", True),
+        ("PXL_20250314_101500", True),
+        ("gert_keuken", True),
+        ("Foto 2025 van het team in de tuin.", False),
+        ("Gert snijdt groente.", False),
+        ("Moestuin", False),
+        ("Het logo van De Wilgenhoeve.", False),
+    ],
+)
 def test_file_name_like_alt_text(alt, expected):
     assert looks_like_file_name(alt, "../media/gert-keuken.jpg") is expected
 
 
 def test_image_paths_missing_or_outside_the_content_folder(example):
-    write_page(example, "01-over-ons/paden.md", "\n\n".join([
-        "![Een moestuin.](../media/moestuinn.jpg)",
-        "![Een wachtwoordbestand.](../../etc/passwd)",
-        "![Een bestand.](/etc/passwd)",
-        "![Een foto van internet.](https://www.example.org/foto.jpg)",
-    ]))
+    write_page(
+        example,
+        "01-over-ons/paden.md",
+        "\n\n".join(
+            [
+                "![Een moestuin.](../media/moestuinn.jpg)",
+                "![Een wachtwoordbestand.](../../etc/passwd)",
+                "![Een bestand.](/etc/passwd)",
+                "![Een foto van internet.](https://www.example.org/foto.jpg)",
+            ]
+        ),
+    )
     got = [(f.code, f.severity, f.line) for f in findings(example) if f.file == "01-over-ons/paden.md"]
-    assert got == [("afbeelding-ontbreekt", "fout", 5), ("pad-buiten-content", "fout", 7), ("pad-buiten-content", "fout", 9)]
+    assert got == [
+        ("afbeelding-ontbreekt", "fout", 5),
+        ("pad-buiten-content", "fout", 7),
+        ("pad-buiten-content", "fout", 9),
+    ]
     missing = next(f for f in findings(example) if f.code == "afbeelding-ontbreekt")
     assert "Bedoelt u '../media/moestuin.jpg'?" in missing.message
 
@@ -205,7 +249,10 @@ def test_images_in_easy_read_pages_are_checked(example):
 
 def test_story_photos_in_the_front_matter(example):
     story = example / "verhalen" / "gert-op-zichzelf.md"
-    edit(story, "    alt: Gert snijdt groente in zijn nieuwe keuken.\n", """    alt: IMG_1234.jpg
+    edit(
+        story,
+        "    alt: Gert snijdt groente in zijn nieuwe keuken.\n",
+        """    alt: IMG_1234.jpg
   - bestand: media/moestuin.jpg
   - bestand: media/moestuin.jpg
     decoratief: true
@@ -214,7 +261,8 @@ def test_story_photos_in_the_front_matter(example):
   - bestand: ../../etc/passwd
     alt: Een bestand.
   - alt: Een foto zonder bestand.
-""")
+""",
+    )
     got = {(f.code, f.severity, f.line, f.key) for f in findings(example)}
     assert got == {
         ("afbeelding-ontbreekt", "fout", line_of(story, "bestand: media/gert-keukenn.jpg"), "fotos.bestand"),
@@ -229,44 +277,54 @@ def test_story_photos_in_the_front_matter(example):
 
 # --- personal data ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,kind", [
-    ("Bel Gert op 06-12345678.", TELEFOON),
-    ("Bel Gert op 06 1234 5678.", TELEFOON),
-    ("Bel Gert op +31 6 1234 5678.", TELEFOON),
-    ("Bel Gert op +31 (0)6 12345678.", TELEFOON),
-    ("Bel het team op 020-1234567.", TELEFOON),
-    ("Bel het team op 0201234567.", TELEFOON),
-    ("Bel het team op (0591) 123 456.", TELEFOON),
-    ("Mail naar samira.de.boer@gmail.com voor vragen.", EMAIL),
-    ("Haar BSN is 111222333.", BSN),
-    ("Het nummer 1234.56.782 staat in haar dossier.", BSN),
-    ("Burgerservicenummer: 123.456.782.", BSN),
-    ("Gert is geboren op 12 maart 1990 in Lindenveen.", GEBOORTEDATUM),
-    ("Geb. 12-03-1990, woont in Molenbeek.", GEBOORTEDATUM),
-    ("Geboortedatum: 1990-03-12.", GEBOORTEDATUM),
-    ("Samira werd op 4 juli geboren.", GEBOORTEDATUM),
-])
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Bel Gert op 06-12345678.", TELEFOON),
+        ("Bel Gert op 06 1234 5678.", TELEFOON),
+        ("Bel Gert op +31 6 1234 5678.", TELEFOON),
+        ("Bel Gert op +31 (0)6 12345678.", TELEFOON),
+        ("Bel het team op 020-1234567.", TELEFOON),
+        ("Bel het team op 0201234567.", TELEFOON),
+        ("Bel het team op (0591) 123 456.", TELEFOON),
+        ("Mail naar samira.de.boer@gmail.com voor vragen.", EMAIL),
+        ("Haar BSN is 111222333.", BSN),
+        ("Het nummer 1234.56.782 staat in haar dossier.", BSN),
+        ("Burgerservicenummer: 123.456.782.", BSN),
+        ("Gert is geboren op 12 maart 1990 in Lindenveen.", GEBOORTEDATUM),
+        ("Geb. 12-03-1990, woont in Molenbeek.", GEBOORTEDATUM),
+        ("Geboortedatum: 1990-03-12.", GEBOORTEDATUM),
+        ("Samira werd op 4 juli geboren.", GEBOORTEDATUM),
+    ],
+)
 def test_personal_data_is_found(text, kind):
     assert [h.kind for h in find_personal_data(text)] == [kind]
 
 
-@pytest.mark.parametrize("text", [
-    "In 2025 waren 85% van de cliënten tevreden; het budget was € 123456782 en 123.456.782 euro.",
-    "Het jaar 2024-2025 was druk. Op 12-03-2025 kwam het team samen, en op 14 maart 2025 weer.",
-    "We hebben 420 cliënten, 14 woonlocaties en 610 medewerkers; 2,5 fte extra, 3,4 procent verzuim.",
-    "Gert is geboren in 1990. Hij verhuisde op 3 april 2025 naar Molenbeek.",
-    "Bel gratis 0800-1234567 of 0900 1234567.",
-    "Versie 1.2.3 van het plan, uit 2023.",
-    "Het budget is 123456782 euro.",
-    "Het nummer voor de nacht mag je altijd bellen.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2025 waren 85% van de cliënten tevreden; het budget was € 123456782 en 123.456.782 euro.",
+        "Het jaar 2024-2025 was druk. Op 12-03-2025 kwam het team samen, en op 14 maart 2025 weer.",
+        "We hebben 420 cliënten, 14 woonlocaties en 610 medewerkers; 2,5 fte extra, 3,4 procent verzuim.",
+        "Gert is geboren in 1990. Hij verhuisde op 3 april 2025 naar Molenbeek.",
+        "Bel gratis 0800-1234567 of 0900 1234567.",
+        "Versie 1.2.3 van het plan, uit 2023.",
+        "Het budget is 123456782 euro.",
+        "Het nummer voor de nacht mag je altijd bellen.",
+    ],
+)
 def test_ordinary_numbers_and_dates_are_not_personal_data(text):
     assert list(find_personal_data(text)) == []
 
 
 def test_a_nine_digit_number_in_a_table_needs_the_word_bsn(example):
-    write_page(example, "01-over-ons/cijfers.md", "| Post | Bedrag |\n| --- | ---: |\n| Zorg | 123456782 |\n"
-               "| Cliënt | BSN 111222333 |")
+    write_page(
+        example,
+        "01-over-ons/cijfers.md",
+        "| Post | Bedrag |\n| --- | ---: |\n| Zorg | 123456782 |\n| Cliënt | BSN 111222333 |",
+    )
     [finding] = findings(example)
     assert finding.code == "persoonsgegevens" and finding.line == 8 and "BSN" in finding.message
 
@@ -275,8 +333,10 @@ def test_personal_data_in_pages_names_kind_file_and_line(example):
     page = example / "04-leren" / "index.md"
     edit(page, "![Een team", "Vragen? Bel Noor op 06-12345678 of mail\nnoor.jansen@hotmail.com.\n\n![Een team")
     got = [(f.code, f.severity, f.file, f.line) for f in findings(example)]
-    assert got == [("persoonsgegevens", "fout", "04-leren/index.md", line_of(page, "Bel Noor")),
-                   ("persoonsgegevens", "fout", "04-leren/index.md", line_of(page, "noor.jansen@"))]
+    assert got == [
+        ("persoonsgegevens", "fout", "04-leren/index.md", line_of(page, "Bel Noor")),
+        ("persoonsgegevens", "fout", "04-leren/index.md", line_of(page, "noor.jansen@")),
+    ]
     phone, mail = findings(example)
     assert phone.message.startswith(f"Op regel {phone.line} staat een telefoonnummer ('06-1…').")
     assert "n…@hotmail.com" in mail.message and "noor.jansen" not in mail.message  # not spread further
@@ -284,28 +344,40 @@ def test_personal_data_in_pages_names_kind_file_and_line(example):
 
 
 def test_code_is_not_prose_but_links_titles_and_quotes_are_published(example):
-    write_page(example, "01-over-ons/code.md", "Voorbeeld: `jan@example.nl` en\n\n```\nbsn 111222333\n```\n\n"
-               "[Mail ons](mailto:klachten@example.nl) of <noor@example.nl>.",
-               head="title: Bel 06-12345678\ncitaat: \"Mijn nummer is 06-87654321.\"")
+    write_page(
+        example,
+        "01-over-ons/code.md",
+        "Voorbeeld: `jan@example.nl` en\n\n```\nbsn 111222333\n```\n\n"
+        "[Mail ons](mailto:klachten@example.nl) of <noor@example.nl>.",
+        head='title: Bel 06-12345678\ncitaat: "Mijn nummer is 06-87654321."',
+    )
     got = sorted(f.line for f in findings(example) if f.file == "01-over-ons/code.md")
     assert got == [2, 3, 12, 12]  # title, citaat, the mailto address and the autolink
 
 
 def test_personal_data_in_stories_and_easy_read_pages(example):
-    edit(example / "verhalen" / "gert-op-zichzelf.begrijpelijk.md", "Hij is 34 jaar.",
-         "Hij is geboren op 2 februari 1991.")
+    edit(
+        example / "verhalen" / "gert-op-zichzelf.begrijpelijk.md",
+        "Hij is 34 jaar.",
+        "Hij is geboren op 2 februari 1991.",
+    )
     [finding] = findings(example)
     assert finding.file == "verhalen/gert-op-zichzelf.begrijpelijk.md" and "geboortedatum" in finding.message
 
 
 def test_contact_details_of_the_organisation_are_allowed(example):
-    edit(example / "04-leren" / "index.md", "![Een team",
-         "Vragen? Mail info@wilgenhoeve.example of bel 020 - 123 45 67.\n\n![Een team")
+    edit(
+        example / "04-leren" / "index.md",
+        "![Een team",
+        "Vragen? Mail info@wilgenhoeve.example of bel 020 - 123 45 67.\n\n![Een team",
+    )
     assert len(findings(example)) == 2
     kompas = example / "kompas.yml"
-    kompas.write_text(kompas.read_text(encoding="utf-8") + "contact:\n  email: Info@Wilgenhoeve.example\n"
-                      "  telefoon: [\"020-1234567\", \"+31 6 11112222\"]\n  adres: Dijkweg 1, Lindenveen\n",
-                      encoding="utf-8")
+    kompas.write_text(
+        kompas.read_text(encoding="utf-8") + "contact:\n  email: Info@Wilgenhoeve.example\n"
+        '  telefoon: ["020-1234567", "+31 6 11112222"]\n  adres: Dijkweg 1, Lindenveen\n',
+        encoding="utf-8",
+    )
     report = load_report(example)
     assert report.settings.contact.email == ("Info@Wilgenhoeve.example",)
     assert report.settings.contact.telefoon == ("020-1234567", "+31 6 11112222")
@@ -313,11 +385,14 @@ def test_contact_details_of_the_organisation_are_allowed(example):
     assert findings(example) == []
 
 
-@pytest.mark.parametrize("block,words", [
-    ("contact:\n  telefoon: 0201234567\n", "aanhalingstekens"),
-    ("contact:\n  fax: 020-1234567\n", "De sleutel 'fax' kennen we niet"),
-    ("contact: info@example.nl\n", "ingesprongen regels"),
-])
+@pytest.mark.parametrize(
+    "block,words",
+    [
+        ("contact:\n  telefoon: 0201234567\n", "aanhalingstekens"),
+        ("contact:\n  fax: 020-1234567\n", "De sleutel 'fax' kennen we niet"),
+        ("contact: info@example.nl\n", "ingesprongen regels"),
+    ],
+)
 def test_contact_in_kompas_yml_is_validated(example, block, words):
     kompas = example / "kompas.yml"
     kompas.write_text(kompas.read_text(encoding="utf-8") + block, encoding="utf-8")

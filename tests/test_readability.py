@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, ROOT, run_kompas
+
 from kompas_site.easyread import readability as r
 from kompas_site.easyread.readability import analyse, easy_read_findings, meets_easy_read, passive_hint, syllables
 
@@ -24,16 +24,24 @@ def sentences(markdown: str) -> list[tuple[int, str]]:
 # --- Counting, by hand ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("word, count", [
-    ("zorg", 1), ("alles", 2), ("dertig", 2), ("begeleider", 4),  # be-ge-lei-der
-    ("cliëntenraad", 4),  # cli-ën-ten-raad
-    ("ondersteuningsplan", 5),  # on-der-steu-nings-plan
-    ("cliëntervaringsonderzoek", 8),  # pyphen: cli-ën-t-er-…; the lone t is no syllable
-    ("e-mail", 2), ("PDCA", 4),  # an abbreviation is spelled out: pee-dee-cee-aa
-    # pyphen never splits off one letter at the edge of a word: it counts these low (e-ten, o-ver).
-    # The thresholds were set with the same counting.
-    ("eten", 1), ("over", 1),
-])
+@pytest.mark.parametrize(
+    "word, count",
+    [
+        ("zorg", 1),
+        ("alles", 2),
+        ("dertig", 2),
+        ("begeleider", 4),  # be-ge-lei-der
+        ("cliëntenraad", 4),  # cli-ën-ten-raad
+        ("ondersteuningsplan", 5),  # on-der-steu-nings-plan
+        ("cliëntervaringsonderzoek", 8),  # pyphen: cli-ën-t-er-…; the lone t is no syllable
+        ("e-mail", 2),
+        ("PDCA", 4),  # an abbreviation is spelled out: pee-dee-cee-aa
+        # pyphen never splits off one letter at the edge of a word: it counts these low (e-ten, o-ver).
+        # The thresholds were set with the same counting.
+        ("eten", 1),
+        ("over", 1),
+    ],
+)
 def test_syllables_are_pyphens_dutch_parts(word, count):
     assert syllables(word) == count
 
@@ -70,11 +78,18 @@ def test_long_words_have_13_letters_or_more():
 
 
 def test_sentences_end_at_full_stops_but_not_in_abbreviations_initials_or_numbers():
-    text = ("We praten bijv. over geld. Mevrouw A. Verhoef is de baas. Het kost 1,5 euro. "
-            "'s Avonds is het stil. Is dat zo? \"Ja,\" zegt Gert. Het gaat o.a. over eten, enz. en drinken.")
+    text = (
+        "We praten bijv. over geld. Mevrouw A. Verhoef is de baas. Het kost 1,5 euro. "
+        '\'s Avonds is het stil. Is dat zo? "Ja," zegt Gert. Het gaat o.a. over eten, enz. en drinken.'
+    )
     assert [t for _, t in sentences(text)] == [
-        "We praten bijv. over geld.", "Mevrouw A. Verhoef is de baas.", "Het kost 1,5 euro.",
-        "'s Avonds is het stil.", "Is dat zo?", "\"Ja,\" zegt Gert.", "Het gaat o.a. over eten, enz. en drinken.",
+        "We praten bijv. over geld.",
+        "Mevrouw A. Verhoef is de baas.",
+        "Het kost 1,5 euro.",
+        "'s Avonds is het stil.",
+        "Is dat zo?",
+        '"Ja," zegt Gert.',
+        "Het gaat o.a. over eten, enz. en drinken.",
     ]
     assert [s.words for s in analyse(text).sentences][3] == 4  # 's is not a word: Avonds is het stil
 
@@ -140,41 +155,48 @@ def test_nothing_to_read_is_empty():
 
 
 def test_rare_words_skip_names_numbers_compounds_and_other_forms_of_common_words():
-    text = ("Marloes praat met De Wilgenhoeve over de visitatie. Marloes kent de PDCA-cirkel niet. "
-            "De boodschappenpas en de teamreflectie zijn er sinds 2024. Het was een zorgvuldige keuze. "
-            "De visitatie was in mei.")
+    text = (
+        "Marloes praat met De Wilgenhoeve over de visitatie. Marloes kent de PDCA-cirkel niet. "
+        "De boodschappenpas en de teamreflectie zijn er sinds 2024. Het was een zorgvuldige keuze. "
+        "De visitatie was in mei."
+    )
     result = analyse(text)
     assert [s.rare_words for s in result.sentences] == [("visitatie",), ("PDCA-cirkel",), (), (), ()]
     assert result.rare_words == 3  # the second visitatie counts in the share, but is not named again
 
 
-@pytest.mark.parametrize("sentence, hint", [
-    ("Het plan wordt besproken met de cliënt.", "wordt besproken"),
-    ("De plannen worden elk jaar geëvalueerd.", "worden … geëvalueerd"),
-    ("Dat werd in 2024 door de raad besloten.", "werd … besloten"),
-    ("We weten dat het plan met Kees besproken wordt.", "besproken wordt"),
-    ("Het verslag is goedgekeurd geworden.", "goedgekeurd geworden"),
-    ("Ik word teruggebeld.", "word teruggebeld"),
-    ("Het wordt beter.", None),
-    ("Het is beter geworden.", None),
-    ("Het werd 93%.", None),
-    ("Wat overal terugkwam, wordt een speerpunt.", None),
-    ("Bewoners werden onrustiger en er gebeurden meer incidenten.", None),
-    ("We willen dat cliënten zelf beslissen, zodat ze zelfstandiger worden.", None),
-    ("Het onderzoek bevestigt het: waar met het plan wordt gewerkt, weten cliënten meer.", "wordt gewerkt"),
-])
+@pytest.mark.parametrize(
+    "sentence, hint",
+    [
+        ("Het plan wordt besproken met de cliënt.", "wordt besproken"),
+        ("De plannen worden elk jaar geëvalueerd.", "worden … geëvalueerd"),
+        ("Dat werd in 2024 door de raad besloten.", "werd … besloten"),
+        ("We weten dat het plan met Kees besproken wordt.", "besproken wordt"),
+        ("Het verslag is goedgekeurd geworden.", "goedgekeurd geworden"),
+        ("Ik word teruggebeld.", "word teruggebeld"),
+        ("Het wordt beter.", None),
+        ("Het is beter geworden.", None),
+        ("Het werd 93%.", None),
+        ("Wat overal terugkwam, wordt een speerpunt.", None),
+        ("Bewoners werden onrustiger en er gebeurden meer incidenten.", None),
+        ("We willen dat cliënten zelf beslissen, zodat ze zelfstandiger worden.", None),
+        ("Het onderzoek bevestigt het: waar met het plan wordt gewerkt, weten cliënten meer.", "wordt gewerkt"),
+    ],
+)
 def test_passive_hints(sentence, hint):
     assert passive_hint(sentence) == hint
 
 
 def test_a_hard_sentence_says_why_and_what_to_do():
-    text = "\n".join(["Eerste regel.", "", "Tweede alinea.", "",
-                      " ".join(["woord"] * 24) + ".", "", "Het plan wordt besproken."])
+    text = "\n".join(
+        ["Eerste regel.", "", "Tweede alinea.", "", " ".join(["woord"] * 24) + ".", "", "Het plan wordt besproken."]
+    )
     hard = analyse(text).hard_sentences
     assert [(s.line, s.reasons) for s in hard] == [(5, (r.TE_LANG,)), (7, (r.LIJDENDE_VORM,))]
     assert hard[0].advice() == "Zin op regel 5 is 24 woorden lang. Maak er twee zinnen van."
-    assert hard[1].advice() == ("Zin op regel 7 is lijdende vorm ('wordt besproken'). "
-                                "Zeg wie het doet, bijvoorbeeld 'wij' of 'de begeleider'.")
+    assert hard[1].advice() == (
+        "Zin op regel 7 is lijdende vorm ('wordt besproken'). Zeg wie het doet, bijvoorbeeld 'wij' of 'de begeleider'."
+    )
 
 
 # --- Calibration: the two profiles of issue 4 ------------------------------------------------
@@ -239,8 +261,10 @@ def test_easy_read_findings_for_the_checker():
     policy = easy_read_findings((TEKSTEN / "beleid.md").read_text(encoding="utf-8"))
     warning, *tips = policy
     assert (warning.code, warning.severity) == ("begrijpelijk-te-moeilijk", "waarschuwing")
-    assert warning.message.startswith("Deze begrijpelijke versie is nog niet makkelijk genoeg: de zinnen zijn "
-                                      "gemiddeld 15,8 woorden lang (makkelijk lezen: hoogstens 12);")
+    assert warning.message.startswith(
+        "Deze begrijpelijke versie is nog niet makkelijk genoeg: de zinnen zijn "
+        "gemiddeld 15,8 woorden lang (makkelijk lezen: hoogstens 12);"
+    )
     assert "De moeilijkste zinnen staan op regel 11 (“Voor cliënten die" in warning.message
     assert warning.message.count("regel ") == 3
     assert 0 < len(tips) <= r.MAX_SENTENCE_TIPS and {t.severity for t in tips} == {"tip"}
@@ -273,16 +297,28 @@ def test_leesbaarheid_json(capsys):
     assert (longest["regel"], longest["redenen"][0]) == (11, "te-lang")
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda d: d / "bestaat-niet.md", "bestaat niet"),
-    (lambda d: d, "is geen bestand maar een map"),
-    (lambda d: (d / "latin1.md").write_bytes("Cliënten praten mee.".encode("latin-1")) and d / "latin1.md",
-     "is geen tekst in UTF-8"),
-    (lambda d: (d / "leeg.md").write_text("---\ntitle: Leeg\n---\n\n# Alleen een kop\n", encoding="utf-8")
-     and d / "leeg.md", "staat geen tekst om te meten"),
-    (lambda d: (d / "open.md").write_text("---\ntitle: Open\n\nEen zin.\n", encoding="utf-8") and d / "open.md",
-     "wordt niet afgesloten"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "bestaat-niet.md", "bestaat niet"),
+        (lambda d: d, "is geen bestand maar een map"),
+        (
+            lambda d: (d / "latin1.md").write_bytes("Cliënten praten mee.".encode("latin-1")) and d / "latin1.md",
+            "is geen tekst in UTF-8",
+        ),
+        (
+            lambda d: (
+                (d / "leeg.md").write_text("---\ntitle: Leeg\n---\n\n# Alleen een kop\n", encoding="utf-8")
+                and d / "leeg.md"
+            ),
+            "staat geen tekst om te meten",
+        ),
+        (
+            lambda d: (d / "open.md").write_text("---\ntitle: Open\n\nEen zin.\n", encoding="utf-8") and d / "open.md",
+            "wordt niet afgesloten",
+        ),
+    ],
+)
 def test_leesbaarheid_unusable_input_exit_2_in_dutch(tmp_path, capsys, make, message):
     code, out, err = run_kompas("leesbaarheid", make(tmp_path), capsys=capsys)
     assert code == 2 and out == ""

@@ -15,16 +15,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
-from kompas_site.assemble.menu import WINDOW  # noqa: E402
-from kompas_site.check import check_report  # noqa: E402
-from kompas_site.load import load_report  # noqa: E402
-from kompas_site.model import LISTING_PART_SIZE, LONG_SECTION  # noqa: E402
+from kompas_site.assemble.menu import WINDOW
+from kompas_site.check import check_report
+from kompas_site.load import load_report
+from kompas_site.model import LISTING_PART_SIZE, LONG_SECTION
 
 PAGES = 160  # 52 or 53 pages in each of three folders: a long section with a listing of two parts
 FOLDER = "bouwsteen-2"
@@ -46,8 +45,11 @@ def html(site: Path, path: str) -> BeautifulSoup:
 
 def menu_links(soup: BeautifulSoup) -> list:
     """The menu's links, without the page's own table of contents that Material nests in it."""
-    return [a for a in soup.select("nav.md-nav--primary a.md-nav__link")
-            if not a.find_parent("nav", class_="md-nav--secondary")]
+    return [
+        a
+        for a in soup.select("nav.md-nav--primary a.md-nav__link")
+        if not a.find_parent("nav", class_="md-nav--secondary")
+    ]
 
 
 def resolve(site: Path, page_path: str, href: str) -> Path:
@@ -59,8 +61,11 @@ def resolve(site: Path, page_path: str, href: str) -> Path:
 
 def folder_pages(site: Path) -> list[str]:
     """The content pages of the long folder, as output paths."""
-    return sorted(str(p.relative_to(site)) for p in (site / FOLDER).glob("*/index.html")
-                  if not p.parent.name.startswith("alle-paginas"))
+    return sorted(
+        str(p.relative_to(site))
+        for p in (site / FOLDER).glob("*/index.html")
+        if not p.parent.name.startswith("alle-paginas")
+    )
 
 
 def test_a_page_in_a_long_section_shows_its_neighbours_and_a_link_to_all_pages(large):
@@ -119,7 +124,8 @@ def test_a_folder_without_index_page_gets_a_generated_one(example, tmp_path):
     for name in ("een", "twee"):
         (example / "09-locaties").mkdir(exist_ok=True)
         (example / "09-locaties" / f"{name}.md").write_text(
-            f"---\ntitle: Locatie {name}\n---\n\n# Locatie {name}\n\nOver deze locatie.\n", encoding="utf-8")
+            f"---\ntitle: Locatie {name}\n---\n\n# Locatie {name}\n\nOver deze locatie.\n", encoding="utf-8"
+        )
     out = tmp_path / "site"
     result = run_cli("build", example, "-o", out)
     assert result.returncode == 0, result.stderr
@@ -202,7 +208,9 @@ def test_serve_draws_again_only_the_pages_whose_input_changed(example, tmp_path,
     page.write_text(page.read_text(encoding="utf-8").replace('title: "', 'title: "Nieuw: ', 1), encoding="utf-8")
     fourth = serve.build()
     assert drawn_again(third, fourth) == set(first) - {"404.html"}
-    assert "Nieuw:" in (tmp_path / "serve" / "zorgproces" / "ondersteuningsplan" / "index.html").read_text(encoding="utf-8")
+    assert "Nieuw:" in (tmp_path / "serve" / "zorgproces" / "ondersteuningsplan" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
     # A deleted page disappears from the preview.
     page.unlink()

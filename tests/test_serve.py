@@ -44,8 +44,9 @@ def serve_command(how: str, content, port: int) -> list[str]:
 def test_preview_shows_the_draft_banner_and_picks_up_edits(example, how):
     """Both previews draw again only what changed after the first build (see test_scale.py)."""
     port = free_port()
-    server = subprocess.Popen(serve_command(how, example, port),
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        serve_command(how, example, port), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         html = fetch(f"http://127.0.0.1:{port}/")
         banner = BeautifulSoup(html, "html.parser").select_one(".kompas-concept")

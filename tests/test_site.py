@@ -12,7 +12,6 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import EXAMPLE, ROOT, run_cli
 
 
@@ -41,8 +40,11 @@ def test_example_meets_the_content_promise():
     pages = [p for p in EXAMPLE.rglob("*.md") if not p.name.endswith(".begrijpelijk.md")]
     stories = list((EXAMPLE / "verhalen").glob("*.md"))
     assert len(pages) - len(stories) >= 12
-    perspectives = {yaml.safe_load(s.read_text(encoding="utf-8").split("---")[1]).get("perspectief")
-                    for s in stories if not s.name.endswith(".begrijpelijk.md")}
+    perspectives = {
+        yaml.safe_load(s.read_text(encoding="utf-8").split("---")[1]).get("perspectief")
+        for s in stories
+        if not s.name.endswith(".begrijpelijk.md")
+    }
     assert {"client", "verwant", "professional"} <= perspectives
     goals = yaml.safe_load((EXAMPLE / "speerpunten.yml").read_text(encoding="utf-8"))["speerpunten"]
     assert {g["status"] for g in goals} == {"behaald", "deels-behaald", "niet-behaald", "doorgezet", "nieuw"}
@@ -122,8 +124,15 @@ def test_source_data_and_consent_records_are_not_published(site):
 def test_no_page_requests_another_host_and_all_links_work_from_a_sub_path(site):
     for html in html_pages(site):
         doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("source", "srcset"),
-                          ("iframe", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attr in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("source", "srcset"),
+            ("iframe", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for element in doc.find_all(tag):
                 value = element.get(attr)
                 if value:
@@ -144,8 +153,13 @@ def test_production_build_has_no_draft_banner_but_concept_build_has(site, tmp_pa
 
 
 def test_mkdocs_build_strict_passes_at_the_repository_root(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s" / "speerpunten" / "index.html").is_file()
 
@@ -153,10 +167,16 @@ def test_mkdocs_build_strict_passes_at_the_repository_root(tmp_path):
 def test_mkdocs_build_strict_fails_on_a_fout(example, tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     home = example / "01-over-ons" / "zo-maakten-we-dit.md"
-    home.write_text(home.read_text(encoding="utf-8").replace("onderdelen: [betrokkenheid]", "onderdelen: []"),
-                    encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    home.write_text(
+        home.read_text(encoding="utf-8").replace("onderdelen: [betrokkenheid]", "onderdelen: []"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode != 0
     assert "onderdeel-ontbreekt" in result.stderr and "betrokkenheid" in result.stderr
 
@@ -218,8 +238,12 @@ def test_story_overview_cards_and_story_pages(site):
 
 
 def test_photos_are_published_only_as_processed_variants(site):
-    originals = [p for p in site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
-                 and p.parts[len(site.parts)] not in ("afbeeldingen", "assets")]
+    originals = [
+        p
+        for p in site.rglob("*")
+        if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
+        and p.parts[len(site.parts)] not in ("afbeeldingen", "assets")
+    ]
     assert originals == []  # the original photos never reach the site
     doc = page(site, "zorgproces/index.html")
     pictures = doc.select("article picture")
@@ -245,8 +269,9 @@ def test_a_photo_with_location_data_is_published_without_it(example, tmp_path):
     exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 5.0, 0.0), 3: "E", 4: (5.0, 7.0, 0.0)})
     photo.save(example / "media" / "gps.jpg", exif=exif)
     index = example / "01-over-ons" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n![Een tuin met moestuinbakken.](../media/gps.jpg)\n",
-                     encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n![Een tuin met moestuinbakken.](../media/gps.jpg)\n", encoding="utf-8"
+    )
     out = tmp_path / "site"
     result = run_cli("build", example, "-o", out)
     assert result.returncode == 0, result.stderr

@@ -58,8 +58,9 @@ def test_after_an_edit_only_the_edited_page_is_parsed_again(example, counted):
     build(example)
     page = example / "04-leren" / "teamreflectie.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("\n---\n", "\nextra: ja\n---\n", 1) + "\nMail naar kees.de.vries@voorbeeld.nl.\n",
-                    encoding="utf-8")
+    page.write_text(
+        text.replace("\n---\n", "\nextra: ja\n---\n", 1) + "\nMail naar kees.de.vries@voorbeeld.nl.\n", encoding="utf-8"
+    )
     calls = counted()
     result, _ = build(example)
     edited = load_report(example).page("04-leren/teamreflectie.md")
@@ -67,7 +68,8 @@ def test_after_an_edit_only_the_edited_page_is_parsed_again(example, counted):
     assert len(calls["yaml"]) == 1 and "extra: ja" in calls["yaml"][0]
     found = [f for f in result.findings if f.code == "persoonsgegevens"]
     assert [(f.file, f.line) for f in found] == [
-        ("04-leren/teamreflectie.md", len(page.read_text(encoding="utf-8").splitlines()))]
+        ("04-leren/teamreflectie.md", len(page.read_text(encoding="utf-8").splitlines()))
+    ]
 
 
 def test_what_is_kept_cannot_be_changed_by_a_caller(example, counted):

@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import EXAMPLE, run_cli
+
 from kompas_site.check import check_report
 from kompas_site.load import load_report
 
@@ -51,8 +51,9 @@ def test_own_film_has_captions_and_a_transcript(tmp_path):
 
 
 def test_facade_html_names_no_other_host_in_any_src(site_with_facade):
-    doc = BeautifulSoup((site_with_facade / "verhalen" / "begeleider-noor" / "index.html").read_text(encoding="utf-8"),
-                        "html.parser")
+    doc = BeautifulSoup(
+        (site_with_facade / "verhalen" / "begeleider-noor" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     facade = doc.select_one("[data-kompas-video]")
     assert facade is not None and not doc.select("iframe")
     for element in doc.find_all(src=True):
@@ -62,19 +63,27 @@ def test_facade_html_names_no_other_host_in_any_src(site_with_facade):
     assert "Noor legt uit" in doc.select_one("details.kompas-transcript").get_text()
 
 
-@pytest.mark.parametrize("block,code", [
-    ("video:\n  bestand: media/filmgroep.mp4\n  transcript: Tekst.\n", "video-ondertiteling-ontbreekt"),
-    ("video:\n  youtube: aqz-KE-bpKQ\n", "video-transcript-ontbreekt"),
-    ("video:\n  bestand: media/weg.mp4\n  ondertiteling: media/filmgroep.nl.vtt\n  transcript: T.\n",
-     "video-bestand-ontbreekt"),
-    ("video:\n  bestand: ../../etc/passwd\n  ondertiteling: media/filmgroep.nl.vtt\n  transcript: T.\n",
-     "video-bestand-ontbreekt"),
-    ("video:\n  youtube: https://www.youtube.com/watch?v=x\n  transcript: T.\n", "video-id-onbekend"),
-    ("video:\n  titel: Geen bron\n", "video-onbekend"),
-])
+@pytest.mark.parametrize(
+    "block,code",
+    [
+        ("video:\n  bestand: media/filmgroep.mp4\n  transcript: Tekst.\n", "video-ondertiteling-ontbreekt"),
+        ("video:\n  youtube: aqz-KE-bpKQ\n", "video-transcript-ontbreekt"),
+        (
+            "video:\n  bestand: media/weg.mp4\n  ondertiteling: media/filmgroep.nl.vtt\n  transcript: T.\n",
+            "video-bestand-ontbreekt",
+        ),
+        (
+            "video:\n  bestand: ../../etc/passwd\n  ondertiteling: media/filmgroep.nl.vtt\n  transcript: T.\n",
+            "video-bestand-ontbreekt",
+        ),
+        ("video:\n  youtube: https://www.youtube.com/watch?v=x\n  transcript: T.\n", "video-id-onbekend"),
+        ("video:\n  titel: Geen bron\n", "video-onbekend"),
+    ],
+)
 def test_video_findings(example, block, code):
     add_video(example / "verhalen" / "begeleider-noor.md", block)
     findings = [f for f in check_report(load_report(example)).findings if f.code.startswith("video")]
     assert [(f.code, f.severity, f.file, f.key) for f in findings] == [
-        (code, "fout", "verhalen/begeleider-noor.md", "video")]
+        (code, "fout", "verhalen/begeleider-noor.md", "video")
+    ]
     assert findings[0].line is not None

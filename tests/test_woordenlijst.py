@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 
 from conftest import run_kompas
+
 from kompas_site.easyread.woordenlijst import Term, explain_terms, glossary
 
-TERMS = [Term("bouwsteen", "Een deel van de afspraken.", ("bouwstenen",)), Term("PDCA", "Vier stappen."),
-         Term("raad van bestuur", "De baas."), Term("raad", "Een groep.")]
+TERMS = [
+    Term("bouwsteen", "Een deel van de afspraken.", ("bouwstenen",)),
+    Term("PDCA", "Vier stappen."),
+    Term("raad van bestuur", "De baas."),
+    Term("raad", "Een groep."),
+]
 
 
 def test_first_use_is_marked_and_explained_under_its_paragraph():
@@ -26,7 +31,9 @@ def test_links_code_and_acronyms_in_other_case_are_not_touched():
     md = "Zie [de bouwsteen](bouwsteen.md) en `bouwsteen` en pdca.\n\nDe raad van bestuur en de raad.\n"
     out, explained = explain_terms(md, TERMS)
     assert "[de bouwsteen](bouwsteen.md)" in out and "`bouwsteen`" in out and "pdca." in out
-    assert '<strong class="kompas-term">raad van bestuur</strong> en de <strong class="kompas-term">raad</strong>' in out
+    assert (
+        '<strong class="kompas-term">raad van bestuur</strong> en de <strong class="kompas-term">raad</strong>' in out
+    )
     assert {t.term for t in explained} == {"raad van bestuur", "raad"}
 
 

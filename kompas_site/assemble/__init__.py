@@ -78,8 +78,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
                     page.source,
                 )
             )
-    leading = [NavItem(home_title, HOME), NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
-               NavItem(zoeken.TITLE, zoeken.PAGE)]
+    leading = [
+        NavItem(home_title, HOME),
+        NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
+        NavItem(zoeken.TITLE, zoeken.PAGE),
+    ]
     trailing = [NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)]
     nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
     outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins))
@@ -110,7 +113,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
         site.menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
-        report, outputs, [(g.source, g.title, g.markdown) for g in generated if g.source not in part_sources])
+        report, outputs, [(g.source, g.title, g.markdown) for g in generated if g.source not in part_sources]
+    )
     for page in report.pages:
         if page.twin:
             site.switches[page.path] = Switch(page.twin.path, EASY_READ, True)
@@ -195,4 +199,3 @@ def _draft(result: CheckResult) -> dict:
             if f.severity in (FOUT, WAARSCHUWING)
         ],
     }
-

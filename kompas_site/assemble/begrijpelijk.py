@@ -38,8 +38,9 @@ def easy_read_version(report: Report) -> EasyRead:
     )
     for twin in twins:
         easy.markdown[twin.path] = _easy_markdown(twin.body, terms)
-    easy.generated.append(GeneratedPage(GLOSSARY, GLOSSARY_TITLE, render("woordenlijst.md", terms=terms,
-                                                                          titel=GLOSSARY_TITLE)))
+    easy.generated.append(
+        GeneratedPage(GLOSSARY, GLOSSARY_TITLE, render("woordenlijst.md", terms=terms, titel=GLOSSARY_TITLE))
+    )
     easy.pages = easy.twins | {GLOSSARY}
     easy.nav = [NavItem(t.title, t.path) for t in twins] + [NavItem(GLOSSARY_TITLE, GLOSSARY)]
     return easy
@@ -82,5 +83,3 @@ def picture_rows(markdown: str) -> str:
             "</div>",
         ]
     return "\n".join(lines)
-
-

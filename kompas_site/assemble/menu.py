@@ -51,8 +51,13 @@ class Listing:
 
 
 class Menu:
-    def __init__(self, items: list[NavItem], listings: dict[NavItem, Listing] | None = None,
-                 root_listing: Listing | None = None, fixed: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        items: list[NavItem],
+        listings: dict[NavItem, Listing] | None = None,
+        root_listing: Listing | None = None,
+        fixed: frozenset[str] = frozenset(),
+    ):
         self.items = items
         self.listings = listings or {}
         self.root_listing = root_listing
@@ -93,8 +98,9 @@ class Menu:
         chain, item, position = self._where.get(source, ((), None, -1))
         return self._level(None, chain, 0, source, item, position)
 
-    def _level(self, section: NavItem | None, chain, depth: int, source: str, item: NavItem | None,
-               position: int) -> list[MenuEntry]:
+    def _level(
+        self, section: NavItem | None, chain, depth: int, source: str, item: NavItem | None, position: int
+    ) -> list[MenuEntry]:
         lead, long, trail = self._top if section is None else ((), self._shown[section], ())
         on_path = chain[depth] if depth < len(chain) else item
         focus = self._place.get((section, on_path), -1)
@@ -107,9 +113,8 @@ class Menu:
             target = listing.part_of(max(focus, 0)) if listing else None
             if target:  # on the section's own (generated) index this link is not "this page" a second time
                 own = section is not None and target == section.source
-                more = MenuEntry(f"Alle {len(long)} pagina's", target, current=target == source and not own,
-                                 more=True)
-            long = long[start:start + 2 * WINDOW + 1]
+                more = MenuEntry(f"Alle {len(long)} pagina's", target, current=target == source and not own, more=True)
+            long = long[start : start + 2 * WINDOW + 1]
         entries = []
         for entry in [*lead, *long]:
             entries.append(self._entry(entry, on_path, chain, depth, source, item, position))
@@ -128,9 +133,9 @@ class Menu:
         )
 
 
-def listings(items: list[NavItem], top_folder: str, top_title: str, taken: set[str],
-             fixed: frozenset[str] = frozenset()) -> tuple[
-        dict[NavItem, Listing], Listing | None, list[GeneratedPage]]:
+def listings(
+    items: list[NavItem], top_folder: str, top_title: str, taken: set[str], fixed: frozenset[str] = frozenset()
+) -> tuple[dict[NavItem, Listing], Listing | None, list[GeneratedPage]]:
     """Listing pages for every long section, and an index page for every section without one.
 
     ``top_folder`` is where the listing of a long top level goes; ``taken`` the output paths in use."""
@@ -179,21 +184,29 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
     pages = []
     for number, source in enumerate(listing.parts, start=1):
         start = (number - 1) * LISTING_PART_SIZE
-        part = items[start:start + LISTING_PART_SIZE]
+        part = items[start : start + LISTING_PART_SIZE]
         page_title = base if total == 1 else f"{base} (deel {number} van {total})"
         here = posixpath.dirname(source)
-        pages.append(GeneratedPage(source, page_title, render(
-            "overzicht.md",
-            titel=page_title,
-            sectie=title,
-            items=[(_link_text(i.title), _relative(i.source, here), bool(i.children)) for i in part if i.source],
-            per_deel=LISTING_PART_SIZE,
-            deel=number,
-            delen=[_relative(p, here) for p in listing.parts],
-            van=start + 1,
-            tot=start + len(part),
-            totaal=len(items),
-        )))
+        pages.append(
+            GeneratedPage(
+                source,
+                page_title,
+                render(
+                    "overzicht.md",
+                    titel=page_title,
+                    sectie=title,
+                    items=[
+                        (_link_text(i.title), _relative(i.source, here), bool(i.children)) for i in part if i.source
+                    ],
+                    per_deel=LISTING_PART_SIZE,
+                    deel=number,
+                    delen=[_relative(p, here) for p in listing.parts],
+                    van=start + 1,
+                    tot=start + len(part),
+                    totaal=len(items),
+                ),
+            )
+        )
     return pages
 
 

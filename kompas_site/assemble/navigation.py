@@ -20,8 +20,9 @@ class NavItem:
         return [c for c in self.children if c.children or c.source != self.source]
 
 
-def build_nav(report: Report, leading: list[NavItem], trailing: list[NavItem],
-              section_pages: dict[str, NavItem] | None = None) -> list[NavItem]:
+def build_nav(
+    report: Report, leading: list[NavItem], trailing: list[NavItem], section_pages: dict[str, NavItem] | None = None
+) -> list[NavItem]:
     """``leading`` items (home, "Waar vind ik wat?"), the authors' pages by folder, ``trailing`` items.
 
     ``section_pages`` gives a generated index page to a folder that has none of its own."""

@@ -78,24 +78,32 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
     parts = []
     for number, source in enumerate(sources, start=1):
         start = (number - 1) * STORIES_PER_PART
-        part = stories[start:start + STORIES_PER_PART]
+        part = stories[start : start + STORIES_PER_PART]
         facts = [_facts(s, kader, source) for s in part]
         part_title = title if count == 1 else f"{title} (deel {number} van {count})"
-        parts.append((source, part_title, render(
-            "verhalen.md",
-            titel=part_title if number > 1 or not existing else None,
-            intro=existing.body if existing and number == 1 else "",
-            cards=[story_card(s, kader, source) for s in part],
-            perspectieven=[(k, v) for k, v in PERSPECTIEF_FILTER.items() if any(f["perspectief"] == k for f in facts)],
-            bouwstenen=[b for b in kader.bouwstenen if any(f["bouwsteen"] == b for f in facts)],
-            domeinen=[(d, t) for d, t in kader.domeinen if any(d in f["domein_ids"] for f in facts)],
-            deel=number,
-            delen=[posixpath.relpath(other, STORIES_DIR) for other in sources],
-            van=start + 1,
-            tot=start + len(part),
-            totaal=len(stories),
-            per_deel=STORIES_PER_PART,
-        )))
+        parts.append(
+            (
+                source,
+                part_title,
+                render(
+                    "verhalen.md",
+                    titel=part_title if number > 1 or not existing else None,
+                    intro=existing.body if existing and number == 1 else "",
+                    cards=[story_card(s, kader, source) for s in part],
+                    perspectieven=[
+                        (k, v) for k, v in PERSPECTIEF_FILTER.items() if any(f["perspectief"] == k for f in facts)
+                    ],
+                    bouwstenen=[b for b in kader.bouwstenen if any(f["bouwsteen"] == b for f in facts)],
+                    domeinen=[(d, t) for d, t in kader.domeinen if any(d in f["domein_ids"] for f in facts)],
+                    deel=number,
+                    delen=[posixpath.relpath(other, STORIES_DIR) for other in sources],
+                    van=start + 1,
+                    tot=start + len(part),
+                    totaal=len(stories),
+                    per_deel=STORIES_PER_PART,
+                ),
+            )
+        )
     return parts
 
 

@@ -13,8 +13,11 @@ import posixpath
 from kompas_site.assemble.templates import render
 
 SERVICES = {
-    "youtube": ("YouTube", "https://www.youtube-nocookie.com/embed/{id}?autoplay=1",
-                "https://www.youtube.com/watch?v={id}"),
+    "youtube": (
+        "YouTube",
+        "https://www.youtube-nocookie.com/embed/{id}?autoplay=1",
+        "https://www.youtube.com/watch?v={id}",
+    ),
     "vimeo": ("Vimeo", "https://player.vimeo.com/video/{id}?autoplay=1&dnt=1", "https://vimeo.com/{id}"),
 }
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".mov": "video/mp4"}
@@ -29,13 +32,15 @@ def video_block(video: dict, title: str, source_path: str, output_path: str) -> 
         "titel": html.escape(str(video.get("titel") or title)),
         "transcript": [html.escape(p.strip()) for p in transcript.split("\n\n") if p.strip()],
         "poster": posixpath.relpath(video["poster"], posixpath.dirname(source_path) or ".")
-        if isinstance(video.get("poster"), str) else None,
+        if isinstance(video.get("poster"), str)
+        else None,
     }
     for key, (name, embed, page) in SERVICES.items():
         if video.get(key):
             ident = html.escape(str(video[key]).strip(), quote=True)
-            return render("video-facade.md", dienst=name, embed=embed.format(id=ident),
-                          pagina=page.format(id=ident), **context)
+            return render(
+                "video-facade.md", dienst=name, embed=embed.format(id=ident), pagina=page.format(id=ident), **context
+            )
     if isinstance(video.get("bestand"), str):
         source = video["bestand"]
         captions = video.get("ondertiteling")

@@ -13,5 +13,19 @@ from kompas_site.audit.result import AuditResult, PageResult, RuleResult
 from kompas_site.audit.run import audit
 from kompas_site.audit.server import serve_folder
 
-__all__ = ["AuditError", "AuditResult", "FLAGS", "NORM", "PageResult", "RuleResult", "TAGS", "as_json", "as_text",
-           "audit", "find_chromium", "open_browser", "serve_folder", "summary"]
+__all__ = [
+    "AuditError",
+    "AuditResult",
+    "FLAGS",
+    "NORM",
+    "PageResult",
+    "RuleResult",
+    "TAGS",
+    "as_json",
+    "as_text",
+    "audit",
+    "find_chromium",
+    "open_browser",
+    "serve_folder",
+    "summary",
+]

@@ -31,9 +31,11 @@ def axe_source() -> str:
 
         return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
     except (ImportError, FileNotFoundError, ModuleNotFoundError):
-        raise AuditError("axe-core (de toegankelijkheidscontrole, uit het pakket axe-playwright-python) is niet "
-                         "geïnstalleerd.\nInstalleer het met: pip install 'kompas-site[audit]' "
-                         "(in de map van kompas-site: pip install -e '.[audit]').") from None
+        raise AuditError(
+            "axe-core (de toegankelijkheidscontrole, uit het pakket axe-playwright-python) is niet "
+            "geïnstalleerd.\nInstalleer het met: pip install 'kompas-site[audit]' "
+            "(in de map van kompas-site: pip install -e '.[audit]')."
+        ) from None
 
 
 def run_axe(page) -> tuple[str, list[dict]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from kompas_site.audit.errors import AuditError
 
@@ -34,25 +34,31 @@ def find_chromium() -> str:
     if wanted:
         if Path(wanted).is_file() and os.access(wanted, os.X_OK):
             return wanted
-        raise AuditError(f"De browser '{wanted}' (uit KOMPAS_CHROMIUM) bestaat niet of kan niet gestart worden.\n"
-                         f"Zet KOMPAS_CHROMIUM op het pad van Chromium, of haal de variabele weg. {INSTALL_HINT}")
+        raise AuditError(
+            f"De browser '{wanted}' (uit KOMPAS_CHROMIUM) bestaat niet of kan niet gestart worden.\n"
+            f"Zet KOMPAS_CHROMIUM op het pad van Chromium, of haal de variabele weg. {INSTALL_HINT}"
+        )
     if Path(CHROMIUM).is_file():
         return CHROMIUM
     for name in OTHER_NAMES:
         found = shutil.which(name)
         if found:
             return found
-    raise AuditError(f"Er is geen Chromium-browser gevonden (gezocht: {CHROMIUM}). De controle heeft een echte "
-                     f"browser nodig.\n{INSTALL_HINT}")
+    raise AuditError(
+        f"Er is geen Chromium-browser gevonden (gezocht: {CHROMIUM}). De controle heeft een echte "
+        f"browser nodig.\n{INSTALL_HINT}"
+    )
 
 
 def _playwright():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise AuditError("Het onderdeel dat de browser bestuurt (Playwright) is niet geïnstalleerd.\n"
-                         "Installeer het met: pip install 'kompas-site[audit]' "
-                         "(in de map van kompas-site: pip install -e '.[audit]').") from None
+        raise AuditError(
+            "Het onderdeel dat de browser bestuurt (Playwright) is niet geïnstalleerd.\n"
+            "Installeer het met: pip install 'kompas-site[audit]' "
+            "(in de map van kompas-site: pip install -e '.[audit]')."
+        ) from None
     return sync_playwright
 
 
@@ -68,8 +74,9 @@ def open_browser() -> Iterator[object]:
             browser = playwright.chromium.launch(executable_path=executable, args=FLAGS, headless=True)
         except PlaywrightError as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise AuditError(f"De browser '{executable}' kon niet gestart worden ({first_line}).\n"
-                             f"{INSTALL_HINT}") from None
+            raise AuditError(
+                f"De browser '{executable}' kon niet gestart worden ({first_line}).\n{INSTALL_HINT}"
+            ) from None
         try:
             yield browser
         finally:

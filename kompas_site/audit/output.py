@@ -45,9 +45,13 @@ def as_json(result: AuditResult) -> str:
                 "meer_info": rule.help_url,
                 "wcag": rule.wcag,
                 "paginas": [
-                    {"pagina": page, "elementen": [
-                        {"selector": e.selector, "html": e.html, **({"detail": e.detail} if e.detail else {})}
-                        for e in elements]}
+                    {
+                        "pagina": page,
+                        "elementen": [
+                            {"selector": e.selector, "html": e.html, **({"detail": e.detail} if e.detail else {})}
+                            for e in elements
+                        ],
+                    }
                     for page, elements in rule.pages.items()
                 ],
             }
@@ -84,9 +88,11 @@ def _elements(elements: list[Element], indent: str) -> list[str]:
 
 def as_text(result: AuditResult, width: int = 100) -> str:
     total = len(result.pages)
-    lines = [f"Toegankelijkheid van {result.source}",
-             f"Gecontroleerd: {_paginas(total)} in Chromium, met axe-core "
-             f"{result.axe_version} op {NORM}.", ""]
+    lines = [
+        f"Toegankelijkheid van {result.source}",
+        f"Gecontroleerd: {_paginas(total)} in Chromium, met axe-core {result.axe_version} op {NORM}.",
+        "",
+    ]
     rules = result.rules
     if rules:
         lines.append(f"{_plural(len(rules), 'probleem', 'problemen')} met toegankelijkheid:")
@@ -106,14 +112,16 @@ def as_text(result: AuditResult, width: int = 100) -> str:
             lines.append(f"   Meer uitleg (Engels): {rule.help_url}")
     outside = result.outside
     if outside:
-        lines += ["", f"{_plural(len(outside), 'verzoek', 'verzoeken')} naar een andere server. Bezoekers sturen "
-                  "dan gegevens (zoals hun IP-adres) naar die server, zonder dat ze dat weten:"]
+        lines += [
+            "",
+            f"{_plural(len(outside), 'verzoek', 'verzoeken')} naar een andere server. Bezoekers sturen "
+            "dan gegevens (zoals hun IP-adres) naar die server, zonder dat ze dat weten:",
+        ]
         for url, pages in outside.items():
             lines.append(f"  - {url}")
             lines.append(f"    {_pages(pages, total)}")
     if result.failed:
-        lines += ["", f"{_paginas(len(result.failed))} kon niet "
-                  "gecontroleerd worden:"]
+        lines += ["", f"{_paginas(len(result.failed))} kon niet gecontroleerd worden:"]
         lines += [f"  - {p.page}: {p.error}" for p in result.failed]
     if lines[-1]:
         lines.append("")
@@ -124,15 +132,16 @@ def as_text(result: AuditResult, width: int = 100) -> str:
 def summary(result: AuditResult) -> str:
     if result.ok:
         pages = "de pagina voldoet" if len(result.pages) == 1 else f"alle {len(result.pages)} pagina's voldoen"
-        return (f"Geen problemen gevonden: {pages} aan de automatische controles van {NORM}, en niets wordt "
-                "van een andere server geladen. Een automatische controle vindt niet alles: laat de site ook "
-                "door mensen testen, met het toetsenbord en een schermlezer.")
+        return (
+            f"Geen problemen gevonden: {pages} aan de automatische controles van {NORM}, en niets wordt "
+            "van een andere server geladen. Een automatische controle vindt niet alles: laat de site ook "
+            "door mensen testen, met het toetsenbord en een schermlezer."
+        )
     parts = []
     rules = result.rules
     if rules:
         pages = len({page for rule in rules for page in rule.pages})
-        parts.append(f"{_plural(len(rules), 'probleem', 'problemen')} met toegankelijkheid op "
-                     f"{_paginas(pages)}")
+        parts.append(f"{_plural(len(rules), 'probleem', 'problemen')} met toegankelijkheid op {_paginas(pages)}")
     if result.outside:
         parts.append(f"{_plural(len(result.outside), 'verzoek', 'verzoeken')} naar andere servers")
     if result.failed:

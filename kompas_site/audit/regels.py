@@ -41,7 +41,7 @@ UITLEG = {
     "button-name": "Een knop heeft geen tekst of naam. Een schermlezer zegt dan alleen 'knop'.",
     "bypass": "Er is geen manier om het menu over te slaan en meteen naar de inhoud te gaan.",
     "color-contrast": "Tekst heeft te weinig kleurcontrast met de achtergrond en is daardoor slecht leesbaar "
-                      "(nodig: 4,5 staat tot 1 voor gewone tekst, 3 staat tot 1 voor grote tekst).",
+    "(nodig: 4,5 staat tot 1 voor gewone tekst, 3 staat tot 1 voor grote tekst).",
     "css-orientation-lock": "De pagina werkt maar in één stand (staand of liggend) van telefoon of tablet.",
     "definition-list": "Een lijst met begrippen (<dl>) is verkeerd opgebouwd.",
     "dlitem": "Een begrip of uitleg (<dt>, <dd>) staat niet in een lijst met begrippen.",
@@ -55,7 +55,7 @@ UITLEG = {
     "html-lang-valid": "De taal van de pagina is verkeerd opgegeven.",
     "html-xml-lang-mismatch": "De pagina geeft twee verschillende talen op.",
     "image-alt": "Een afbeelding heeft geen tekstalternatief (alt-tekst). Wie niet kan zien, weet dan niet wat erop staat. "
-                 "Schrijf bij elke foto in de Markdown tussen de [ ] wat erop te zien is.",
+    "Schrijf bij elke foto in de Markdown tussen de [ ] wat erop te zien is.",
     "input-button-name": "Een invoerknop heeft geen tekst.",
     "input-image-alt": "Een knop die uit een afbeelding bestaat heeft geen tekstalternatief.",
     "label-content-name-mismatch": "De naam die een schermlezer voorleest past niet bij de tekst die u op de knop of link ziet.",

@@ -63,9 +63,12 @@ class AuditResult:
                 rule = grouped.get(violation["id"])
                 if rule is None:
                     rule = grouped[violation["id"]] = RuleResult(
-                        rule=violation["id"], impact=violation.get("impact") or "",
-                        help=violation.get("help", ""), help_url=violation.get("helpUrl", ""),
-                        wcag=_wcag(violation.get("tags", [])))
+                        rule=violation["id"],
+                        impact=violation.get("impact") or "",
+                        help=violation.get("help", ""),
+                        help_url=violation.get("helpUrl", ""),
+                        wcag=_wcag(violation.get("tags", [])),
+                    )
                 rule.pages[page.page] = [_element(node) for node in violation.get("nodes", [])]
         return sorted(grouped.values(), key=lambda r: (ERNST_VOLGORDE.get(r.impact, 9), r.rule))
 
@@ -122,6 +125,8 @@ def _detail(node: dict) -> str:
         data = check.get("data")
         if check.get("id") == "color-contrast" and isinstance(data, dict) and data.get("contrastRatio"):
             expected = str(data.get("expectedContrastRatio", "")).replace(".", ",")
-            return (f"contrast {_number(data['contrastRatio'])}:1, nodig {expected}; "
-                    f"tekstkleur {data.get('fgColor')} op achtergrond {data.get('bgColor')}")
+            return (
+                f"contrast {_number(data['contrastRatio'])}:1, nodig {expected}; "
+                f"tekstkleur {data.get('fgColor')} op achtergrond {data.get('bgColor')}"
+            )
     return ""

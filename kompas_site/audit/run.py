@@ -9,8 +9,8 @@ import socket
 import ssl
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from kompas_site.audit.axe import run_axe
@@ -23,8 +23,9 @@ MAX_PAGES = 500
 PAGE_TIMEOUT_MS = 30_000
 VIEWPORT = {"width": 1280, "height": 900}
 # Links to these are files, not pages: not visited when following links on a URL.
-NOT_PAGES = re.compile(r"\.(pdf|jpe?g|png|gif|webp|svg|mp4|webm|mp3|zip|docx?|xlsx?|csv|json|xml|gz|txt|ics)$",
-                       re.IGNORECASE)
+NOT_PAGES = re.compile(
+    r"\.(pdf|jpe?g|png|gif|webp|svg|mp4|webm|mp3|zip|docx?|xlsx?|csv|json|xml|gz|txt|ics)$", re.IGNORECASE
+)
 
 
 def is_url(target: str) -> bool:
@@ -61,11 +62,16 @@ def _browser(browser) -> Iterator[object]:
 
 
 def _html_files(folder: Path) -> list[Path]:
-    files = [p for p in folder.rglob("*.html")
-             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    files = [
+        p
+        for p in folder.rglob("*.html")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
     # the home page first, then the rest by address
-    return sorted(files, key=lambda p: (_url_path(p.relative_to(folder).as_posix()) != "",
-                                        _url_path(p.relative_to(folder).as_posix())))
+    return sorted(
+        files,
+        key=lambda p: (_url_path(p.relative_to(folder).as_posix()) != "", _url_path(p.relative_to(folder).as_posix())),
+    )
 
 
 def _url_path(relative: str) -> str:
@@ -78,14 +84,20 @@ def _url_path(relative: str) -> str:
 
 def _check_folder(folder: Path) -> Path:
     if not folder.exists():
-        raise AuditError(f"De map '{folder}' bestaat niet. Bouw de website eerst met: kompas build MAP -o {folder}\n"
-                         "of geef het adres van een website op, zoals https://www.example.nl/kwaliteitsbeeld/.")
+        raise AuditError(
+            f"De map '{folder}' bestaat niet. Bouw de website eerst met: kompas build MAP -o {folder}\n"
+            "of geef het adres van een website op, zoals https://www.example.nl/kwaliteitsbeeld/."
+        )
     if not folder.is_dir():
-        raise AuditError(f"'{folder}' is geen map. Geef de map van de gebouwde website op (waar index.html in "
-                         "staat), of het adres van een website.")
+        raise AuditError(
+            f"'{folder}' is geen map. Geef de map van de gebouwde website op (waar index.html in "
+            "staat), of het adres van een website."
+        )
     if not _html_files(folder):
-        raise AuditError(f"In de map '{folder}' staan geen webpagina's (.html-bestanden). Geef de map van de "
-                         "gebouwde website op: die maakt u met kompas build.")
+        raise AuditError(
+            f"In de map '{folder}' staan geen webpagina's (.html-bestanden). Geef de map van de "
+            "gebouwde website op: die maakt u met kompas build."
+        )
     return folder.resolve()
 
 
@@ -100,11 +112,15 @@ def _check_url(url: str) -> str:
             final = response.geturl()
             kind = response.headers.get_content_type()
     except urllib.error.HTTPError as error:
-        raise AuditError(f"Het adres {url} geeft een foutmelding van de server ({error.code} {error.reason}). "
-                         "Controleer of het adres klopt.") from None
+        raise AuditError(
+            f"Het adres {url} geeft een foutmelding van de server ({error.code} {error.reason}). "
+            "Controleer of het adres klopt."
+        ) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
-        raise AuditError(f"Het adres {url} geeft geen antwoord ({_why(getattr(error, 'reason', error))}). "
-                         "Controleer of het adres klopt en of de website bereikbaar is vanaf deze computer.") from None
+        raise AuditError(
+            f"Het adres {url} geeft geen antwoord ({_why(getattr(error, 'reason', error))}). "
+            "Controleer of het adres klopt en of de website bereikbaar is vanaf deze computer."
+        ) from None
     if kind not in ("text/html", "application/xhtml+xml"):
         raise AuditError(f"Het adres {url} is geen webpagina maar een bestand van het type {kind}.")
     return final
@@ -153,8 +169,7 @@ def _outside(url: str, base_url: str) -> bool:
     return urlsplit(url).netloc.lower() != urlsplit(base_url).netloc.lower()
 
 
-def _visit(browser, source: str, base_url: str, start: list[str], follow_links: bool,
-           viewport: dict) -> AuditResult:
+def _visit(browser, source: str, base_url: str, start: list[str], follow_links: bool, viewport: dict) -> AuditResult:
     queue = list(dict.fromkeys(start))
     if follow_links:
         queue = list(dict.fromkeys(_normal(u) for u in queue))
@@ -194,7 +209,7 @@ def _visit(browser, source: str, base_url: str, start: list[str], follow_links: 
             current["page"] = result
             try:
                 response = page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
-            except Exception as error:  # noqa: BLE001 - a page that does not load is reported, not raised
+            except Exception as error:
                 result.error = f"de pagina laadt niet ({_first_line(error)})"
                 continue
             if response is not None and response.status >= 400:
@@ -231,7 +246,7 @@ def _belongs(url: str, base_url: str) -> bool:
 def _label(url: str, base_url: str) -> str:
     path = urlsplit(url).path
     base = urlsplit(base_url).path
-    return "/" + path[len(base):] if path.startswith(base) else path
+    return "/" + path[len(base) :] if path.startswith(base) else path
 
 
 def _first_line(error: Exception) -> str:

@@ -48,20 +48,34 @@ def check_report(report: Report) -> CheckResult:
 
 
 def _reserved_names(report: Report) -> list[Finding]:
-    return [Finding("pagina-naam-gereserveerd", FOUT,
-                    f"De naam '{name}' is gereserveerd voor een pagina die kompas-site zelf maakt. Geef uw "
-                    "pagina een andere bestandsnaam.", file=name)
-            for name in RESERVED_PAGES if report.page(name)]
+    return [
+        Finding(
+            "pagina-naam-gereserveerd",
+            FOUT,
+            f"De naam '{name}' is gereserveerd voor een pagina die kompas-site zelf maakt. Geef uw "
+            "pagina een andere bestandsnaam.",
+            file=name,
+        )
+        for name in RESERVED_PAGES
+        if report.page(name)
+    ]
 
 
 def _placeholder_name(report: Report) -> list[Finding]:
     settings = report.settings
     if settings.organisatie.naam != PLACEHOLDER_NAME:
         return []
-    return [Finding("organisatie-naam-invullen", WAARSCHUWING,
-                    f"Vul in {settings.file} bij 'organisatie: naam' de naam van uw organisatie in; die staat "
-                    "bovenaan elke pagina.", file=settings.file, line=settings.line("organisatie", "naam"),
-                    key="organisatie.naam")]
+    return [
+        Finding(
+            "organisatie-naam-invullen",
+            WAARSCHUWING,
+            f"Vul in {settings.file} bij 'organisatie: naam' de naam van uw organisatie in; die staat "
+            "bovenaan elke pagina.",
+            file=settings.file,
+            line=settings.line("organisatie", "naam"),
+            key="organisatie.naam",
+        )
+    ]
 
 
 def _orphan_twins(report: Report) -> list[Finding]:

@@ -20,7 +20,8 @@ from urllib.parse import unquote, urlparse
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
-from kompas_site.markdown import line_of, tokens as markdown_tokens
+from kompas_site.markdown import line_of
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
 from kompas_site.media.publish import default_cache_dir, is_raster_image
 from kompas_site.model import Page, Report
@@ -29,8 +30,11 @@ from kompas_site.spelling import did_you_mean_path
 ALT_MAX = 150
 _DECORATIVE = re.compile(r"^\{:?[^}]*(?<![\w-])\.decoratief(?![\w-])[^}]*\}")
 _EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|heic|heif|tiff?|bmp|svg|avif|raw|dng|cr2|nef)$", re.IGNORECASE)
-_CAMERA = re.compile(r"^(?:img|dsc[nf]?|dcim|pxl|mvimg|photo|foto|image|screenshot|wp|p)[\s_-]?\d{3,}"
-                     r"(?:[_-]\w+)*(?:\.\w{3,4})?$", re.IGNORECASE)
+_CAMERA = re.compile(
+    r"^(?:img|dsc[nf]?|dcim|pxl|mvimg|photo|foto|image|screenshot|wp|p)[\s_-]?\d{3,}"
+    r"(?:[_-]\w+)*(?:\.\w{3,4})?$",
+    re.IGNORECASE,
+)
 _DECORATIEF_TIP = "Is de foto alleen versiering? Schrijf dan "
 
 
@@ -100,14 +104,16 @@ def _alt(page: Page, alt, decorative: bool, src: str, line: int, markdown: bool,
     if not alt:
         if decorative:
             return
-        how = (f"![Wat er op de foto te zien is]({src})" if markdown else "alt: Wat er op de foto te zien is.")
+        how = f"![Wat er op de foto te zien is]({src})" if markdown else "alt: Wat er op de foto te zien is."
         deco = f"![]({src}){{ .decoratief }}" if markdown else "decoratief: true in plaats van alt"
         yield Finding(
             "alt-ontbreekt",
             WAARSCHUWING,
             f"De afbeelding '{src}' heeft geen beschrijving. Wie niet kan zien, hoort dan niets over de foto. "
             f"Schrijf in één zin wat er op de foto te zien is: {how}. {_DECORATIEF_TIP}{deco}.",
-            file=page.path, line=line, key=key,
+            file=page.path,
+            line=line,
+            key=key,
         )
     elif looks_like_file_name(alt, src):
         yield Finding(
@@ -116,7 +122,9 @@ def _alt(page: Page, alt, decorative: bool, src: str, line: int, markdown: bool,
             f"De beschrijving van de afbeelding '{src}' is '{alt}'. Dat lijkt een bestandsnaam, en daar heeft "
             "een lezer die niet kan zien niets aan. Schrijf in één zin wat er op de foto te zien is, zoals "
             "'Gert snijdt groente in zijn nieuwe keuken.'",
-            file=page.path, line=line, key=key,
+            file=page.path,
+            line=line,
+            key=key,
         )
     elif len(alt) > ALT_MAX:
         yield Finding(
@@ -125,7 +133,9 @@ def _alt(page: Page, alt, decorative: bool, src: str, line: int, markdown: bool,
             f"De beschrijving van de afbeelding '{src}' is {len(alt)} tekens lang; houd het bij hooguit "
             f"{ALT_MAX} tekens (één of twee korte zinnen). Wat er meer te vertellen is, past beter in de tekst "
             "bij de foto.",
-            file=page.path, line=line, key=key,
+            file=page.path,
+            line=line,
+            key=key,
         )
 
 
@@ -150,8 +160,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, media: _Me
     if not path:
         return
     target = posixpath.normpath(posixpath.join(base, path.replace("\\", "/")))
-    outside = (path.startswith(("/", "\\")) or len(url.scheme) == 1 or target == ".."
-               or target.startswith("../"))
+    outside = path.startswith(("/", "\\")) or len(url.scheme) == 1 or target == ".." or target.startswith("../")
     if not outside:
         outside = inside(root, target) is None  # e.g. a symbolic link that leads out of the folder
     if outside:
@@ -160,9 +169,14 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, media: _Me
             FOUT,
             f"Het pad '{written}' wijst naar een bestand buiten de map met het rapport. Alleen bestanden in "
             "die map komen op de site. Zet de foto in de map 'media' en schrijf het pad "
-            + ("vanaf de map van het rapport, zoals 'media/foto.jpg'." if key else
-               "vanaf deze pagina, zoals '../media/foto.jpg'."),
-            file=page.path, line=line, key=key,
+            + (
+                "vanaf de map van het rapport, zoals 'media/foto.jpg'."
+                if key
+                else "vanaf deze pagina, zoals '../media/foto.jpg'."
+            ),
+            file=page.path,
+            line=line,
+            key=key,
         )
         return
     if (root / target).is_file():
@@ -174,7 +188,9 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, media: _Me
         FOUT,
         f"De afbeelding '{written}' bestaat niet.{suggestion} Controleer de bestandsnaam (ook hoofdletters) en "
         "of de foto in de map 'media' staat.",
-        file=page.path, line=line, key=key,
+        file=page.path,
+        line=line,
+        key=key,
     )
 
 
@@ -193,14 +209,17 @@ def _story_photos(root: Path, story: Page, media: _Media) -> Iterator[Finding]:
                 FOUT,
                 "Bij deze foto staat geen 'bestand'. Schrijf onder 'fotos:' elke foto als '- bestand: media/foto.jpg' "
                 "met op de regel eronder, ingesprongen, 'alt: Wat er op de foto te zien is.'",
-                file=story.path, line=line, key="fotos",
+                file=story.path,
+                line=line,
+                key="fotos",
             )
             continue
         bestand = foto["bestand"].strip()
         bestand_line = story.meta_lines.get(("fotos", i, "bestand"), line)
         alt_line = story.meta_lines.get(("fotos", i, "alt"), line)
-        yield from _alt(story, foto.get("alt"), foto.get("decoratief") is True, bestand, alt_line,
-                        markdown=False, key="fotos.alt")
+        yield from _alt(
+            story, foto.get("alt"), foto.get("decoratief") is True, bestand, alt_line, markdown=False, key="fotos.alt"
+        )
         yield from _path(root, story, bestand, "", bestand_line, media, key="fotos.bestand")
 
 
@@ -211,6 +230,11 @@ def _readable(root: Path, target: str, page: Page, line: int, key: str | None) -
     try:
         validate_image(root / target, default_cache_dir(), name=target)
     except ImageError as error:
-        yield Finding("afbeelding-onbruikbaar", FOUT,
-                      f"De foto '{target}': " + " ".join(p.message for p in error.problems),
-                      file=page.path, line=line, key=key)
+        yield Finding(
+            "afbeelding-onbruikbaar",
+            FOUT,
+            f"De foto '{target}': " + " ".join(p.message for p in error.problems),
+            file=page.path,
+            line=line,
+            key=key,
+        )

@@ -82,15 +82,15 @@ def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Findin
 
 
 @memo
-def _twin_findings(folder: str, path: str, body: str, body_line: int,
-                   terms: tuple[Term, ...]) -> tuple[tuple[str, str, str, int | None], ...]:
+def _twin_findings(
+    folder: str, path: str, body: str, body_line: int, terms: tuple[Term, ...]
+) -> tuple[tuple[str, str, str, int | None], ...]:
     """(code, severity, message, line) for one easy-read page. Kept in memory for the next check in
     this process (``kompas serve``), and on disk in ``folder`` for the next run: measuring needs Dutch
     word frequencies, which are slow to load. ``folder`` is part of the key, so that a result is
     always on disk in the cache in use."""
     cache = JsonCache(CACHE_KIND)
-    key = content_key(READABILITY_VERSION, THRESHOLDS, path, body, body_line,
-                      [(t.term, t.vormen) for t in terms])
+    key = content_key(READABILITY_VERSION, THRESHOLDS, path, body, body_line, [(t.term, t.vormen) for t in terms])
     found = cache.get(key)
     if found is None:
         found = [f.as_dict() for f in _readability_findings(path, body, body_line, terms)]

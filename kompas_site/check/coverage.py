@@ -71,10 +71,7 @@ def _what(onderdeel: Onderdeel) -> str:
 def _not_filled(page: Page, onderdeel: Onderdeel, prose: Prose) -> Finding:
     if prose.placeholders:
         first = prose.placeholders[0]
-        reason = (
-            f"er staat nog invultekst op regel {first.line} ({first.text}). "
-            "Vervang die door uw eigen tekst."
-        )
+        reason = f"er staat nog invultekst op regel {first.line} ({first.text}). Vervang die door uw eigen tekst."
         line = first.line
     else:
         reason = (

@@ -9,8 +9,20 @@ from kompas_site.check.findings import TIP, WAARSCHUWING, Finding
 from kompas_site.model import Report
 from kompas_site.profiles import EditieProfiel, Kader
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def dutch_date(day: date) -> str:

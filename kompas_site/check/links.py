@@ -8,7 +8,8 @@ from urllib.parse import unquote, urlparse
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import WAARSCHUWING, Finding
-from kompas_site.markdown import line_of, tokens as markdown_tokens
+from kompas_site.markdown import line_of
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Report
 from kompas_site.spelling import did_you_mean_path
 

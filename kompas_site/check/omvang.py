@@ -42,15 +42,18 @@ def _long_folders(report: Report) -> list[Finding]:
         if count <= LONG_SECTION:
             continue
         where = f"In de map '{folder}'" if folder else "In de hoofdmap van het rapport (niet in een submap)"
-        findings.append(Finding(
-            "map-te-lang", WAARSCHUWING,
-            f"{where} staan {_number(count)} pagina's en submappen. Zoveel kan een lezer niet overzien: het "
-            f"menu toont er steeds maar een paar, de rest staat op overzichtspagina's met elk "
-            f"{LISTING_PART_SIZE} titels. Verdeel de "
-            f"pagina's over submappen van hooguit {LONG_SECTION} pagina's, bijvoorbeeld per regio, per "
-            "locatie of per onderwerp. Geef elke submap een index.md met een korte inleiding.",
-            file=f"{folder}/" if folder else None,
-        ))
+        findings.append(
+            Finding(
+                "map-te-lang",
+                WAARSCHUWING,
+                f"{where} staan {_number(count)} pagina's en submappen. Zoveel kan een lezer niet overzien: het "
+                f"menu toont er steeds maar een paar, de rest staat op overzichtspagina's met elk "
+                f"{LISTING_PART_SIZE} titels. Verdeel de "
+                f"pagina's over submappen van hooguit {LONG_SECTION} pagina's, bijvoorbeeld per regio, per "
+                "locatie of per onderwerp. Geef elke submap een index.md met een korte inleiding.",
+                file=f"{folder}/" if folder else None,
+            )
+        )
     return findings
 
 
@@ -64,11 +67,15 @@ def _long_pages(report: Report) -> list[Finding]:
     for page in report.all_pages:
         words = _words(page.body)
         if words > LONG_PAGE_WORDS:
-            findings.append(Finding(
-                "pagina-te-lang", WAARSCHUWING,
-                f"Deze pagina heeft {_number(words)} woorden. Dat is te lang om op een telefoon of met een "
-                "schermlezer te lezen, en de pagina laadt traag. Verdeel de tekst over meer pagina's, "
-                "bijvoorbeeld één pagina per locatie of per onderwerp, in een eigen map.",
-                file=page.path, line=page.body_line,
-            ))
+            findings.append(
+                Finding(
+                    "pagina-te-lang",
+                    WAARSCHUWING,
+                    f"Deze pagina heeft {_number(words)} woorden. Dat is te lang om op een telefoon of met een "
+                    "schermlezer te lezen, en de pagina laadt traag. Verdeel de tekst over meer pagina's, "
+                    "bijvoorbeeld één pagina per locatie of per onderwerp, in een eigen map.",
+                    file=page.path,
+                    line=page.body_line,
+                )
+            )
     return findings

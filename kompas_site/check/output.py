@@ -44,16 +44,24 @@ def as_text(result: CheckResult, width: int = 100) -> str:
         f"{settings.organisatie.naam} — {result.editie.naam.lower()} over {settings.editie.jaar}",
         f"Kader: {result.kader.naam}",
         f"Uiterste datum: {dutch_date(result.deadline)}"
-        + (f" · publicatiedatum: {dutch_date(settings.editie.publicatiedatum)}" if settings.editie.publicatiedatum else ""),
+        + (
+            f" · publicatiedatum: {dutch_date(settings.editie.publicatiedatum)}"
+            if settings.editie.publicatiedatum
+            else ""
+        ),
         "",
         "Onderdelen van het kader:",
     ]
     for c in result.coverage:
-        where = ", ".join(p.path for p in c.pages) or {"verhalen": "de verhalen", "speerpunten": "speerpunten.yml"}.get(c.data or "", "")
+        where = ", ".join(p.path for p in c.pages) or {"verhalen": "de verhalen", "speerpunten": "speerpunten.yml"}.get(
+            c.data or "", ""
+        )
         if c.elsewhere:
             where = f"in het {c.elsewhere}"
-        lines.append(f"  {'✓' if c.status in ('gedekt', 'elders') else '✗'} {c.onderdeel.id:<26} "
-                     f"{STATUS_LABEL[c.status]}" + (f" — {where}" if where else ""))
+        lines.append(
+            f"  {'✓' if c.status in ('gedekt', 'elders') else '✗'} {c.onderdeel.id:<26} "
+            f"{STATUS_LABEL[c.status]}" + (f" — {where}" if where else "")
+        )
     groups: dict[str, list] = {}
     for finding in result.findings:
         groups.setdefault(finding.file or GENERAL, []).append(finding)
@@ -62,8 +70,14 @@ def as_text(result: CheckResult, width: int = 100) -> str:
         for f in findings:
             head = f"  {LABEL[f.severity]}" + (f" (regel {f.line})" if f.line else "") + f" [{f.code}]"
             lines.append(head)
-            lines += textwrap.wrap(f.message, width, initial_indent="    ", subsequent_indent="    ",
-                                   break_on_hyphens=False, break_long_words=False)
+            lines += textwrap.wrap(
+                f.message,
+                width,
+                initial_indent="    ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
     lines += ["", summary(result)]
     return "\n".join(lines)
 

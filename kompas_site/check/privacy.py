@@ -31,7 +31,8 @@ from datetime import date, datetime
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, Finding
-from kompas_site.markdown import line_of, tokens as markdown_tokens
+from kompas_site.markdown import line_of
+from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
 
 # --- consent -----------------------------------------------------------------------------------
@@ -42,8 +43,10 @@ CONSENT_FIELDS = {
     "geldig_tot": "tot wanneer de toestemming geldt",
     "vastgelegd_door": "wie de toestemming heeft vastgelegd",
 }
-CONSENT_EXAMPLE = ("'toestemming:' met daaronder, ingesprongen, 'datum: 2025-03-14', 'geldig_tot: 2027-12-31' en "
-                   "'vastgelegd_door: teamleider Wonen Noord'")
+CONSENT_EXAMPLE = (
+    "'toestemming:' met daaronder, ingesprongen, 'datum: 2025-03-14', 'geldig_tot: 2027-12-31' en "
+    "'vastgelegd_door: teamleider Wonen Noord'"
+)
 
 
 def check_consent(report: Report, today: date | None = None) -> Iterator[Finding]:
@@ -55,13 +58,19 @@ def check_consent(report: Report, today: date | None = None) -> Iterator[Finding
         needed = story.meta.get("perspectief") not in NO_CONSENT_NEEDED
         if consent is None or consent == "":
             if needed:
-                yield _missing(story, "In de kop van dit verhaal staat geen 'toestemming'. Een verhaal van een "
-                               "cliënt of naaste mag alleen op de site als hun toestemming is vastgelegd.",
-                               story.meta_line("perspectief"))
+                yield _missing(
+                    story,
+                    "In de kop van dit verhaal staat geen 'toestemming'. Een verhaal van een "
+                    "cliënt of naaste mag alleen op de site als hun toestemming is vastgelegd.",
+                    story.meta_line("perspectief"),
+                )
             continue
         if not isinstance(consent, dict):
-            yield _missing(story, "Onder 'toestemming' horen drie ingesprongen regels: datum, geldig_tot en "
-                           "vastgelegd_door.", story.meta_line("toestemming"))
+            yield _missing(
+                story,
+                "Onder 'toestemming' horen drie ingesprongen regels: datum, geldig_tot en vastgelegd_door.",
+                story.meta_line("toestemming"),
+            )
             continue
         for key, meaning in CONSENT_FIELDS.items():
             value = consent.get(key)
@@ -69,11 +78,20 @@ def check_consent(report: Report, today: date | None = None) -> Iterator[Finding
             if value is None or str(value).strip() == "":
                 yield _missing(story, f"Bij 'toestemming' ontbreekt '{key}': {meaning}.", line, key)
             elif key != "vastgelegd_door" and not isinstance(value, date):
-                yield _missing(story, f"'toestemming: {key}' moet een datum zijn als 2025-03-14 (jaar-maand-dag); "
-                               f"nu staat er '{value}'.", line, key)
+                yield _missing(
+                    story,
+                    f"'toestemming: {key}' moet een datum zijn als 2025-03-14 (jaar-maand-dag); nu staat er '{value}'.",
+                    line,
+                    key,
+                )
             elif key == "vastgelegd_door" and isinstance(value, (dict, list)):
-                yield _missing(story, "'toestemming: vastgelegd_door' moet één tekst zijn: wie de toestemming "
-                               "heeft vastgelegd, zoals 'teamleider Wonen Noord'.", line, key)
+                yield _missing(
+                    story,
+                    "'toestemming: vastgelegd_door' moet één tekst zijn: wie de toestemming "
+                    "heeft vastgelegd, zoals 'teamleider Wonen Noord'.",
+                    line,
+                    key,
+                )
         until = consent.get("geldig_tot")
         if isinstance(until, date):
             until = until.date() if isinstance(until, datetime) else until
@@ -94,7 +112,9 @@ def _missing(story: Page, what: str, line: int | None, key: str | None = None) -
     return Finding(
         "toestemming-ontbreekt",
         FOUT,
-        what + " Leg de toestemming vast en zet die in de kop van het verhaal: " + CONSENT_EXAMPLE
+        what
+        + " Leg de toestemming vast en zet die in de kop van het verhaal: "
+        + CONSENT_EXAMPLE
         + ". Deze gegevens komen niet op de site.",
         file=story.path,
         line=line or 1,
@@ -102,8 +122,20 @@ def _missing(story: Page, what: str, line: int | None, key: str | None = None) -
     )
 
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def _nl_date(value: date) -> str:
@@ -130,8 +162,10 @@ _BSN_WORD = re.compile(r"\b(?:bsn|burgerservice-?nummer|sofi-?nummer)\b[^\d\n]{0
 _AMOUNT = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:%|procent|euro|eur\b|mln|miljoen)", re.IGNORECASE)
 _BIRTH_WORD = re.compile(r"\b(?:geboren|geboortedatum|geboortedag)\b|\bgeb\.", re.IGNORECASE)
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december" \
-         r"|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+_MONTH = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+)
 _DATE = re.compile(
     r"(?<![\w-])(?:(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4}|\d{2})(?![\w]|[-/.]\d)"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\w)"
@@ -271,9 +305,9 @@ def _is_bsn(text: str, m: re.Match, in_table: bool) -> bool:
     # The elfproef: 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11.
     if int(digits) == 0 or sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1))) % 11:
         return False
-    if _BSN_WORD.search(text[max(0, m.start() - 40):m.start()]):
+    if _BSN_WORD.search(text[max(0, m.start() - 40) : m.start()]):
         return True
-    before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 10]
+    before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 10]
     amount_like = re.fullmatch(r"\d{3}([. ])\d{3}\1\d{3}", m.group()) is not None
     return not (in_table or amount_like or _AMOUNT.search(before) or _AMOUNT_AFTER.match(after))
 
@@ -293,7 +327,9 @@ def _near_birth_word(text: str, start: int, end: int) -> bool:
     for word in _BIRTH_WORD.finditer(text, max(0, start - _NEAR - _LONGEST_BIRTH_WORD)):
         if word.start() > end + _NEAR:
             break
-        gap = text[word.end():start] if word.end() <= start else text[end:word.start()] if word.start() >= end else ""
+        gap = (
+            text[word.end() : start] if word.end() <= start else text[end : word.start()] if word.start() >= end else ""
+        )
         if len(gap) <= _NEAR and not _SENTENCE_END.search(gap):
             return True
     return False

@@ -17,7 +17,7 @@ def check_speerpunten(report: Report, kader: Kader) -> Iterator[Finding]:
     for goal in report.speerpunten or ():
         label = f"Speerpunt '{goal.id}'"
 
-        def finding(code: str, message: str, key: str | None) -> Finding:
+        def finding(code: str, message: str, key: str | None, goal=goal) -> Finding:
             return Finding(code, FOUT, message, file=file, line=goal.lines.get((key,), goal.line), key=key)
 
         if goal.id in seen:

@@ -56,7 +56,8 @@ def _domeinen(story: Page, kader: Kader) -> Iterator[Finding]:
         yield Finding(
             "verhaal-domein-onbekend",
             FOUT,
-            f"Het domein '{shown}' kent het {kader.korte_naam} niet." + did_you_mean(str(shown), valid)
+            f"Het domein '{shown}' kent het {kader.korte_naam} niet."
+            + did_you_mean(str(shown), valid)
             + f" Kies uit: {listing(valid)}. Schrijf ze als lijst, zoals "
             "'domeinen: [zelfbepaling, deelname-aan-de-samenleving]'.",
             file=story.path,

@@ -24,29 +24,42 @@ def check_video(report: Report) -> Iterator[Finding]:
             return Finding(code, FOUT, message, file=story.path, line=line, key="video")
 
         if not isinstance(video, dict) or not any(video.get(k) for k in SOURCES):
-            yield finding("video-onbekend", "Bij 'video' staat niet waar de film is. Schrijf 'youtube: ID', "
-                                            "'vimeo: ID' of 'bestand: media/film.mp4'.")
+            yield finding(
+                "video-onbekend",
+                "Bij 'video' staat niet waar de film is. Schrijf 'youtube: ID', "
+                "'vimeo: ID' of 'bestand: media/film.mp4'.",
+            )
             continue
         for service, pattern in _IDS.items():
             if video.get(service) and not pattern.match(str(video[service]).strip()):
-                yield finding("video-id-onbekend", f"'{video[service]}' is geen geldige code van een film op "
-                                                   f"{service}. Neem alleen de code uit het webadres over, "
-                                                   "zoals 'dQw4w9WgXcQ' bij YouTube of '76979871' bij Vimeo.")
+                yield finding(
+                    "video-id-onbekend",
+                    f"'{video[service]}' is geen geldige code van een film op "
+                    f"{service}. Neem alleen de code uit het webadres over, "
+                    "zoals 'dQw4w9WgXcQ' bij YouTube of '76979871' bij Vimeo.",
+                )
         if isinstance(video.get("bestand"), str):
             path = inside(report.root, video["bestand"])
             if path is None or not path.is_file():
-                yield finding("video-bestand-ontbreekt", f"Het filmbestand '{video['bestand']}' is er niet. "
-                                                         "Zet de film in de map media en schrijf het pad zoals "
-                                                         "'media/film.mp4'.")
+                yield finding(
+                    "video-bestand-ontbreekt",
+                    f"Het filmbestand '{video['bestand']}' is er niet. "
+                    "Zet de film in de map media en schrijf het pad zoals "
+                    "'media/film.mp4'.",
+                )
             captions = video.get("ondertiteling")
             captions_path = inside(report.root, captions) if isinstance(captions, str) else None
             if captions_path is None or not captions_path.is_file():
-                yield finding("video-ondertiteling-ontbreekt",
-                              "Deze film heeft geen ondertiteling. Mensen die slecht horen kunnen hem dan niet "
-                              "volgen. Maak een ondertitelbestand (WebVTT, bijvoorbeeld media/film.nl.vtt) en zet "
-                              "het bij 'ondertiteling'.")
+                yield finding(
+                    "video-ondertiteling-ontbreekt",
+                    "Deze film heeft geen ondertiteling. Mensen die slecht horen kunnen hem dan niet "
+                    "volgen. Maak een ondertitelbestand (WebVTT, bijvoorbeeld media/film.nl.vtt) en zet "
+                    "het bij 'ondertiteling'.",
+                )
         if not str(video.get("transcript") or "").strip():
-            yield finding("video-transcript-ontbreekt",
-                          "Deze film heeft geen uitgeschreven tekst. Schrijf bij 'transcript' wat er in de film "
-                          "gezegd wordt en wat er te zien is. Die tekst komt onder de film, voor wie hem niet "
-                          "kan zien of horen.")
+            yield finding(
+                "video-transcript-ontbreekt",
+                "Deze film heeft geen uitgeschreven tekst. Schrijf bij 'transcript' wat er in de film "
+                "gezegd wordt en wat er te zien is. Die tekst komt onder de film, voor wie hem niet "
+                "kan zien of horen.",
+            )

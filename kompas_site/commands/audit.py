@@ -8,11 +8,19 @@ from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("target", nargs="?", default="site", metavar="MAP_OF_ADRES",
-                        help="de map met de gebouwde website (standaard: site), of het adres van een website "
-                             "(https://...)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (voor mensen, standaard) of json (voor automatische controles)")
+    parser.add_argument(
+        "target",
+        nargs="?",
+        default="site",
+        metavar="MAP_OF_ADRES",
+        help="de map met de gebouwde website (standaard: site), of het adres van een website (https://...)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (voor mensen, standaard) of json (voor automatische controles)",
+    )
 
 
 def run(args) -> int:

@@ -11,20 +11,32 @@ from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, load_and_check
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("content_dir", nargs="?", default="content", metavar="MAP",
-                        help="de map met kompas.yml en de pagina's (standaard: content)")
-    parser.add_argument("-o", "--output", default="site", metavar="UITVOERMAP",
-                        help="waar de website komt (standaard: site)")
-    parser.add_argument("--concept", action="store_true",
-                        help="bouw ook als er nog fouten zijn; elke pagina krijgt dan een conceptbanner")
+    parser.add_argument(
+        "content_dir",
+        nargs="?",
+        default="content",
+        metavar="MAP",
+        help="de map met kompas.yml en de pagina's (standaard: content)",
+    )
+    parser.add_argument(
+        "-o", "--output", default="site", metavar="UITVOERMAP", help="waar de website komt (standaard: site)"
+    )
+    parser.add_argument(
+        "--concept",
+        action="store_true",
+        help="bouw ook als er nog fouten zijn; elke pagina krijgt dan een conceptbanner",
+    )
 
 
 def run(args) -> int:
     result = load_and_check(args.content_dir)
     if result.has_errors and not args.concept:
         print(as_text(result), file=sys.stderr)
-        print(f"\nDe website is niet gebouwd, omdat er nog fouten zijn. Los ze op, of bouw een concept "
-              f"met: kompas build {args.content_dir} --concept", file=sys.stderr)
+        print(
+            f"\nDe website is niet gebouwd, omdat er nog fouten zijn. Los ze op, of bouw een concept "
+            f"met: kompas build {args.content_dir} --concept",
+            file=sys.stderr,
+        )
         return FOUTEN
     build_stamp = buildstamp.stamp(Path(args.content_dir), concept=args.concept)
     if buildstamp.unchanged(Path(args.output), build_stamp):
@@ -36,13 +48,14 @@ def run(args) -> int:
     try:
         output = build_site(result, Path(args.output), concept=args.concept)
     except Exception as exc:  # the engine failed: the previous site is left as it was
-        print(f"Het bouwen van de website is mislukt: {exc}\nDe vorige versie in '{args.output}' is "
-              "niet aangeraakt.", file=sys.stderr)
+        print(
+            f"Het bouwen van de website is mislukt: {exc}\nDe vorige versie in '{args.output}' is niet aangeraakt.",
+            file=sys.stderr,
+        )
         return ONBRUIKBAAR
     buildstamp.remember(output, build_stamp)
     pages = sum(1 for _ in output.rglob("index.html"))
     print(summary(result))
     print(f"De website staat in {output} ({pages} pagina's)" + (" — als CONCEPT." if args.concept else "."))
-    print(f"Bekijk hem met: python -m http.server --directory {args.output} 8000 "
-          "en open http://127.0.0.1:8000/")
+    print(f"Bekijk hem met: python -m http.server --directory {args.output} 8000 en open http://127.0.0.1:8000/")
     return OK

@@ -7,10 +7,19 @@ from kompas_site.commands.common import FOUTEN, OK, load_and_check
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("content_dir", nargs="?", default="content", metavar="MAP",
-                        help="de map met kompas.yml en de pagina's (standaard: content)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (voor mensen, standaard) of json (voor automatische controles)")
+    parser.add_argument(
+        "content_dir",
+        nargs="?",
+        default="content",
+        metavar="MAP",
+        help="de map met kompas.yml en de pagina's (standaard: content)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (voor mensen, standaard) of json (voor automatische controles)",
+    )
 
 
 def run(args) -> int:

@@ -23,8 +23,11 @@ class Stop(Exception):
 def print_problems(error: ContentError, content_dir: str) -> None:
     out = sys.stderr
     count = len(error.problems)
-    print(f"Het rapport in '{content_dir}' kan niet gelezen worden "
-          f"({count} {'probleem' if count == 1 else 'problemen'}):", file=out)
+    print(
+        f"Het rapport in '{content_dir}' kan niet gelezen worden "
+        f"({count} {'probleem' if count == 1 else 'problemen'}):",
+        file=out,
+    )
     for problem in error.problems:
         print(file=out)
         where = problem.where()

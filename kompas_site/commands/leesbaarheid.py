@@ -13,10 +13,16 @@ SHOW_SENTENCES = 10  # in the text for people; --json lists every hard sentence
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", metavar="BESTAND", help="de Markdown-pagina die u wilt meten, bijvoorbeeld "
-                                                         "content/index.begrijpelijk.md")
-    parser.add_argument("--json", action="store_true", help="geef de metingen en de moeilijke zinnen als JSON "
-                                                             "(voor automatische controles)")
+    parser.add_argument(
+        "file",
+        metavar="BESTAND",
+        help="de Markdown-pagina die u wilt meten, bijvoorbeeld content/index.begrijpelijk.md",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="geef de metingen en de moeilijke zinnen als JSON (voor automatische controles)",
+    )
 
 
 def run(args) -> int:
@@ -27,12 +33,16 @@ def run(args) -> int:
     if text is None:
         return ONBRUIKBAAR
     if has_open_front_matter(text):
-        return _unusable(f"De kop van '{path}' begint met --- maar wordt niet afgesloten. Zet een regel met "
-                         "alleen --- onder de laatste regel van de kop.")
+        return _unusable(
+            f"De kop van '{path}' begint met --- maar wordt niet afgesloten. Zet een regel met "
+            "alleen --- onder de laatste regel van de kop."
+        )
     result = analyse(text)
     if result.empty:
-        return _unusable(f"In '{path}' staat geen tekst om te meten. Alleen gewone zinnen en opsommingen tellen "
-                         "mee; koppen, tabellen, code, HTML en de gegevens tussen de regels met --- niet.")
+        return _unusable(
+            f"In '{path}' staat geen tekst om te meten. Alleen gewone zinnen en opsommingen tellen "
+            "mee; koppen, tabellen, code, HTML en de gegevens tussen de regels met --- niet."
+        )
     if args.json:
         print(json.dumps({"bestand": str(path), **result.as_dict()}, ensure_ascii=False, indent=2))
     else:
@@ -45,14 +55,18 @@ def _read(path: Path) -> str | None:
         _unusable(f"Het bestand '{path}' bestaat niet. Controleer de naam en de map.")
         return None
     if not path.is_file():
-        _unusable(f"'{path}' is geen bestand maar een map. Geef één pagina op, bijvoorbeeld "
-                  f"'{path / 'index.begrijpelijk.md'}'.")
+        _unusable(
+            f"'{path}' is geen bestand maar een map. Geef één pagina op, bijvoorbeeld "
+            f"'{path / 'index.begrijpelijk.md'}'."
+        )
         return None
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        _unusable(f"'{path}' is geen tekst in UTF-8. Sla het bestand op als UTF-8 (in de meeste tekstverwerkers: "
-                  "'Opslaan als', codering UTF-8) en probeer het opnieuw.")
+        _unusable(
+            f"'{path}' is geen tekst in UTF-8. Sla het bestand op als UTF-8 (in de meeste tekstverwerkers: "
+            "'Opslaan als', codering UTF-8) en probeer het opnieuw."
+        )
     except OSError as error:
         _unusable(f"'{path}' kan niet gelezen worden ({error.strerror or error}).")
     return None
@@ -80,16 +94,31 @@ def as_text(result, file: str, width: int = 100) -> str:
         "",
         row("Zinnen", str(len(result.sentences))),
         row("Woorden", str(result.words)),
-        row("Woorden per zin", r.getal(result.words_per_sentence, 1, None if wps_ok else r.MAX_WORDS_PER_SENTENCE),
-            f"makkelijk lezen: hoogstens {r.getal(r.MAX_WORDS_PER_SENTENCE, 0)}", wps_ok),
+        row(
+            "Woorden per zin",
+            r.getal(result.words_per_sentence, 1, None if wps_ok else r.MAX_WORDS_PER_SENTENCE),
+            f"makkelijk lezen: hoogstens {r.getal(r.MAX_WORDS_PER_SENTENCE, 0)}",
+            wps_ok,
+        ),
         row("Lettergrepen per woord", r.getal(result.syllables_per_word, 2)),
-        row("Flesch-Douma", r.getal(result.douma, 1, None if douma_ok else r.MIN_DOUMA),
-            f"makkelijk lezen: minstens {r.getal(r.MIN_DOUMA, 0)}", douma_ok),
-        row("Lange woorden", r.procent(result.long_word_share, None if long_ok else r.MAX_LONG_WORD_SHARE),
-            f"{r.LONG_WORD} letters of meer; hoogstens {r.procent(r.MAX_LONG_WORD_SHARE)}", long_ok),
-        row("Weinig bekende woorden",
+        row(
+            "Flesch-Douma",
+            r.getal(result.douma, 1, None if douma_ok else r.MIN_DOUMA),
+            f"makkelijk lezen: minstens {r.getal(r.MIN_DOUMA, 0)}",
+            douma_ok,
+        ),
+        row(
+            "Lange woorden",
+            r.procent(result.long_word_share, None if long_ok else r.MAX_LONG_WORD_SHARE),
+            f"{r.LONG_WORD} letters of meer; hoogstens {r.procent(r.MAX_LONG_WORD_SHARE)}",
+            long_ok,
+        ),
+        row(
+            "Weinig bekende woorden",
             r.procent(result.rare_word_share, None if rare_ok else r.MAX_RARE_WORD_SHARE),
-            f"hoogstens {r.procent(r.MAX_RARE_WORD_SHARE)}", rare_ok),
+            f"hoogstens {r.procent(r.MAX_RARE_WORD_SHARE)}",
+            rare_ok,
+        ),
         row("Langste zin", f"{result.longest_sentence} woorden"),
         row("Lijdende vorm", f"{passive} {'zin' if passive == 1 else 'zinnen'}"),
         "",
@@ -97,22 +126,43 @@ def as_text(result, file: str, width: int = 100) -> str:
     if result.meets_easy_read:
         lines.append("Deze tekst is makkelijk genoeg voor de begrijpelijke versie.")
     else:
-        lines += textwrap.wrap("Deze tekst is nog niet makkelijk genoeg voor de begrijpelijke versie: "
-                               + "; ".join(result.problems()) + ".", width, break_on_hyphens=False)
+        lines += textwrap.wrap(
+            "Deze tekst is nog niet makkelijk genoeg voor de begrijpelijke versie: "
+            + "; ".join(result.problems())
+            + ".",
+            width,
+            break_on_hyphens=False,
+        )
     hard = result.hard_sentences
     if hard:
         shown = sorted(result.hardest(SHOW_SENTENCES), key=lambda s: s.line)
-        lines += ["", f"Zinnen om naar te kijken ({len(hard)}):" if len(hard) > len(shown)
-                  else "Zinnen om naar te kijken:"]
+        lines += [
+            "",
+            f"Zinnen om naar te kijken ({len(hard)}):" if len(hard) > len(shown) else "Zinnen om naar te kijken:",
+        ]
         for sentence in shown:
             lines.append("")
-            lines += textwrap.wrap(sentence.advice(), width, initial_indent="  ", subsequent_indent="  ",
-                                   break_on_hyphens=False, break_long_words=False)
-            lines += textwrap.wrap(f"“{r.kort(sentence.text, 200)}”", width, initial_indent="    ",
-                                   subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)
+            lines += textwrap.wrap(
+                sentence.advice(),
+                width,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            lines += textwrap.wrap(
+                f"“{r.kort(sentence.text, 200)}”",
+                width,
+                initial_indent="    ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
         if len(hard) > len(shown):
-            lines += ["", f"En nog {len(hard) - len(shown)} andere zinnen. Alles staat in 'kompas leesbaarheid "
-                          f"{file} --json'."]
+            lines += [
+                "",
+                f"En nog {len(hard) - len(shown)} andere zinnen. Alles staat in 'kompas leesbaarheid {file} --json'.",
+            ]
     elif not result.meets_easy_read:
         lines += ["", "Geen enkele zin springt eruit: maak de tekst als geheel eenvoudiger."]
     return "\n".join(lines)

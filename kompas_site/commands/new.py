@@ -22,17 +22,24 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     kader = profiles.kader(args.kader)
     if args.soort not in kader.edities:
-        print(f"De soort '{args.soort}' hoort niet bij het kader '{args.kader}'. "
-              f"Kies een van: {', '.join(kader.edities)}.", file=sys.stderr)
+        print(
+            f"De soort '{args.soort}' hoort niet bij het kader '{args.kader}'. "
+            f"Kies een van: {', '.join(kader.edities)}.",
+            file=sys.stderr,
+        )
         return ONBRUIKBAAR
     target = Path(args.map)
     if target.exists() and any(target.iterdir()):
-        print(f"De map '{target}' bestaat al en is niet leeg. Kies een nieuwe map, zodat er niets "
-              "overschreven wordt.", file=sys.stderr)
+        print(
+            f"De map '{target}' bestaat al en is niet leeg. Kies een nieuwe map, zodat er niets overschreven wordt.",
+            file=sys.stderr,
+        )
         return ONBRUIKBAAR
     written = write_scaffold(target, kader, kader.edities[args.soort], args.jaar)
-    print(f"Een nieuw {kader.edities[args.soort].naam.lower()} over {args.jaar} staat klaar in {target} "
-          f"({len(written)} bestanden).")
+    print(
+        f"Een nieuw {kader.edities[args.soort].naam.lower()} over {args.jaar} staat klaar in {target} "
+        f"({len(written)} bestanden)."
+    )
     print("Zo gaat u verder:")
     print(f"  1. Vul de naam van uw organisatie in, in {target / 'kompas.yml'}.")
     print("  2. Schrijf de pagina's: vervang de handreikingen en [invullen] door uw eigen tekst.")

@@ -8,8 +8,13 @@ from kompas_site.commands.common import OK, load_and_check
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("content_dir", nargs="?", default="content", metavar="MAP",
-                        help="de map met kompas.yml en de pagina's (standaard: content)")
+    parser.add_argument(
+        "content_dir",
+        nargs="?",
+        default="content",
+        metavar="MAP",
+        help="de map met kompas.yml en de pagina's (standaard: content)",
+    )
     parser.add_argument("--poort", type=int, default=8000, help="poort voor de voorbeeldweergave (standaard 8000)")
 
 

@@ -146,25 +146,37 @@ class Sentence:
     @property
     def difficulty(self) -> tuple:
         """Sort key, hardest first when sorted in reverse."""
-        return (len(self.reasons), max(0, self.words - SENTENCE_MAX_WORDS), len(self.long_words)
-                + len(self.rare_words), self.words, -self.line)
+        return (
+            len(self.reasons),
+            max(0, self.words - SENTENCE_MAX_WORDS),
+            len(self.long_words) + len(self.rare_words),
+            self.words,
+            -self.line,
+        )
 
     def advice(self) -> str:
         """Plain Dutch: what is hard about this sentence and what to do."""
         parts = []
         if TE_LANG in self.reasons:
-            parts.append(f"is {self.words} woorden lang. "
-                         f"Maak er {_telwoord(math.ceil(self.words / SENTENCE_MAX_WORDS))} zinnen van.")
+            parts.append(
+                f"is {self.words} woorden lang. "
+                f"Maak er {_telwoord(math.ceil(self.words / SENTENCE_MAX_WORDS))} zinnen van."
+            )
         if LANGE_WOORDEN in self.reasons:
-            parts.append(f"heeft {_telwoord(len(self.long_words))} lange woorden ({_opsomming(self.long_words)}). "
-                         "Zeg het met kortere woorden.")
+            parts.append(
+                f"heeft {_telwoord(len(self.long_words))} lange woorden ({_opsomming(self.long_words)}). "
+                "Zeg het met kortere woorden."
+            )
         if LIJDENDE_VORM in self.reasons:
-            parts.append(f"is lijdende vorm ('{self.passive}'). "
-                         "Zeg wie het doet, bijvoorbeeld 'wij' of 'de begeleider'.")
+            parts.append(
+                f"is lijdende vorm ('{self.passive}'). Zeg wie het doet, bijvoorbeeld 'wij' of 'de begeleider'."
+            )
         if ZELDZAME_WOORDEN in self.reasons:
             woorden = "een moeilijk woord" if len(self.rare_words) == 1 else "moeilijke woorden"
-            parts.append(f"heeft {woorden}: {_opsomming(self.rare_words)}. "
-                         "Kies een gewoner woord, of leg het uit in een korte zin.")
+            parts.append(
+                f"heeft {woorden}: {_opsomming(self.rare_words)}. "
+                "Kies een gewoner woord, of leg het uit in een korte zin."
+            )
         if not parts:
             return ""
         text = f"Zin op regel {self.line} {parts[0]}"
@@ -173,10 +185,16 @@ class Sentence:
         return text
 
     def as_dict(self) -> dict:
-        return {"regel": self.line, "tekst": self.text, "woorden": self.words,
-                "redenen": list(self.reasons), "lange_woorden": list(self.long_words),
-                "zeldzame_woorden": list(self.rare_words), "lijdende_vorm": self.passive,
-                "advies": self.advice()}
+        return {
+            "regel": self.line,
+            "tekst": self.text,
+            "woorden": self.words,
+            "redenen": list(self.reasons),
+            "lange_woorden": list(self.long_words),
+            "zeldzame_woorden": list(self.rare_words),
+            "lijdende_vorm": self.passive,
+            "advies": self.advice(),
+        }
 
 
 @dataclass(frozen=True)
@@ -236,17 +254,25 @@ class Readability:
             return ["Er staat geen tekst in."]
         found = []
         if self.words_per_sentence > MAX_WORDS_PER_SENTENCE:
-            found.append(f"de zinnen zijn gemiddeld {getal(self.words_per_sentence, 1, MAX_WORDS_PER_SENTENCE)} "
-                         f"woorden lang (makkelijk lezen: hoogstens {getal(MAX_WORDS_PER_SENTENCE, 0)})")
+            found.append(
+                f"de zinnen zijn gemiddeld {getal(self.words_per_sentence, 1, MAX_WORDS_PER_SENTENCE)} "
+                f"woorden lang (makkelijk lezen: hoogstens {getal(MAX_WORDS_PER_SENTENCE, 0)})"
+            )
         if self.douma < MIN_DOUMA:
-            found.append(f"de Flesch-Douma-score is {getal(self.douma, 1, MIN_DOUMA)} "
-                         f"(makkelijk lezen: minstens {getal(MIN_DOUMA, 0)})")
+            found.append(
+                f"de Flesch-Douma-score is {getal(self.douma, 1, MIN_DOUMA)} "
+                f"(makkelijk lezen: minstens {getal(MIN_DOUMA, 0)})"
+            )
         if self.long_word_share > MAX_LONG_WORD_SHARE:
-            found.append(f"{procent(self.long_word_share, MAX_LONG_WORD_SHARE)} van de woorden is {LONG_WORD} "
-                         f"letters of langer (makkelijk lezen: hoogstens {procent(MAX_LONG_WORD_SHARE)})")
+            found.append(
+                f"{procent(self.long_word_share, MAX_LONG_WORD_SHARE)} van de woorden is {LONG_WORD} "
+                f"letters of langer (makkelijk lezen: hoogstens {procent(MAX_LONG_WORD_SHARE)})"
+            )
         if self.rare_word_share > MAX_RARE_WORD_SHARE:
-            found.append(f"{procent(self.rare_word_share, MAX_RARE_WORD_SHARE)} van de woorden is weinig "
-                         f"bekend (makkelijk lezen: hoogstens {procent(MAX_RARE_WORD_SHARE)})")
+            found.append(
+                f"{procent(self.rare_word_share, MAX_RARE_WORD_SHARE)} van de woorden is weinig "
+                f"bekend (makkelijk lezen: hoogstens {procent(MAX_RARE_WORD_SHARE)})"
+            )
         return found
 
     def advice(self) -> list[str]:
@@ -254,8 +280,9 @@ class Readability:
         found = []
         if self.words_per_sentence > MAX_WORDS_PER_SENTENCE or self.douma < MIN_DOUMA:
             found.append("Maak de zinnen korter: één boodschap per zin.")
-        if self.long_word_share > MAX_LONG_WORD_SHARE or (self.douma < MIN_DOUMA
-                                                           and self.words_per_sentence <= MAX_WORDS_PER_SENTENCE):
+        if self.long_word_share > MAX_LONG_WORD_SHARE or (
+            self.douma < MIN_DOUMA and self.words_per_sentence <= MAX_WORDS_PER_SENTENCE
+        ):
             found.append("Kies kortere woorden.")
         if self.rare_word_share > MAX_RARE_WORD_SHARE:
             found.append("Kies gewone woorden, of leg een moeilijk woord uit in een korte zin.")
@@ -331,8 +358,11 @@ def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, .
         hardest = sorted(result.hardest(HARDEST_IN_WARNING), key=lambda s: s.line)
         message = "Deze begrijpelijke versie is nog niet makkelijk genoeg: " + "; ".join(problems) + "."
         if hardest:
-            message += " De moeilijkste zinnen staan op " + "; ".join(
-                f"regel {s.line} (“{kort(s.text)}”)" for s in hardest) + "."
+            message += (
+                " De moeilijkste zinnen staan op "
+                + "; ".join(f"regel {s.line} (“{kort(s.text)}”)" for s in hardest)
+                + "."
+            )
         message += " " + " ".join(result.advice()) + " Lees de tekst daarna samen met een cliënt."
         found.append(Melding("begrijpelijk-te-moeilijk", WAARSCHUWING, message))
     for sentence in sorted(result.hardest(MAX_SENTENCE_TIPS), key=lambda s: s.line):
@@ -351,13 +381,57 @@ _CLITIC = re.compile(r"^['’][^\W\d_]$")  # 's, 't, 'k, 'n
 _CLITIC_START = re.compile(r"^['’][stkn]\s")
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(
-    "bijv bv bijvoorbeeld o.a a.s ca d.w.z dhr mevr mw e.d enz etc evt i.p.v incl excl jl m.b.t m.n "
-    "nl nr o.b.v t.a.v t.b.v t.o.v t/m vs z.s.m zgn dr drs ir mr prof ing st blz p.m resp vgl".split())
+    [
+        "bijv",
+        "bv",
+        "bijvoorbeeld",
+        "o.a",
+        "a.s",
+        "ca",
+        "d.w.z",
+        "dhr",
+        "mevr",
+        "mw",
+        "e.d",
+        "enz",
+        "etc",
+        "evt",
+        "i.p.v",
+        "incl",
+        "excl",
+        "jl",
+        "m.b.t",
+        "m.n",
+        "nl",
+        "nr",
+        "o.b.v",
+        "t.a.v",
+        "t.b.v",
+        "t.o.v",
+        "t/m",
+        "vs",
+        "z.s.m",
+        "zgn",
+        "dr",
+        "drs",
+        "ir",
+        "mr",
+        "prof",
+        "ing",
+        "st",
+        "blz",
+        "p.m",
+        "resp",
+        "vgl",
+    ]
+)
 _VOWELS = set("aeiouy")
 _CLAUSE = re.compile(r"[,;:()—–]| - ")
 _WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
-_PARTICLE = (r"(?:aan|achter|af|bij|binnen|door|in|langs|los|mee|na|neer|om|onder|op|over|rond|samen|"
-             r"tegen|terug|thuis|toe|uit|vast|voor|vrij|weg|goed|klaar|stil|open|bekend)?")
+_PARTICLE = (
+    r"(?:aan|achter|af|bij|binnen|door|in|langs|los|mee|na|neer|om|onder|op|over|rond|samen|"
+    r"tegen|terug|thuis|toe|uit|vast|voor|vrij|weg|goed|klaar|stil|open|bekend)?"
+)
 _PARTICIPLE = re.compile(rf"^{_PARTICLE}ge[^\W\d_]{{2,}}[dtn]$")  # gedaan, gevraagd, opgeleid, meegenomen
 _PREFIXED = re.compile(r"^(?:be|ver|ont|her|er)[^\W\d_]{2,}[dt]$")  # besteed, verteld, ontwikkeld, erkend
 # 't kofschip: a weak participle ends in -t only after t, k, f, s, ch or p. "bevestigt" (stem
@@ -365,18 +439,115 @@ _PREFIXED = re.compile(r"^(?:be|ver|ont|her|er)[^\W\d_]{2,}[dt]$")  # besteed, v
 _KOFSCHIP = ("t", "k", "f", "s", "ch", "p", "x")
 # Strong participles without ge- end in -en, like the infinitive (besproken / bespreken): list them.
 _STRONG = frozenset(
-    "besproken beschreven begonnen bevonden bewezen bevolen begrepen bekeken behouden besloten betrokken "
-    "bedreven beslagen gebleken verkozen vergeten verboden verkregen verloren verschenen vertrokken "
-    "verbonden verworven verzonden vervangen ontvangen ontstaan ontnomen ontslagen herschreven herkozen "
-    "ervaren onderzocht ondersteund onderschreven onderbroken overgenomen voorgeschreven".split())
+    [
+        "besproken",
+        "beschreven",
+        "begonnen",
+        "bevonden",
+        "bewezen",
+        "bevolen",
+        "begrepen",
+        "bekeken",
+        "behouden",
+        "besloten",
+        "betrokken",
+        "bedreven",
+        "beslagen",
+        "gebleken",
+        "verkozen",
+        "vergeten",
+        "verboden",
+        "verkregen",
+        "verloren",
+        "verschenen",
+        "vertrokken",
+        "verbonden",
+        "verworven",
+        "verzonden",
+        "vervangen",
+        "ontvangen",
+        "ontstaan",
+        "ontnomen",
+        "ontslagen",
+        "herschreven",
+        "herkozen",
+        "ervaren",
+        "onderzocht",
+        "ondersteund",
+        "onderschreven",
+        "onderbroken",
+        "overgenomen",
+        "voorgeschreven",
+    ]
+)
 # Words shaped like a participle that are not one (or hardly ever in a passive).
 _NOT_PARTICIPLES = frozenset(
-    "gezin gezond gewoon gebied geduld gedicht gemeen geluid geheim geweest gewicht geven gelden geloven "
-    "genieten gebeuren gebruiken gedragen geraken gewend gemiddeld gebit getal gezicht gedachten gebouwen "
-    "geeft geldt gelooft geniet gebeurt gebeurde gebeurden gebruikte gebruikten geloofde geloofden gelukte "
-    "gelukten gezellig gevaarlijk geleden geweten gelijk "
-    "beleid begin bestand bewust betekent bent beeld bericht besluit bezit verband verstand verschil "
-    "verleden verhaal vertrouwen ernst ontbijt herfst".split())
+    [
+        "gezin",
+        "gezond",
+        "gewoon",
+        "gebied",
+        "geduld",
+        "gedicht",
+        "gemeen",
+        "geluid",
+        "geheim",
+        "geweest",
+        "gewicht",
+        "geven",
+        "gelden",
+        "geloven",
+        "genieten",
+        "gebeuren",
+        "gebruiken",
+        "gedragen",
+        "geraken",
+        "gewend",
+        "gemiddeld",
+        "gebit",
+        "getal",
+        "gezicht",
+        "gedachten",
+        "gebouwen",
+        "geeft",
+        "geldt",
+        "gelooft",
+        "geniet",
+        "gebeurt",
+        "gebeurde",
+        "gebeurden",
+        "gebruikte",
+        "gebruikten",
+        "geloofde",
+        "geloofden",
+        "gelukte",
+        "gelukten",
+        "gezellig",
+        "gevaarlijk",
+        "geleden",
+        "geweten",
+        "gelijk",
+        "beleid",
+        "begin",
+        "bestand",
+        "bewust",
+        "betekent",
+        "bent",
+        "beeld",
+        "bericht",
+        "besluit",
+        "bezit",
+        "verband",
+        "verstand",
+        "verschil",
+        "verleden",
+        "verhaal",
+        "vertrouwen",
+        "ernst",
+        "ontbijt",
+        "herfst",
+    ]
+)
 
 
 @lru_cache(maxsize=1)
@@ -478,8 +649,13 @@ def passive_hint(sentence: str) -> str | None:
     for clause in _CLAUSE.split(sentence):
         words = _tokens(clause)
         lowered = [w.lower() for w in words]
-        pairs = [(abs(i - j), min(i, j), max(i, j)) for i, aux in enumerate(lowered) if aux in _WORDEN
-                 for j, part in enumerate(lowered) if j != i and _is_participle(part)]
+        pairs = [
+            (abs(i - j), min(i, j), max(i, j))
+            for i, aux in enumerate(lowered)
+            if aux in _WORDEN
+            for j, part in enumerate(lowered)
+            if j != i and _is_participle(part)
+        ]
         if pairs:
             gap, a, b = min(pairs)
             return f"{words[a]} {words[b]}" if gap == 1 else f"{words[a]} … {words[b]}"
@@ -492,7 +668,7 @@ def strip_front_matter(text: str) -> tuple[str, int]:
     if lines and _FENCE.match(lines[0].rstrip("\r")):
         for i in range(1, len(lines)):
             if _FENCE_END.match(lines[i].rstrip("\r")):
-                return "\n".join(lines[i + 1:]), i + 1
+                return "\n".join(lines[i + 1 :]), i + 1
     return text, 0
 
 
@@ -571,7 +747,7 @@ def _sentences(block: _Block) -> list[tuple[str, int]]:
 
 def _ends_sentence(text: str, match: re.Match) -> bool:
     mark = match.group(0)
-    rest = text[match.end():].lstrip()
+    rest = text[match.end() :].lstrip()
     if not rest:
         return True
     if mark.startswith(".") and not mark.startswith("..."):
@@ -621,14 +797,14 @@ def _analyse(markdown_text: str, first_line: int) -> Readability:
             if _letters(word) >= LONG_WORD:
                 long_count += 1
                 long_words.append(word)
-            if (word not in names and _letters(word) > 2 and not any(c.isdigit() for c in word)
-                    and is_rare(lower)):
+            if word not in names and _letters(word) > 2 and not any(c.isdigit() for c in word) and is_rare(lower):
                 rare_count += 1
                 if lower not in seen_rare:
                     seen_rare.add(lower)
                     rare_words.append(word)
-        sentences.append(Sentence(line, sentence_text, len(words), tuple(long_words), tuple(rare_words),
-                                  passive_hint(sentence_text)))
+        sentences.append(
+            Sentence(line, sentence_text, len(words), tuple(long_words), tuple(rare_words), passive_hint(sentence_text))
+        )
     return Readability(tuple(sentences), total, letter_words, syllable_count, long_count, rare_count, first_line)
 
 
@@ -649,7 +825,7 @@ def _opsomming(words) -> str:
 def getal(value: float, decimals: int = 1, beyond: float | None = None) -> str:
     """A Dutch decimal number. With ``beyond`` (a limit the value misses), never round onto the limit:
     12.04 words against a limit of 12 shows as 12,1, not 12,0."""
-    scale = 10 ** decimals
+    scale = 10**decimals
     shown = round(value * scale) / scale
     if beyond is not None and value != beyond and (shown <= beyond if value > beyond else shown >= beyond):
         shown = (math.ceil if value > beyond else math.floor)(round(value * scale, 6)) / scale

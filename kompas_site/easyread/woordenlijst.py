@@ -124,5 +124,7 @@ def _first_hit(lines, start, end, term, taken):
 
 
 def _note(term: Term) -> str:
-    return (f'<p class="kompas-uitleg" role="note"><span class="kompas-uitleg__woord">'
-            f"{html.escape(term.label)}</span>: {html.escape(term.uitleg)}</p>")
+    return (
+        f'<p class="kompas-uitleg" role="note"><span class="kompas-uitleg__woord">'
+        f"{html.escape(term.label)}</span>: {html.escape(term.uitleg)}</p>"
+    )

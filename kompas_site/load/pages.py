@@ -100,8 +100,7 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         onderdelen = []
     if problems:
         return tuple(problems)
-    return _PageParts(str(title).strip(), body, body_line, meta, doc.lines,
-                      tuple(str(o).strip() for o in onderdelen))
+    return _PageParts(str(title).strip(), body, body_line, meta, doc.lines, tuple(str(o).strip() for o in onderdelen))
 
 
 def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:

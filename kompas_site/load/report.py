@@ -18,7 +18,9 @@ def load_report(content_dir: str | Path) -> Report:
     root = Path(content_dir)
     if not root.is_dir():
         raise ContentError(
-            Problem(f"De map '{root}' bestaat niet. Geef de map met uw kompas.yml en pagina's op, bijvoorbeeld 'content'.")
+            Problem(
+                f"De map '{root}' bestaat niet. Geef de map met uw kompas.yml en pagina's op, bijvoorbeeld 'content'."
+            )
         )
     problems: list[Problem] = []
 
@@ -37,11 +39,23 @@ def load_report(content_dir: str | Path) -> Report:
     if problems:
         raise ContentError(problems)
     media_root = root / MEDIA_DIR
-    media = sorted(
-        p.relative_to(root).as_posix()
-        for p in media_root.rglob("*")
-        if p.is_file() and not is_hidden(p.relative_to(root))
-    ) if media_root.is_dir() else []
-    return Report(root=root, settings=settings, pages=pages, speerpunten=speerpunten,
-                  orphan_twins=orphans, duplicate_twins=duplicates, media=media,
-                  woordenlijst=woordenlijst, woordenlijst_lines=woordenlijst_lines)
+    media = (
+        sorted(
+            p.relative_to(root).as_posix()
+            for p in media_root.rglob("*")
+            if p.is_file() and not is_hidden(p.relative_to(root))
+        )
+        if media_root.is_dir()
+        else []
+    )
+    return Report(
+        root=root,
+        settings=settings,
+        pages=pages,
+        speerpunten=speerpunten,
+        orphan_twins=orphans,
+        duplicate_twins=duplicates,
+        media=media,
+        woordenlijst=woordenlijst,
+        woordenlijst_lines=woordenlijst_lines,
+    )

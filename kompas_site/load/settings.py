@@ -51,9 +51,7 @@ def load_settings(root: Path) -> Settings:
     naam = _text(doc, problems, org, "organisatie", "naam", required=True)
     website = _text(doc, problems, org, "organisatie", "website")
     if website and not website.startswith(("http://", "https://")):
-        problems.append(
-            doc.problem("Het webadres moet beginnen met https:// (of http://).", "organisatie", "website")
-        )
+        problems.append(doc.problem("Het webadres moet beginnen met https:// (of http://).", "organisatie", "website"))
 
     kaders = profiles.kaders()
     kader_id = _text(doc, problems, data, None, "kader", required=True)
@@ -86,12 +84,17 @@ def load_settings(root: Path) -> Settings:
     if visitatie and kader is not None:
         allowed = [f"in-{e}" for c in kader.cycli.values() for e in c.edities]
         if not allowed:
-            problems.append(doc.problem(f"Het kader '{kader.id}' kent geen visitatiecyclus; "
-                                        "haal de regel 'visitatie' weg.", "visitatie"))
+            problems.append(
+                doc.problem(
+                    f"Het kader '{kader.id}' kent geen visitatiecyclus; haal de regel 'visitatie' weg.", "visitatie"
+                )
+            )
         elif visitatie not in allowed:
             problems.append(
-                doc.problem(f"Kies voor 'visitatie' een van: {listing(allowed)}."
-                            + did_you_mean(visitatie, allowed), "visitatie")
+                doc.problem(
+                    f"Kies voor 'visitatie' een van: {listing(allowed)}." + did_you_mean(visitatie, allowed),
+                    "visitatie",
+                )
             )
 
     contact = _contact(doc, problems)
@@ -121,23 +124,40 @@ def _contact(doc: YamlDoc, problems: list[Problem]) -> Contact:
     if section is None:
         return Contact()
     if not isinstance(section, dict):
-        problems.append(doc.problem("Onder 'contact' horen ingesprongen regels, zoals:\n\ncontact:\n"
-                                    "  email: info@example.nl\n  telefoon: 020-1234567", "contact"))
+        problems.append(
+            doc.problem(
+                "Onder 'contact' horen ingesprongen regels, zoals:\n\ncontact:\n"
+                "  email: info@example.nl\n  telefoon: 020-1234567",
+                "contact",
+            )
+        )
         return Contact()
     values: dict[str, tuple[str, ...]] = {}
     for key in EXAMPLES:
         value = section.get(key)
         items = value if isinstance(value, list) else [] if value is None else [value]
         if any(isinstance(v, (dict, list)) for v in items):
-            problems.append(doc.problem(f"Bij '{key}' onder 'contact' hoort één {LABELS[key]}, of een lijst "
-                                        f"met een streepje voor elk, zoals:\n\ncontact:\n  {key}:\n"
-                                        f"    - {EXAMPLES[key]}", "contact", key))
+            problems.append(
+                doc.problem(
+                    f"Bij '{key}' onder 'contact' hoort één {LABELS[key]}, of een lijst "
+                    f"met een streepje voor elk, zoals:\n\ncontact:\n  {key}:\n"
+                    f"    - {EXAMPLES[key]}",
+                    "contact",
+                    key,
+                )
+            )
             items = []
         elif any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
             # YAML reads 0201234567 as a number (and drops the 0): the author must quote it.
-            problems.append(doc.problem(f"Zet het {LABELS[key]} bij '{key}' (onder 'contact') tussen "
-                                        f"aanhalingstekens, zoals {key}: \"{EXAMPLES[key]}\". Anders valt de 0 "
-                                        "aan het begin weg.", "contact", key))
+            problems.append(
+                doc.problem(
+                    f"Zet het {LABELS[key]} bij '{key}' (onder 'contact') tussen "
+                    f'aanhalingstekens, zoals {key}: "{EXAMPLES[key]}". Anders valt de 0 '
+                    "aan het begin weg.",
+                    "contact",
+                    key,
+                )
+            )
             items = []
         values[key] = tuple(str(v).strip() for v in items if str(v).strip())
     adres = _text(doc, problems, section, "contact", "adres")
@@ -170,7 +190,9 @@ def _section(doc: YamlDoc, problems: list[Problem], key: str) -> dict:
         return {}
     if not isinstance(value, dict):
         problems.append(
-            doc.problem(f"Onder '{key}' horen ingesprongen regels 'sleutel: waarde', zie dit voorbeeld:\n\n{EXAMPLE}", key)
+            doc.problem(
+                f"Onder '{key}' horen ingesprongen regels 'sleutel: waarde', zie dit voorbeeld:\n\n{EXAMPLE}", key
+            )
         )
         return {}
     return value
@@ -193,13 +215,15 @@ def _year(doc, problems, editie: dict) -> int | None:
     value = editie.get("jaar")
     if value is None:
         if "editie" in doc.data:
-            problems.append(doc.problem("'editie.jaar' is verplicht: het jaar waarover u rapporteert, bijvoorbeeld 2025.", "editie", "jaar"))
+            problems.append(
+                doc.problem(
+                    "'editie.jaar' is verplicht: het jaar waarover u rapporteert, bijvoorbeeld 2025.", "editie", "jaar"
+                )
+            )
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
         problems.append(
-            doc.problem(
-                f"'editie.jaar' moet een jaartal zijn, zoals 2025 (nu staat er: {value!r}).", "editie", "jaar"
-            )
+            doc.problem(f"'editie.jaar' moet een jaartal zijn, zoals 2025 (nu staat er: {value!r}).", "editie", "jaar")
         )
         return None
     return value

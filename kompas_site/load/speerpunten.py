@@ -26,34 +26,59 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
         return []
     items = doc.data.get("speerpunten") if isinstance(doc.data, dict) else None
     if not isinstance(doc.data, dict) or "speerpunten" not in doc.data:
-        raise ContentError(doc.problem(f"{FILE} moet beginnen met 'speerpunten:' en daaronder een lijst, zoals:\n\n{EXAMPLE}"))
+        raise ContentError(
+            doc.problem(f"{FILE} moet beginnen met 'speerpunten:' en daaronder een lijst, zoals:\n\n{EXAMPLE}")
+        )
     if items is None:
         return []
     if not isinstance(items, list):
-        raise ContentError(doc.problem(f"Onder 'speerpunten:' hoort een lijst; begin elk speerpunt met '- id:'. Voorbeeld:\n\n{EXAMPLE}", "speerpunten"))
+        raise ContentError(
+            doc.problem(
+                f"Onder 'speerpunten:' hoort een lijst; begin elk speerpunt met '- id:'. Voorbeeld:\n\n{EXAMPLE}",
+                "speerpunten",
+            )
+        )
     problems: list[Problem] = []
     result = []
     for i, item in enumerate(items):
         where = ("speerpunten", i)
         number = f"Speerpunt {i + 1}"
         if not isinstance(item, dict):
-            problems.append(doc.problem(f"{number} moet regels 'sleutel: waarde' hebben (id, titel, bouwsteen, status, toelichting).", *where))
+            problems.append(
+                doc.problem(
+                    f"{number} moet regels 'sleutel: waarde' hebben (id, titel, bouwsteen, status, toelichting).",
+                    *where,
+                )
+            )
             continue
         goal_id = item.get("id")
         if goal_id is None or str(goal_id).strip() == "" or isinstance(goal_id, (dict, list)):
             titel = f" ('{item['titel']}')" if isinstance(item.get("titel"), str) else ""
-            problems.append(doc.problem(f"{number}{titel} heeft geen 'id'. Geef elk speerpunt een korte, unieke naam zonder spaties, zoals 'id: eigen-regie'.", *where))
+            problems.append(
+                doc.problem(
+                    f"{number}{titel} heeft geen 'id'. Geef elk speerpunt een korte, unieke naam zonder spaties, zoals 'id: eigen-regie'.",
+                    *where,
+                )
+            )
             continue
         label = f"Speerpunt '{goal_id}'"
         titel = item.get("titel")
         if not isinstance(titel, str) or not titel.strip():
-            problems.append(doc.problem(f"{label} heeft geen 'titel'. Schrijf in één regel wat het doel is.", *where, "titel"))
+            problems.append(
+                doc.problem(f"{label} heeft geen 'titel'. Schrijf in één regel wat het doel is.", *where, "titel")
+            )
         bouwsteen = item.get("bouwsteen")
         if bouwsteen is not None and (isinstance(bouwsteen, bool) or not isinstance(bouwsteen, int)):
             if isinstance(bouwsteen, str) and bouwsteen.strip().isdigit():
                 bouwsteen = int(bouwsteen)
             else:
-                problems.append(doc.problem(f"{label}: 'bouwsteen' moet een nummer zijn, zoals 'bouwsteen: 1' (nu: {bouwsteen!r}).", *where, "bouwsteen"))
+                problems.append(
+                    doc.problem(
+                        f"{label}: 'bouwsteen' moet een nummer zijn, zoals 'bouwsteen: 1' (nu: {bouwsteen!r}).",
+                        *where,
+                        "bouwsteen",
+                    )
+                )
                 bouwsteen = None
         status = item.get("status")
         toelichting = item.get("toelichting") or ""

@@ -22,13 +22,19 @@ def load_woordenlijst(root: Path) -> tuple[dict[str, str], dict[str, int]]:
     if doc.data is None:
         return {}, {}
     if not isinstance(doc.data, dict):
-        raise ContentError(doc.problem(f"Zet in {FILE} per regel een woord, een dubbele punt en de uitleg, zoals:\n\n{EXAMPLE}"))
+        raise ContentError(
+            doc.problem(f"Zet in {FILE} per regel een woord, een dubbele punt en de uitleg, zoals:\n\n{EXAMPLE}")
+        )
     problems = []
     result, lines = {}, {}
     for term, uitleg in doc.data.items():
         if isinstance(uitleg, (dict, list)):
-            problems.append(doc.problem(f"Bij '{term}' hoort één uitleg in gewone tekst, geen lijst of blok. "
-                                        f"Schrijf het zo:\n\n{EXAMPLE}", term))
+            problems.append(
+                doc.problem(
+                    f"Bij '{term}' hoort één uitleg in gewone tekst, geen lijst of blok. Schrijf het zo:\n\n{EXAMPLE}",
+                    term,
+                )
+            )
             continue
         result[str(term).strip()] = "" if uitleg is None else str(uitleg).strip()
         lines[str(term).strip()] = doc.line(term)

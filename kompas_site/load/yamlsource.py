@@ -73,8 +73,12 @@ def _parse(text: str, file: str, first_line: int) -> tuple[Any, dict] | Problem:
     except yaml.YAMLError as exc:  # other reader errors: an invisible control character in the text
         position = getattr(exc, "position", None)
         line = text.count("\n", 0, position) + first_line if isinstance(position, int) else None
-        return Problem("Hier staat een onzichtbaar teken dat niet in de tekst hoort (vaak meegekomen bij "
-                       "kopiëren en plakken). Typ deze regel opnieuw.", file, line)
+        return Problem(
+            "Hier staat een onzichtbaar teken dat niet in de tekst hoort (vaak meegekomen bij "
+            "kopiëren en plakken). Typ deze regel opnieuw.",
+            file,
+            line,
+        )
     return data, _lines(node, first_line)
 
 

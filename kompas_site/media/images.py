@@ -45,10 +45,11 @@ import re
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -87,8 +88,10 @@ class ImageSettings:
         object.__setattr__(self, "widths", widths)
 
     def key(self) -> str:
-        return (f"kompas-media/{PIPELINE_VERSION};widths={','.join(map(str, self.widths))};"
-                f"webp={self.webp_quality};jpeg={self.jpeg_quality}")
+        return (
+            f"kompas-media/{PIPELINE_VERSION};widths={','.join(map(str, self.widths))};"
+            f"webp={self.webp_quality};jpeg={self.jpeg_quality}"
+        )
 
 
 @dataclass(frozen=True)
@@ -173,23 +176,33 @@ def _read(source: Path, name: str) -> bytes:
     try:
         return source.read_bytes()
     except FileNotFoundError:
-        raise _error(source, name, "Dit bestand bestaat niet. Controleer de bestandsnaam (ook hoofdletters) "
-                                   "en of de foto in de map media/ staat.") from None
+        raise _error(
+            source,
+            name,
+            "Dit bestand bestaat niet. Controleer de bestandsnaam (ook hoofdletters) "
+            "en of de foto in de map media/ staat.",
+        ) from None
     except IsADirectoryError:
         raise _error(source, name, "Dit is een map, geen foto. Verwijs naar het fotobestand zelf.") from None
     except OSError as exc:
-        raise _error(source, name, f"Dit bestand kan niet gelezen worden ({exc.strerror or exc}). Controleer "
-                                   "of u het mag lezen en of het niet openstaat in een ander programma.") from None
+        raise _error(
+            source,
+            name,
+            f"Dit bestand kan niet gelezen worden ({exc.strerror or exc}). Controleer "
+            "of u het mag lezen en of het niet openstaat in een ander programma.",
+        ) from None
 
 
-def _load_manifest(cache_dir: Path, source: Path, name: str, digest: str,
-                   settings: ImageSettings) -> ProcessedImage | None:
+def _load_manifest(
+    cache_dir: Path, source: Path, name: str, digest: str, settings: ImageSettings
+) -> ProcessedImage | None:
     try:
         data = json.loads((cache_dir / f"{_base(source, digest)}.json").read_text(encoding="utf-8"))
         if data.get("manifest") != MANIFEST_FORMAT or data.get("digest") != digest or data.get("key") != settings.key():
             return None
-        variants = tuple(Variant(v["width"], v["height"], v["format"], cache_dir / v["name"], v["name"])
-                         for v in data["variants"])
+        variants = tuple(
+            Variant(v["width"], v["height"], v["format"], cache_dir / v["name"], v["name"]) for v in data["variants"]
+        )
         if not all(v.path.is_file() for v in variants):
             return None
         return ProcessedImage(name, data["width"], data["height"], variants, data["fallback"], digest, cached=True)
@@ -197,8 +210,9 @@ def _load_manifest(cache_dir: Path, source: Path, name: str, digest: str,
         return None
 
 
-def cached_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *,
-                 name: str | None = None) -> ProcessedImage | None:
+def cached_image(
+    source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *, name: str | None = None
+) -> ProcessedImage | None:
     """The processed image from the cache, or None when it still has to be made. Never decodes."""
     name = name or source.name
     return _load_manifest(Path(cache_dir), source, name, _digest(_read(source, name), settings), settings)
@@ -208,8 +222,9 @@ def cached_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageS
 # Processing
 
 
-def validate_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *,
-                   name: str | None = None) -> None:
+def validate_image(
+    source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *, name: str | None = None
+) -> None:
     """Raise ImageError when the build could not publish this photo: as ``process_image`` would, but
     without encoding anything (a cached photo was fine before and is not even opened)."""
     source, name = Path(source), name or Path(source).name
@@ -220,8 +235,9 @@ def validate_image(source: Path, cache_dir: Path, settings: ImageSettings = Imag
     image.close()
 
 
-def process_image(source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *,
-                  name: str | None = None) -> ProcessedImage:
+def process_image(
+    source: Path, cache_dir: Path, settings: ImageSettings = ImageSettings(), *, name: str | None = None
+) -> ProcessedImage:
     """Make the web versions of one image (or take them from the cache).
 
     ``name`` is how the image is called in messages (default: the file name), for example
@@ -259,12 +275,15 @@ def process_image(source: Path, cache_dir: Path, settings: ImageSettings = Image
 
     result = ProcessedImage(name, width, height, tuple(variants), fallback, digest)
     manifest = {
-        "manifest": MANIFEST_FORMAT, "key": settings.key(), "digest": digest, "width": width,
-        "height": height, "fallback": fallback,
+        "manifest": MANIFEST_FORMAT,
+        "key": settings.key(),
+        "digest": digest,
+        "width": width,
+        "height": height,
+        "fallback": fallback,
         "variants": [{"width": v.width, "height": v.height, "format": v.format, "name": v.name} for v in variants],
     }
-    _write_atomic(cache_dir / f"{base}.json",
-                  lambda f: f.write(json.dumps(manifest, indent=1).encode("utf-8")))
+    _write_atomic(cache_dir / f"{base}.json", lambda f: f.write(json.dumps(manifest, indent=1).encode("utf-8")))
     return result
 
 
@@ -274,18 +293,24 @@ def _open(data: bytes, source: Path, name: str, settings: ImageSettings) -> tupl
     Returns the image and the size of the original, upright: a JPEG may already have been scaled
     down while decoding (never below the largest width that will be made).
     """
-    what_to_do = ("Open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG, of zet het "
-                  "oorspronkelijke bestand opnieuw in de map media/.")
+    what_to_do = (
+        "Open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG, of zet het "
+        "oorspronkelijke bestand opnieuw in de map media/."
+    )
     try:
         image = Image.open(io.BytesIO(data), formats=READABLE_FORMATS)
     except UnidentifiedImageError:
-        raise _error(source, name, "Dit bestand is geen foto die kompas-site kan lezen (JPEG, PNG, WebP, GIF "
-                                   "of TIFF). " + what_to_do) from None
+        raise _error(
+            source,
+            name,
+            "Dit bestand is geen foto die kompas-site kan lezen (JPEG, PNG, WebP, GIF of TIFF). " + what_to_do,
+        ) from None
     except Image.DecompressionBombError:
         raise _too_large(source, name, None, settings) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise _error(source, name, f"Deze foto is beschadigd en kan niet gelezen worden ({exc}). "
-                                   + what_to_do) from None
+        raise _error(
+            source, name, f"Deze foto is beschadigd en kan niet gelezen worden ({exc}). " + what_to_do
+        ) from None
     try:
         raw_w, raw_h = image.size
         if raw_w * raw_h > settings.max_pixels:
@@ -327,9 +352,13 @@ def _orientation(image: Image.Image) -> int | None:
 
 def _too_large(source: Path, name: str, size: tuple[int, int] | None, settings: ImageSettings) -> ImageError:
     measured = f" ({size[0]} × {size[1]} pixels)" if size else ""
-    return _error(source, name, f"Deze foto is te groot{measured}: meer dan {settings.max_pixels / 1e6:.0f} "
-                                "megapixel. Verklein hem eerst, bijvoorbeeld tot 4000 pixels breed, en zet de "
-                                "kleinere versie in de map media/.")
+    return _error(
+        source,
+        name,
+        f"Deze foto is te groot{measured}: meer dan {settings.max_pixels / 1e6:.0f} "
+        "megapixel. Verklein hem eerst, bijvoorbeeld tot 4000 pixels breed, en zet de "
+        "kleinere versie in de map media/.",
+    )
 
 
 def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
@@ -346,8 +375,12 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
     if icc and not _is_srgb(icc):
         try:
             return ImageCms.profileToProfile(
-                image, ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB"),
-                renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="RGBA" if has_alpha else "RGB")
+                image,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"),
+                renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                outputMode="RGBA" if has_alpha else "RGB",
+            )
         except Exception:  # an unreadable profile, or one that does not fit the pixels: drop it
             pass
     return image.convert("RGB") if image.mode == "CMYK" else image
@@ -394,9 +427,16 @@ def _write_atomic(target: Path, write) -> None:
 # Many images
 
 
-def process_images(sources: Iterable[Path], cache_dir: Path, settings: ImageSettings = ImageSettings(),
-                   workers: int | None = None, progress: bool = True, *, root: Path | None = None,
-                   errors: dict[Path, ImageError] | None = None) -> dict[Path, ProcessedImage]:
+def process_images(
+    sources: Iterable[Path],
+    cache_dir: Path,
+    settings: ImageSettings = ImageSettings(),
+    workers: int | None = None,
+    progress: bool = True,
+    *,
+    root: Path | None = None,
+    errors: dict[Path, ImageError] | None = None,
+) -> dict[Path, ProcessedImage]:
     """Process many images in parallel; return the result per source path (in the given order).
 
     First every source is looked up in the cache (reading and hashing, no decoding); only the
@@ -471,8 +511,15 @@ def _cpu_count() -> int:
 class ProgressBar:
     """``Foto's verwerken  12/40 [######..............]`` on one line of stderr, only on a terminal."""
 
-    def __init__(self, total: int, *, enabled: bool = True, stream: IO[str] | None = None,
-                 label: str = "Foto's verwerken", width: int = 30):
+    def __init__(
+        self,
+        total: int,
+        *,
+        enabled: bool = True,
+        stream: IO[str] | None = None,
+        label: str = "Foto's verwerken",
+        width: int = 30,
+    ):
         self.stream = stream or sys.stderr
         self.total, self.count, self.label, self.width = total, 0, label, width
         self.enabled = enabled and total > 0 and _isatty(self.stream)
@@ -491,8 +538,10 @@ class ProgressBar:
     def _draw(self) -> None:
         if self.enabled:
             filled = self.width * self.count // self.total
-            self.stream.write(f"\r{self.label} {self.count:>{len(str(self.total))}}/{self.total} "
-                              f"[{'#' * filled}{'.' * (self.width - filled)}]")
+            self.stream.write(
+                f"\r{self.label} {self.count:>{len(str(self.total))}}/{self.total} "
+                f"[{'#' * filled}{'.' * (self.width - filled)}]"
+            )
             self.stream.flush()
 
 

@@ -9,9 +9,9 @@ know (``resolve`` returns None): external images, or files that are not processe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from html.parser import HTMLParser
-from typing import Callable
 from urllib.parse import quote
 
 from kompas_site.media.images import ProcessedImage, Variant
@@ -56,8 +56,7 @@ def rewrite_images(html: str, resolve: Resolver, sizes: str = DEFAULT_SIZES, eag
     return "".join(out)
 
 
-def _picture(image: ProcessedImage, prefix: str, attrs: list[tuple[str, str | None]], sizes: str,
-             lazy: bool) -> str:
+def _picture(image: ProcessedImage, prefix: str, attrs: list[tuple[str, str | None]], sizes: str, lazy: bool) -> str:
     def url(variant: Variant) -> str:
         return (prefix if not prefix or prefix.endswith("/") else prefix + "/") + quote(variant.name)
 

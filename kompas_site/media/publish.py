@@ -62,12 +62,23 @@ class PublishedImages:
                         shutil.copyfile(variant.path, out)
 
 
-def publish_images(images: dict[str, Path], root: Path, cache_dir: Path | None = None,
-                   settings: ImageSettings | None = None, progress: bool = True) -> PublishedImages:
+def publish_images(
+    images: dict[str, Path],
+    root: Path,
+    cache_dir: Path | None = None,
+    settings: ImageSettings | None = None,
+    progress: bool = True,
+) -> PublishedImages:
     """``images``: site URL of each original -> its file. Broken images are collected, not raised."""
     errors: dict = {}
-    results = process_images(list(images.values()), cache_dir or default_cache_dir(), settings or ImageSettings(),
-                             progress=progress, root=root, errors=errors)
+    results = process_images(
+        list(images.values()),
+        cache_dir or default_cache_dir(),
+        settings or ImageSettings(),
+        progress=progress,
+        root=root,
+        errors=errors,
+    )
     by_path = {path: url for url, path in images.items()}
     published = PublishedImages({by_path[path]: image for path, image in results.items() if path in by_path})
     published.errors = list(errors.values())

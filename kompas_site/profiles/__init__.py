@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -131,8 +131,7 @@ def _editie(raw: dict) -> EditieProfiel:
         deadline_toelichting=raw["deadline"].get("toelichting", "").strip(),
         onderdelen=tuple(_onderdeel(o) for o in raw["onderdelen"]),
         sjabloon=tuple(
-            SjabloonPagina(s["pad"], s["titel"], tuple(s.get("onderdelen") or ()))
-            for s in raw.get("sjabloon") or ()
+            SjabloonPagina(s["pad"], s["titel"], tuple(s.get("onderdelen") or ())) for s in raw.get("sjabloon") or ()
         ),
     )
 
@@ -160,7 +159,7 @@ def _kader(folder: Path) -> Kader:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def kaders() -> dict[str, Kader]:
     """All frameworks shipped with the package, by id."""
     return {k.id: k for k in (_kader(p.parent) for p in sorted(PROFILES_DIR.glob("*/kader.yml")))}

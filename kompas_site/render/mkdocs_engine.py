@@ -197,10 +197,19 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         everything = content_key(
             [(item.title, item.source) for item in walk(site.nav)],
             [(item.title, item.source) for item in walk(site.easy_menu.items)],
-            sorted(site.outputs.items()), sorted((k, repr(v)) for k, v in site.switches.items()),
-            {k: v for k, v in (site.draft or {}).items() if k != "meldingen"}, len((site.draft or {}).get("meldingen", [])),
-            config.site_name, config.copyright, config.theme.name, dict(config.theme), config.markdown_extensions,
-            config.mdx_configs, config.extra, config.extra_css, config.extra_javascript,
+            sorted(site.outputs.items()),
+            sorted((k, repr(v)) for k, v in site.switches.items()),
+            {k: v for k, v in (site.draft or {}).items() if k != "meldingen"},
+            len((site.draft or {}).get("meldingen", [])),
+            config.site_name,
+            config.copyright,
+            config.theme.name,
+            dict(config.theme),
+            config.markdown_extensions,
+            config.mdx_configs,
+            config.extra,
+            config.extra_css,
+            config.extra_javascript,
             sorted((url, [v.name for v in image.variants]) for url, image in self.images.by_url.items()),
             _theme_signature(),
         )
@@ -216,7 +225,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             self.drawing[source] = key
             if self.dirty:
                 changed = self.drawn.get(source) != key or not os.path.isfile(file.abs_dest_path)
-                file.is_modified = (lambda changed=changed: changed)
+                file.is_modified = lambda changed=changed: changed
 
     def on_serve(self, server, *, config, builder):
         """Plain ``mkdocs serve`` rebuilds everything after each save; ``kompas serve`` and
@@ -288,8 +297,11 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         site = self.site
-        kompas = {"concept": self._banner(page.file.src_uri), "wissel": None,
-                  "scripts": self.scripts.get(page.file.src_uri, [])}
+        kompas = {
+            "concept": self._banner(page.file.src_uri),
+            "wissel": None,
+            "scripts": self.scripts.get(page.file.src_uri, []),
+        }
         switch = site.switches.get(page.file.src_uri)
         if switch is not None:
             target = self.files.get_file_from_path(switch.target)
@@ -311,8 +323,11 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         draft = self.site.draft
         if draft is None:
             return None
-        own = [m for m in draft["meldingen"]
-               if m["bestand"] == source or (source == HOME and m["bestand"] not in self.pages)]
+        own = [
+            m
+            for m in draft["meldingen"]
+            if m["bestand"] == source or (source == HOME and m["bestand"] not in self.pages)
+        ]
         return {**draft, "meldingen": own, "totaal": len(draft["meldingen"])}
 
     def on_template_context(self, context, *, template_name, config):
@@ -322,7 +337,9 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
                 "concept": self._banner(""),
                 "wissel": None,
                 "begrijpelijk": False,
-                "menu": self._menu(self.site.menu.entries(""), lambda target: f"{base}/{target.url.removeprefix('./')}"),
+                "menu": self._menu(
+                    self.site.menu.entries(""), lambda target: f"{base}/{target.url.removeprefix('./')}"
+                ),
             }
         return context
 
@@ -330,20 +347,26 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         menu = []
         for entry in entries:
             target = self.files.get_file_from_path(entry.source) if entry.source else None
-            menu.append({
-                "titel": entry.title,
-                "url": link(target) if target else "",
-                "actief": entry.current,
-                "open": entry.open,
-                "meer": entry.more,
-                "items": self._menu(entry.children, link),
-            })
+            menu.append(
+                {
+                    "titel": entry.title,
+                    "url": link(target) if target else "",
+                    "actief": entry.current,
+                    "open": entry.open,
+                    "meer": entry.more,
+                    "items": self._menu(entry.children, link),
+                }
+            )
         return menu
 
 
 def _theme_signature() -> list:
-    return sorted((str(path), path.stat().st_mtime_ns) for folder in (TEMPLATES_DIR / "site", MATERIAL_OVERRIDES)
-                  for path in folder.rglob("*") if path.is_file())
+    return sorted(
+        (str(path), path.stat().st_mtime_ns)
+        for folder in (TEMPLATES_DIR / "site", MATERIAL_OVERRIDES)
+        for path in folder.rglob("*")
+        if path.is_file()
+    )
 
 
 class _NotCopied(File):

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import jinja2
 
-from kompas_site.check.deadlines import dutch_date
+from kompas_site.dutch import datum
 from kompas_site.resources import TEMPLATES_DIR
 
 
@@ -26,7 +26,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["cel"] = table_cell
-    env.filters["datum"] = dutch_date
+    env.filters["datum"] = datum
     return env
 
 

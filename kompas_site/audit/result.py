@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kompas_site.audit.regels import ERNST_VOLGORDE, ernst, uitleg
+from kompas_site.dutch import getal
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ def _element(node: dict) -> Element:
 
 
 def _number(value) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") if isinstance(value, (int, float)) else str(value)
+    if not isinstance(value, (int, float)):
+        return str(value)
+    return getal(value, 2).rstrip("0").rstrip(",")
 
 
 def _detail(node: dict) -> str:

@@ -6,27 +6,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from kompas_site.check.findings import TIP, WAARSCHUWING, Finding
+from kompas_site.dutch import datum
 from kompas_site.model import Report
 from kompas_site.profiles import EditieProfiel, Kader
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def check_deadlines(report: Report, kader: Kader, editie: EditieProfiel, deadline: date) -> Iterator[Finding]:
@@ -53,7 +35,7 @@ def check_deadlines(report: Report, kader: Kader, editie: EditieProfiel, deadlin
         yield Finding(
             "publicatiedatum-ontbreekt",
             TIP,
-            f"Er staat nog geen publicatiedatum in {settings.file}. De uiterste datum is {dutch_date(deadline)}; "
+            f"Er staat nog geen publicatiedatum in {settings.file}. De uiterste datum is {datum(deadline)}; "
             "vul 'publicatiedatum' in onder 'editie' als u weet wanneer het rapport online komt.",
             file=settings.file,
             line=settings.line("editie"),
@@ -63,8 +45,8 @@ def check_deadlines(report: Report, kader: Kader, editie: EditieProfiel, deadlin
         yield Finding(
             "publicatie-na-deadline",
             WAARSCHUWING,
-            f"De publicatiedatum ({dutch_date(published)}) ligt na de uiterste datum voor dit "
-            f"{editie.naam.lower()}: {dutch_date(deadline)}. {editie.deadline_toelichting}",
+            f"De publicatiedatum ({datum(published)}) ligt na de uiterste datum voor dit "
+            f"{editie.naam.lower()}: {datum(deadline)}. {editie.deadline_toelichting}",
             file=settings.file,
             line=settings.line("editie", "publicatiedatum"),
             key="editie.publicatiedatum",

@@ -11,13 +11,10 @@ from collections import Counter
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import WAARSCHUWING, Finding
+from kompas_site.dutch import getal
 from kompas_site.model import LISTING_PART_SIZE, LONG_SECTION, Report
 
 LONG_PAGE_WORDS = 10_000  # about 40 minutes of reading; on a phone, and for a screen reader, far too long
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def check_size(report: Report) -> list[Finding]:
@@ -46,7 +43,7 @@ def _long_folders(report: Report) -> list[Finding]:
             Finding(
                 "map-te-lang",
                 WAARSCHUWING,
-                f"{where} staan {_number(count)} pagina's en submappen. Zoveel kan een lezer niet overzien: het "
+                f"{where} staan {getal(count)} pagina's en submappen. Zoveel kan een lezer niet overzien: het "
                 f"menu toont er steeds maar een paar, de rest staat op overzichtspagina's met elk "
                 f"{LISTING_PART_SIZE} titels. Verdeel de "
                 f"pagina's over submappen van hooguit {LONG_SECTION} pagina's, bijvoorbeeld per regio, per "
@@ -71,7 +68,7 @@ def _long_pages(report: Report) -> list[Finding]:
                 Finding(
                     "pagina-te-lang",
                     WAARSCHUWING,
-                    f"Deze pagina heeft {_number(words)} woorden. Dat is te lang om op een telefoon of met een "
+                    f"Deze pagina heeft {getal(words)} woorden. Dat is te lang om op een telefoon of met een "
                     "schermlezer te lezen, en de pagina laadt traag. Verdeel de tekst over meer pagina's, "
                     "bijvoorbeeld één pagina per locatie of per onderwerp, in een eigen map.",
                     file=page.path,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import textwrap
 
-from kompas_site.check.deadlines import dutch_date
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
+from kompas_site.dutch import datum
 
 LABEL = {FOUT: "FOUT", WAARSCHUWING: "WAARSCHUWING", TIP: "TIP"}
 GENERAL = "Het rapport als geheel"
@@ -43,12 +43,8 @@ def as_text(result: CheckResult, width: int = 100) -> str:
     lines = [
         f"{settings.organisatie.naam} — {result.editie.naam.lower()} over {settings.editie.jaar}",
         f"Kader: {result.kader.naam}",
-        f"Uiterste datum: {dutch_date(result.deadline)}"
-        + (
-            f" · publicatiedatum: {dutch_date(settings.editie.publicatiedatum)}"
-            if settings.editie.publicatiedatum
-            else ""
-        ),
+        f"Uiterste datum: {datum(result.deadline)}"
+        + (f" · publicatiedatum: {datum(settings.editie.publicatiedatum)}" if settings.editie.publicatiedatum else ""),
         "",
         "Onderdelen van het kader:",
     ]

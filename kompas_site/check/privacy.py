@@ -31,6 +31,7 @@ from datetime import date, datetime
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, Finding
+from kompas_site.dutch import datum
 from kompas_site.markdown import line_of
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
@@ -52,7 +53,7 @@ CONSENT_EXAMPLE = (
 def check_consent(report: Report, today: date | None = None) -> Iterator[Finding]:
     publication = report.settings.editie.publicatiedatum
     moment = publication or today or date.today()
-    moment_text = f"de publicatiedatum ({_nl_date(moment)})" if publication else f"vandaag ({_nl_date(moment)})"
+    moment_text = f"de publicatiedatum ({datum(moment)})" if publication else f"vandaag ({datum(moment)})"
     for story in report.stories:
         consent = story.meta.get("toestemming")
         needed = story.meta.get("perspectief") not in NO_CONSENT_NEEDED
@@ -99,7 +100,7 @@ def check_consent(report: Report, today: date | None = None) -> Iterator[Finding
                 yield Finding(
                     "toestemming-verlopen",
                     FOUT,
-                    f"De toestemming voor dit verhaal gold tot {_nl_date(until)}, en dat is vóór {moment_text}. "
+                    f"De toestemming voor dit verhaal gold tot {datum(until)}, en dat is vóór {moment_text}. "
                     "Vraag opnieuw toestemming en zet de nieuwe datums bij 'toestemming', of haal het verhaal "
                     "van de site.",
                     file=story.path,
@@ -120,26 +121,6 @@ def _missing(story: Page, what: str, line: int | None, key: str | None = None) -
         line=line or 1,
         key="toestemming" + (f".{key}" if key else ""),
     )
-
-
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def _nl_date(value: date) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 # --- personal data -------------------------------------------------------------------------------

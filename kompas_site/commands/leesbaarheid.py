@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR
+from kompas_site.dutch import getal, procent
 
 SHOW_SENTENCES = 10  # in the text for people; --json lists every hard sentence
 
@@ -96,27 +97,27 @@ def as_text(result, file: str, width: int = 100) -> str:
         row("Woorden", str(result.words)),
         row(
             "Woorden per zin",
-            r.getal(result.words_per_sentence, 1, None if wps_ok else r.MAX_WORDS_PER_SENTENCE),
-            f"makkelijk lezen: hoogstens {r.getal(r.MAX_WORDS_PER_SENTENCE, 0)}",
+            getal(result.words_per_sentence, 1, None if wps_ok else r.MAX_WORDS_PER_SENTENCE),
+            f"makkelijk lezen: hoogstens {getal(r.MAX_WORDS_PER_SENTENCE, 0)}",
             wps_ok,
         ),
-        row("Lettergrepen per woord", r.getal(result.syllables_per_word, 2)),
+        row("Lettergrepen per woord", getal(result.syllables_per_word, 2)),
         row(
             "Flesch-Douma",
-            r.getal(result.douma, 1, None if douma_ok else r.MIN_DOUMA),
-            f"makkelijk lezen: minstens {r.getal(r.MIN_DOUMA, 0)}",
+            getal(result.douma, 1, None if douma_ok else r.MIN_DOUMA),
+            f"makkelijk lezen: minstens {getal(r.MIN_DOUMA, 0)}",
             douma_ok,
         ),
         row(
             "Lange woorden",
-            r.procent(result.long_word_share, None if long_ok else r.MAX_LONG_WORD_SHARE),
-            f"{r.LONG_WORD} letters of meer; hoogstens {r.procent(r.MAX_LONG_WORD_SHARE)}",
+            procent(result.long_word_share, beyond=None if long_ok else r.MAX_LONG_WORD_SHARE),
+            f"{r.LONG_WORD} letters of meer; hoogstens {procent(r.MAX_LONG_WORD_SHARE)}",
             long_ok,
         ),
         row(
             "Weinig bekende woorden",
-            r.procent(result.rare_word_share, None if rare_ok else r.MAX_RARE_WORD_SHARE),
-            f"hoogstens {r.procent(r.MAX_RARE_WORD_SHARE)}",
+            procent(result.rare_word_share, beyond=None if rare_ok else r.MAX_RARE_WORD_SHARE),
+            f"hoogstens {procent(r.MAX_RARE_WORD_SHARE)}",
             rare_ok,
         ),
         row("Langste zin", f"{result.longest_sentence} woorden"),

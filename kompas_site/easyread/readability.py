@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kompas_site.cache import memo
+from kompas_site.dutch import getal, opsomming, procent, telwoord
 from kompas_site.markdown import tokens as markdown_tokens
 
 # --- Thresholds ------------------------------------------------------------------------------
@@ -160,11 +161,11 @@ class Sentence:
         if TE_LANG in self.reasons:
             parts.append(
                 f"is {self.words} woorden lang. "
-                f"Maak er {_telwoord(math.ceil(self.words / SENTENCE_MAX_WORDS))} zinnen van."
+                f"Maak er {telwoord(math.ceil(self.words / SENTENCE_MAX_WORDS))} zinnen van."
             )
         if LANGE_WOORDEN in self.reasons:
             parts.append(
-                f"heeft {_telwoord(len(self.long_words))} lange woorden ({_opsomming(self.long_words)}). "
+                f"heeft {telwoord(len(self.long_words))} lange woorden ({opsomming(self.long_words)}). "
                 "Zeg het met kortere woorden."
             )
         if LIJDENDE_VORM in self.reasons:
@@ -174,7 +175,7 @@ class Sentence:
         if ZELDZAME_WOORDEN in self.reasons:
             woorden = "een moeilijk woord" if len(self.rare_words) == 1 else "moeilijke woorden"
             parts.append(
-                f"heeft {woorden}: {_opsomming(self.rare_words)}. "
+                f"heeft {woorden}: {opsomming(self.rare_words)}. "
                 "Kies een gewoner woord, of leg het uit in een korte zin."
             )
         if not parts:
@@ -265,12 +266,12 @@ class Readability:
             )
         if self.long_word_share > MAX_LONG_WORD_SHARE:
             found.append(
-                f"{procent(self.long_word_share, MAX_LONG_WORD_SHARE)} van de woorden is {LONG_WORD} "
+                f"{procent(self.long_word_share, beyond=MAX_LONG_WORD_SHARE)} van de woorden is {LONG_WORD} "
                 f"letters of langer (makkelijk lezen: hoogstens {procent(MAX_LONG_WORD_SHARE)})"
             )
         if self.rare_word_share > MAX_RARE_WORD_SHARE:
             found.append(
-                f"{procent(self.rare_word_share, MAX_RARE_WORD_SHARE)} van de woorden is weinig "
+                f"{procent(self.rare_word_share, beyond=MAX_RARE_WORD_SHARE)} van de woorden is weinig "
                 f"bekend (makkelijk lezen: hoogstens {procent(MAX_RARE_WORD_SHARE)})"
             )
         return found
@@ -806,37 +807,6 @@ def _analyse(markdown_text: str, first_line: int) -> Readability:
             Sentence(line, sentence_text, len(words), tuple(long_words), tuple(rare_words), passive_hint(sentence_text))
         )
     return Readability(tuple(sentences), total, letter_words, syllable_count, long_count, rare_count, first_line)
-
-
-# --- Dutch formatting ------------------------------------------------------------------------
-
-_TELWOORDEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
-
-
-def _telwoord(n: int) -> str:
-    return _TELWOORDEN[n] if 0 <= n < len(_TELWOORDEN) else str(n)
-
-
-def _opsomming(words) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
-
-
-def getal(value: float, decimals: int = 1, beyond: float | None = None) -> str:
-    """A Dutch decimal number. With ``beyond`` (a limit the value misses), never round onto the limit:
-    12.04 words against a limit of 12 shows as 12,1, not 12,0."""
-    scale = 10**decimals
-    shown = round(value * scale) / scale
-    if beyond is not None and value != beyond and (shown <= beyond if value > beyond else shown >= beyond):
-        shown = (math.ceil if value > beyond else math.floor)(round(value * scale, 6)) / scale
-        if shown == beyond:
-            shown += (1 if value > beyond else -1) / scale
-    return f"{shown:.{decimals}f}".replace(".", ",")
-
-
-def procent(share: float, beyond: float | None = None) -> str:
-    decimals = 0 if beyond is None else 1
-    return f"{getal(100 * share, decimals, None if beyond is None else 100 * beyond)}%"
 
 
 def kort(text: str, width: int = 70) -> str:

@@ -56,6 +56,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Toegestaan:
+    """One value the personal-data scan may leave alone (``toegestaan:`` in ``kompas.yml`` or in a page's
+    front matter), with the author's reason: e.g. the foundation's RSIN, which ANBI rules oblige it to publish."""
+
+    waarde: str
+    reden: str
+
+
+@dataclass(frozen=True)
 class Settings:
     """``kompas.yml``: who publishes what, under which framework."""
 
@@ -65,6 +74,7 @@ class Settings:
     verantwoordelijk: str | None = None
     visitatie: str | None = None  # "in-kwaliteitsbeeld" | "in-voortgangsbericht": where the cycle's report is
     contact: Contact = field(default_factory=Contact)  # may appear in the text (not personal data)
+    toegestaan: tuple[Toegestaan, ...] = ()  # values the personal-data scan allows, each with a reason
     file: str = "kompas.yml"
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 

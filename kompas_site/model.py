@@ -16,6 +16,8 @@ STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][
 
 # Pages kompas-site makes itself; an author's page cannot have these names.
 RESERVED_PAGES = ("speerpunten.md", "waar-vind-ik-wat.md", "zoeken.md", "begrijpelijk/woordenlijst.md")
+GENERATED_PAGES = RESERVED_PAGES  # an author may link to these as if they had written them
+STORIES_OVERVIEW = "verhalen/index.md"  # generated when the author wrote none
 
 # A long section's pages are listed on overview pages in parts of this many (assemble/menu.py); a folder
 # with more than LONG_SECTION pages gets a warning (check/omvang.py): readers lose their way in it.
@@ -142,6 +144,7 @@ class Report:
     speerpunten_file: str = "speerpunten.yml"
     orphan_twins: list[Page] = field(default_factory=list)  # twins without a page beside them
     media: list[str] = field(default_factory=list)  # files under media/, relative posix paths
+    files: list[str] = field(default_factory=list)  # every file in the content folder, relative posix paths
     duplicate_twins: list[Page] = field(default_factory=list)  # a second twin for a page that has one
     woordenlijst: dict[str, str] = field(default_factory=dict)  # the organisation's own terms
     woordenlijst_lines: dict[str, int] = field(default_factory=dict)

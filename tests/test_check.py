@@ -399,7 +399,7 @@ def test_a_link_to_a_page_that_does_not_exist_is_named(example):
 
 
 def test_readability_of_unchanged_easy_read_pages_is_not_measured_again(example, tmp_path, monkeypatch):
-    import kompas_site.check.begrijpelijk as rule
+    import kompas_site.check.rules.begrijpelijk as rule
 
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
     first = check(example).findings

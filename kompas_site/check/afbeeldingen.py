@@ -73,6 +73,11 @@ class _Media:
         return self.suggestions[target, base]
 
 
+def is_decorative_marker(text: str) -> bool:
+    """The text right after an image marks it as decoration: ``{ .decoratief }``."""
+    return bool(_DECORATIVE.match(text))
+
+
 def markdown_images(page: Page) -> Iterator[tuple[str, str, bool, int]]:
     """Each Markdown image of a page: (src as written, alt text, marked decorative, line)."""
     for src, alt, decorative, line in images_in(page.body):

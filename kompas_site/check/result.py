@@ -27,6 +27,7 @@ class Coverage:
     onderdeel: Onderdeel
     status: str
     pages: list[Page] = field(default_factory=list)  # pages that cover it with real content
+    named: list[Page] = field(default_factory=list)  # pages that name it (all of them, filled or not)
     data: str | None = None  # "verhalen" | "speerpunten" when data covers it
     elsewhere: str | None = None  # e.g. "voortgangsbericht" for a cycle element
 

@@ -48,8 +48,12 @@ def load_report(content_dir: str | Path) -> Report:
         if media_root.is_dir()
         else []
     )
+    files = sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and not is_hidden(p.relative_to(root))
+    )
     return Report(
         root=root,
+        files=files,
         settings=settings,
         pages=pages,
         speerpunten=speerpunten,

@@ -9,16 +9,36 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kompas_site.cache import memo
+from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import WAARSCHUWING, Finding
+from kompas_site.check.registry import Code
 from kompas_site.dutch import getal
 from kompas_site.model import LISTING_PART_SIZE, LONG_SECTION, Report
 
 LONG_PAGE_WORDS = 10_000  # about 40 minutes of reading; on a phone, and for a screen reader, far too long
 
 
-def check_size(report: Report) -> list[Finding]:
-    return _long_folders(report) + _long_pages(report)
+CODES = (
+    Code(
+        "map-te-lang",
+        WAARSCHUWING,
+        "Een map met meer dan 100 pagina's",
+        "Zoveel titels kan een lezer niet overzien. Verdeel de pagina's over submappen van hooguit 100, "
+        "bijvoorbeeld per regio, locatie of onderwerp, elk met een index.md met een korte inleiding.",
+    ),
+    Code(
+        "pagina-te-lang",
+        WAARSCHUWING,
+        "Een pagina van meer dan 10.000 woorden",
+        "Zo'n pagina is op een telefoon en met een schermlezer niet te volgen, en laadt traag. Verdeel de "
+        "tekst over meer pagina's, bijvoorbeeld één per locatie of onderwerp, in een eigen map.",
+    ),
+)
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    report = ctx.report
+    return _long_folders(report) + _long_pages(ctx)
 
 
 def _long_folders(report: Report) -> list[Finding]:
@@ -54,15 +74,11 @@ def _long_folders(report: Report) -> list[Finding]:
     return findings
 
 
-@memo
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _long_pages(report: Report) -> list[Finding]:
+def _long_pages(ctx: CheckContext) -> list[Finding]:
+    report = ctx.report
     findings = []
     for page in report.all_pages:
-        words = _words(page.body)
+        words = ctx.scan(page).words
         if words > LONG_PAGE_WORDS:
             findings.append(
                 Finding(

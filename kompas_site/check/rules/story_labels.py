@@ -8,15 +8,43 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, Finding
-from kompas_site.model import Page, Report
+from kompas_site.check.registry import Code
+from kompas_site.model import Page
 from kompas_site.profiles import Kader
 from kompas_site.spelling import did_you_mean, listing
 
 PERSPECTIEVEN = ("client", "verwant", "professional")
 
 
-def check_story_fields(report: Report, kader: Kader) -> Iterator[Finding]:
+CODES = (
+    Code(
+        "verhaal-perspectief-onbekend",
+        FOUT,
+        "Een verhaal zegt niet of onjuist wie het vertelt",
+        "Zet in de kop van het verhaal 'perspectief: client', 'perspectief: verwant' of "
+        "'perspectief: professional' (zonder accenten). Lezers filteren de verhalen daarop.",
+    ),
+    Code(
+        "verhaal-domein-onbekend",
+        FOUT,
+        "Een verhaal noemt een domein dat het kader niet kent",
+        "Gebruik de domeinen van kwaliteit van bestaan van uw kader, zoals "
+        "'domeinen: [zelfbepaling, deelname-aan-de-samenleving]'. 'kompas check' noemt het domein dat er het "
+        "meest op lijkt.",
+    ),
+    Code(
+        "verhaal-bouwsteen-onbekend",
+        FOUT,
+        "Een verhaal noemt een bouwsteen die het kader niet heeft",
+        "Zet bij 'bouwsteen' het nummer van een bouwsteen van uw kader, zoals 'bouwsteen: 1'.",
+    ),
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    report, kader = ctx.report, ctx.kader
     for story in report.stories:
         yield from _perspectief(story)
         yield from _domeinen(story, kader)

@@ -4,13 +4,50 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, Finding
-from kompas_site.model import SPEERPUNT_STATUS, Report
-from kompas_site.profiles import Kader
+from kompas_site.check.registry import Code
+from kompas_site.model import SPEERPUNT_STATUS
 from kompas_site.spelling import did_you_mean, listing
 
+_EXAMPLE = (
+    "\n\n    - id: vaste-gezichten\n      titel: Vaste gezichten op elke groep\n      bouwsteen: 3\n"
+    "      status: deels-behaald\n      toelichting: Op vier van de zes groepen lukte het; ...\n"
+)
+CODES = (
+    Code(
+        "speerpunt-status-onbekend",
+        FOUT,
+        "Een speerpunt heeft geen of een onbekende status",
+        "Elk speerpunt in speerpunten.yml heeft een status: behaald, deels-behaald, niet-behaald, doorgezet "
+        "of nieuw. Bijvoorbeeld:" + _EXAMPLE,
+    ),
+    Code(
+        "speerpunt-dubbel",
+        FOUT,
+        "Twee speerpunten hebben hetzelfde id",
+        "Het id van een speerpunt is zijn vaste naam, ook in een volgende editie. Geef elk speerpunt een eigen "
+        "id, in kleine letters met streepjes, zoals 'vaste-gezichten'.",
+    ),
+    Code(
+        "speerpunt-zonder-toelichting",
+        FOUT,
+        "Een speerpunt dat niet nieuw is, heeft geen toelichting",
+        "Het kader vraagt bij elk speerpunt wat er bereikt is en wat niet, en waarom. Schrijf dat bij "
+        "'toelichting'. Alleen een nieuw speerpunt mag nog zonder." + _EXAMPLE,
+    ),
+    Code(
+        "speerpunt-bouwsteen-onbekend",
+        FOUT,
+        "Een speerpunt noemt een bouwsteen die het kader niet heeft",
+        "Zet bij 'bouwsteen' het nummer van een bouwsteen van uw kader, zoals 'bouwsteen: 3'. 'kompas check' "
+        "noemt de bouwstenen van uw kader met hun nummer.",
+    ),
+)
 
-def check_speerpunten(report: Report, kader: Kader) -> Iterator[Finding]:
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    report, kader = ctx.report, ctx.kader
     file = report.speerpunten_file
     seen: dict[str, int | None] = {}
     numbers = [b.nummer for b in kader.bouwstenen]

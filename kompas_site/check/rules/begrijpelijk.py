@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kompas_site.cache import JsonCache, content_key, memo
+from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
-from kompas_site.check.result import GEDEKT, Coverage
+from kompas_site.check.registry import Code
+from kompas_site.check.result import GEDEKT
 from kompas_site.easyread.readability import (
     THRESHOLDS,
     ZELDZAME_WOORDEN,
@@ -25,7 +27,7 @@ from kompas_site.easyread.readability import (
     easy_read_findings,
 )
 from kompas_site.easyread.woordenlijst import Term, glossary
-from kompas_site.model import TWIN_SUFFIX, Report
+from kompas_site.model import TWIN_SUFFIX
 
 # Raise when the analysis changes in a way THRESHOLDS does not show, so cached results are not reused.
 READABILITY_VERSION = 1
@@ -34,7 +36,91 @@ CACHE_KIND = "leesbaarheid"
 MAX_WORD_TIPS = 5  # per page: more would bury the page in tips
 
 
-def check_easy_read(report: Report, coverage: list[Coverage]) -> Iterator[Finding]:
+CODES = (
+    Code(
+        "begrijpelijk-ontbreekt",
+        FOUT,
+        "Er is helemaal geen begrijpelijke versie",
+        "Het kader vraagt een rapport dat iedereen begrijpt. Schrijf samen met de cliëntenraad een makkelijke "
+        "versie van minstens de startpagina: zet naast index.md een bestand index.begrijpelijk.md.",
+    ),
+    Code(
+        "onderdeel-zonder-begrijpelijk",
+        WAARSCHUWING,
+        "Geen van de pagina's over een verplicht onderdeel heeft een makkelijke versie",
+        "Een lezer van de makkelijke versie moet elk onderdeel van het kader één keer tegenkomen. Schrijf een "
+        "makkelijke versie van een van de pagina's over dit onderdeel: naast zorgproces.md komt "
+        "zorgproces.begrijpelijk.md.",
+    ),
+    Code(
+        "begrijpelijk-te-moeilijk",
+        WAARSCHUWING,
+        "Een makkelijke pagina is als geheel niet makkelijk genoeg (met de drie moeilijkste zinnen)",
+        "Makkelijk lezen: gemiddeld hooguit 12 woorden per zin, weinig lange en weinig zeldzame woorden. "
+        "Maak lange zinnen korter (één boodschap per zin) en kies gewone woorden. 'kompas leesbaarheid "
+        "BESTAND' laat per zin zien wat moeilijk is.",
+    ),
+    Code(
+        "zin-te-lang",
+        TIP,
+        "Een zin in een makkelijke pagina is te lang (hooguit vijf per pagina)",
+        "Maak er twee of drie zinnen van, met één boodschap per zin. Bijvoorbeeld: 'We praten met je over je "
+        "plan. Dat doen we twee keer per jaar.'",
+    ),
+    Code(
+        "zin-moeilijk",
+        TIP,
+        "Een zin in een makkelijke pagina heeft lange of zeldzame woorden",
+        "Kies gewonere woorden, of leg een moeilijk woord uit in de zin zelf of in woordenlijst.yml.",
+    ),
+    Code(
+        "begrijpelijk-leeg",
+        WAARSCHUWING,
+        "Een makkelijke pagina zonder tekst",
+        "Schrijf in korte zinnen wat op de gewone pagina staat, of haal het bestand weg.",
+    ),
+    Code(
+        "begrijpelijk-dubbel",
+        WAARSCHUWING,
+        "Twee makkelijke versies van één pagina",
+        "De bestandsnamen verschillen alleen in hoofdletters. Voeg de twee samen tot één bestand "
+        "NAAM.begrijpelijk.md naast NAAM.md.",
+    ),
+    Code(
+        "begrijpelijk-zonder-pagina",
+        WAARSCHUWING,
+        "Een `.begrijpelijk.md` zonder pagina ernaast",
+        "De makkelijke versie van 'NAAM.md' heet 'NAAM.begrijpelijk.md' en staat in dezelfde map. Controleer "
+        "de bestandsnaam, of maak de gewone pagina.",
+    ),
+    Code(
+        "woord-zonder-uitleg",
+        TIP,
+        "Een moeilijk woord in een makkelijke pagina dat de woordenlijst niet uitlegt",
+        "Kies een gewoner woord, leg het uit in de zin zelf, of zet het met een korte uitleg in "
+        "woordenlijst.yml, zoals:\n\n    zorgplan: Een plan waarin staat welke hulp je krijgt.",
+    ),
+    Code(
+        "woordenlijst-zonder-uitleg",
+        WAARSCHUWING,
+        "Een woord in `woordenlijst.yml` zonder uitleg",
+        "Schrijf achter de dubbele punt in een of twee korte zinnen wat het woord betekent, zoals:\n\n"
+        "    visitatie: Mensen van buiten komen kijken hoe het gaat.",
+    ),
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    report, coverage = ctx.report, ctx.coverage
+    for twin in report.orphan_twins:
+        yield Finding(
+            "begrijpelijk-zonder-pagina",
+            WAARSCHUWING,
+            f"Deze begrijpelijke versie hoort bij '{twin.path.removesuffix('.begrijpelijk.md')}.md', maar die "
+            "pagina bestaat niet. Controleer de bestandsnaam: de begrijpelijke versie van 'NAAM.md' heet "
+            "'NAAM.begrijpelijk.md' en staat in dezelfde map.",
+            file=twin.path,
+        )
     twins = report.twins
     if not twins:
         yield Finding(

@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
+from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import TIP, WAARSCHUWING, Finding
+from kompas_site.check.registry import Code
 from kompas_site.dutch import datum
-from kompas_site.model import Report
-from kompas_site.profiles import EditieProfiel, Kader
+
+CODES = (
+    Code(
+        "editie-past-niet-bij-jaar",
+        WAARSCHUWING,
+        "Bijvoorbeeld een kwaliteitsbeeld over een even jaar in het Kwaliteitskompas",
+        "Elk kader zegt over welke jaren een editie gaat: in het Kwaliteitskompas Gehandicaptenzorg gaat een "
+        "kwaliteitsbeeld over 2023, 2025 en 2027, met een voortgangsbericht in de jaren ertussen. Kijk in "
+        "kompas.yml of 'kader', 'editie: soort' en 'editie: jaar' kloppen.",
+    ),
+    Code(
+        "publicatie-na-deadline",
+        WAARSCHUWING,
+        "De publicatiedatum ligt na de uiterste datum",
+        "Elke editie heeft een uiterste datum, zoals 1 juni 2026 voor een kwaliteitsbeeld over 2025. Zet het "
+        "rapport eerder online, of leg uit waarom het later komt. De datum staat in kompas.yml bij "
+        "'editie: publicatiedatum'.",
+    ),
+    Code(
+        "publicatiedatum-ontbreekt",
+        TIP,
+        "Er is nog geen publicatiedatum",
+        "Vul de datum in waarop het rapport online komt, in kompas.yml onder 'editie', zoals "
+        "'publicatiedatum: 2026-05-28' (jaar-maand-dag). Dan kan de controle zien of het op tijd is.",
+    ),
+)
 
 
-def check_deadlines(report: Report, kader: Kader, editie: EditieProfiel, deadline: date) -> Iterator[Finding]:
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    report, kader, editie, deadline = ctx.report, ctx.kader, ctx.editie, ctx.deadline
     settings = report.settings
     jaar = settings.editie.jaar
     if not editie.fits_year(jaar):

@@ -6,14 +6,56 @@ import re
 from collections.abc import Iterator
 
 from kompas_site.check.afbeeldingen import inside
+from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, Finding
-from kompas_site.model import Page, Report
+from kompas_site.check.registry import Code
+from kompas_site.model import Page
 
 _IDS = {"youtube": re.compile(r"^[A-Za-z0-9_-]{11}$"), "vimeo": re.compile(r"^\d{6,12}$")}
 SOURCES = ("youtube", "vimeo", "bestand")
 
 
-def check_video(report: Report) -> Iterator[Finding]:
+CODES = (
+    Code(
+        "video-onbekend",
+        FOUT,
+        "Bij `video` staat niet waar de film is",
+        "Schrijf onder 'video' waar de film staat: 'youtube: CODE', 'vimeo: CODE' of "
+        "'bestand: media/film.mp4', en altijd een 'transcript'.",
+    ),
+    Code(
+        "video-id-onbekend",
+        FOUT,
+        "De code van een film op YouTube of Vimeo klopt niet",
+        "Neem alleen de code uit het webadres over: bij https://www.youtube.com/watch?v=dQw4w9WgXcQ is dat "
+        "'youtube: dQw4w9WgXcQ'.",
+    ),
+    Code(
+        "video-bestand-ontbreekt",
+        FOUT,
+        "Het filmbestand of de ondertiteling is er niet",
+        "Zet het bestand in de map media en schrijf het pad vanaf de map van het rapport, zoals "
+        "'bestand: media/film.mp4'.",
+    ),
+    Code(
+        "video-ondertiteling-ontbreekt",
+        FOUT,
+        "Een eigen film zonder ondertiteling",
+        "Wie niet kan horen, leest de ondertiteling. Zet een WebVTT-bestand naast de film en noem het: "
+        "'ondertiteling: media/film.nl.vtt'.",
+    ),
+    Code(
+        "video-transcript-ontbreekt",
+        FOUT,
+        "Een film zonder uitgeschreven tekst",
+        "Schrijf bij 'transcript' wat er in de film gezegd wordt en te zien is. Zo kan iedereen de film "
+        "volgen, ook met een schermlezer of zonder geluid.",
+    ),
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    report = ctx.report
     for story in report.stories:
         video = story.meta.get("video")
         if video is None:

@@ -1,0 +1,47 @@
+"""The checker's rules, in the order they run. Adding a rule: write a module here with ``CODES`` and
+``check(ctx)`` (see ``kompas_site/check/registry.py``) and add it to this list."""
+
+from __future__ import annotations
+
+from kompas_site.check.registry import Code, Rule
+from kompas_site.check.rules import (
+    begrijpelijk,
+    consent,
+    deadlines,
+    images,
+    links,
+    onderdelen,
+    personal_data,
+    placeholder_name,
+    reserved_names,
+    size,
+    speerpunten,
+    story_cards,
+    story_labels,
+    video,
+)
+
+RULES: tuple[Rule, ...] = tuple(
+    Rule.of(module)
+    for module in (
+        onderdelen,
+        speerpunten,
+        deadlines,
+        placeholder_name,
+        reserved_names,
+        story_cards,
+        links,
+        video,
+        begrijpelijk,
+        consent,
+        story_labels,
+        images,
+        personal_data,
+        size,
+    )
+)
+
+
+def all_codes() -> list[Code]:
+    """Every finding code the checker can give, in the order of the rules."""
+    return [code for rule in RULES for code in rule.codes]

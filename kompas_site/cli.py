@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kompas_site import __version__
-from kompas_site.commands import audit, build, check, leesbaarheid, new, serve
+from kompas_site.commands import audit, build, check, leesbaarheid, new, serve, uitleg
 from kompas_site.commands.common import ONBRUIKBAAR, Stop
 
 VERBS = {
@@ -15,6 +15,7 @@ VERBS = {
     "serve": (serve, "bekijk het rapport tijdens het schrijven, met live bijwerken"),
     "new": (new, "begin een nieuw rapport voor een kader, soort en jaar"),
     "audit": (audit, "controleer de gebouwde website in een echte browser op toegankelijkheid en privacy"),
+    "uitleg": (uitleg, "leg uit wat een melding van 'kompas check' betekent en hoe u hem oplost"),
     "leesbaarheid": (leesbaarheid, "meet of een pagina makkelijk genoeg is voor de begrijpelijke versie"),
 }
 

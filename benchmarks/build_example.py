@@ -24,8 +24,7 @@ from common import ROOT, machine
 
 sys.path.insert(0, str(ROOT))
 
-from kompas_site.check import check_report
-from kompas_site.load import load_report
+from kompas_site import pipeline
 from kompas_site.render.mkdocs_engine import build_site
 
 
@@ -37,11 +36,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
             start = time.perf_counter()
-            result = check_report(load_report(ROOT / "content"))
-            build_site(result, Path(tmp) / "site")
+            build_site(pipeline.run(ROOT / "content"), Path(tmp) / f"site-{run}")
             times.append(time.perf_counter() - start)
             print(f"run {run + 1}: {times[-1]:.2f} s")
-        pages = sum(1 for _ in (Path(tmp) / "site").rglob("index.html"))
+        pages = sum(1 for _ in (Path(tmp) / "site-0").rglob("index.html"))
         print(f"in-process: median {statistics.median(times):.2f} s over {args.runs} runs, {pages} HTML pages")
         command = []
         for _ in range(args.runs):

@@ -13,7 +13,7 @@ goes to a log file in the temp folder, so a full pipe never blocks it. Then:
   from the write until the word is visible; an edit that is not visible within ``--timeout`` seconds
   (default 60) counts as failed. Between edits it waits until the server has finished building (the
   live-reload server answers page requests only then) and another ``--idle`` seconds (default 1).
-The URL of a source page comes from kompas_site.assemble.paths, as the site computes it. With
+The URL of a source page comes from kompas_site.paths, as the site computes it. With
 ``--mkdocs`` the preview is plain ``mkdocs serve -f mkdocs.yml`` (the same minimal mkdocs.yml as the
 repository's, beside the content folder) instead of ``kompas serve``.
 
@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT))
 from common import machine, mark  # noqa: E402
 from synthetic import generate  # noqa: E402
 
-from kompas_site.assemble.paths import output_paths  # noqa: E402
 from kompas_site.model import TWIN_SUFFIX  # noqa: E402
+from kompas_site.paths import output_paths  # noqa: E402
 
 # Targets from issue 7.
 TARGET_EDIT_S = 2.0  # an edited page visible in the live preview
@@ -113,7 +113,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         if mkdocs:  # plain `mkdocs serve`, with an mkdocs.yml beside the content as organisations keep it
-            from kompas_site.render.mkdocs_engine import CONFIG_TEMPLATE
+            from kompas_site.render.siteconfig import CONFIG_TEMPLATE
 
             config = content.parent / "mkdocs.yml"
             config.write_text(CONFIG_TEMPLATE.format(docs_dir=content.name, concept=""), encoding="utf-8")

@@ -44,3 +44,13 @@ def line_of(lines: list[str], token: Token, needle: str) -> int:
     is written: the first line of the block that holds it, else the block's first line."""
     start, end = token.map
     return next((n for n in range(start, end) if needle in lines[n]), start)
+
+
+def first_heading(text: str) -> str | None:
+    """The text of the first level-1 heading (``# Titel`` or underlined with ``===``); a ``#`` line in a
+    code block is code, not a heading."""
+    found = tokens(text)
+    for i, token in enumerate(found):
+        if token.type == "heading_open" and token.tag == "h1" and i + 1 < len(found):
+            return found[i + 1].content.strip() or None
+    return None

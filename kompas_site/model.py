@@ -16,6 +16,7 @@ STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][
 
 # Pages kompas-site makes itself; an author's page cannot have these names.
 RESERVED_PAGES = ("speerpunten.md", "waar-vind-ik-wat.md", "zoeken.md", "begrijpelijk/woordenlijst.md")
+DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml")  # read by the build, never published
 GENERATED_PAGES = RESERVED_PAGES  # an author may link to these as if they had written them
 STORIES_OVERVIEW = "verhalen/index.md"  # generated when the author wrote none
 

@@ -106,12 +106,21 @@ def test_bad_input_leaves_the_previous_site_in_place(example, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def test_a_failing_engine_leaves_the_previous_site_and_no_staging_folder(example, tmp_path, capsys):
+def test_a_failing_engine_leaves_the_previous_site_and_no_staging_folder(example, tmp_path, capsys, monkeypatch):
+    from mkdocs.structure.pages import Page
+
     site = tmp_path / "site"
     assert run_kompas("build", example, "-o", site, capsys=capsys)[0] == 0
     home = (site / "index.html").read_text(encoding="utf-8")
-    # A link to a theme template that does not exist makes MkDocs itself fail half-way.
-    (example / "media" / "broken.md").write_text("---\ntemplate: bestaat-niet.html\n---\n\nTekst.\n", encoding="utf-8")
+    (example / "nieuw.md").write_text("# Nieuw\n\nTekst.\n", encoding="utf-8")
+    render = Page.render
+
+    def fail_half_way(self, config, files):  # MkDocs itself fails on one page, after others were written
+        if self.file.src_uri == "nieuw.md":
+            raise RuntimeError("kapot")
+        return render(self, config, files)
+
+    monkeypatch.setattr(Page, "render", fail_half_way)
     code, _, err = run_kompas("build", example, "-o", site, capsys=capsys)
     assert code == 2 and "niet aangeraakt" in err
     assert (site / "index.html").read_text(encoding="utf-8") == home

@@ -155,12 +155,15 @@ class ServeBuilds:
     the same plugin instance, as a "dirty" build."""
 
     def __init__(self, content: Path, site_dir: Path):
+        import contextlib
+
         from mkdocs.config import load_config
 
-        from kompas_site.render.mkdocs_engine import _config_file, _quiet_mkdocs
+        from kompas_site.render.mkdocs_engine import _config_file, quiet_mkdocs
 
-        _quiet_mkdocs()
-        self.config_file = _config_file(content, concept=True)
+        self.stack = contextlib.ExitStack()  # ends with the test's process; restores what it changed
+        self.stack.enter_context(quiet_mkdocs())
+        self.config_file = self.stack.enter_context(_config_file(content, concept=True))
         self.site_dir = site_dir
         self.load_config = load_config
         self.first = self.config()

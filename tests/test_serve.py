@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from kompas_site.render.mkdocs_engine import CONFIG_TEMPLATE
+from kompas_site.render.siteconfig import CONFIG_TEMPLATE
 
 
 def free_port() -> int:

@@ -11,7 +11,6 @@ from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.menu import Menu, listings
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
-from kompas_site.assemble.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.templates import render
 from kompas_site.assemble.verhalen import (
@@ -26,6 +25,7 @@ from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
 from kompas_site.model import SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
+from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
 
 HOME = "index.md"
 SPEERPUNTEN = "speerpunten.md"

@@ -19,10 +19,10 @@ import posixpath
 from dataclasses import dataclass
 
 from kompas_site.assemble.navigation import NavItem, walk
-from kompas_site.assemble.paths import output_path, site_source
 from kompas_site.assemble.site import GeneratedPage
 from kompas_site.assemble.templates import render
 from kompas_site.model import LISTING_PART_SIZE
+from kompas_site.paths import output_path, site_source
 
 MENU_LIMIT = 15  # a section with at most this many items shows them all
 WINDOW = 3  # otherwise: this many items before and after the page's own

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import posixpath
 
-from kompas_site.assemble.paths import output_path
 from kompas_site.cache import memo
 from kompas_site.markdown import plain_text
 from kompas_site.model import Page, Report
+from kompas_site.paths import output_path
 
 PAGE = "zoeken.md"
 TITLE = "Zoeken"

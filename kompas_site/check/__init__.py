@@ -27,4 +27,5 @@ def check_report(report: Report, today: date | None = None) -> CheckResult:
     result = CheckResult(report, kader, editie, deadline)
     result.coverage = ctx.coverage
     result.findings = run_rules(RULES, ctx)
+    result.published = ctx.published
     return result

@@ -31,6 +31,13 @@ class CheckContext:
         return tuple(o.handreiking for e in self.kader.edities.values() for o in e.onderdelen)
 
     @cached_property
+    def published(self) -> list[str]:
+        """The files of the content folder the site publishes (photos, films, downloads), pages excluded."""
+        from kompas_site.check.usage import published_files
+
+        return published_files(self.report)
+
+    @cached_property
     def coverage(self) -> list[Coverage]:
         from kompas_site.check.coverage import coverage
 

@@ -40,6 +40,7 @@ class CheckResult:
     deadline: date
     findings: list[Finding] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # files of the content folder the site publishes
 
     @property
     def errors(self) -> list[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kompas_site.check.output import as_json, as_text
-from kompas_site.commands.common import FOUTEN, OK, load_and_check
+from kompas_site.commands.common import FOUTEN, OK, run_pipeline
 
 
 def add_arguments(parser) -> None:
@@ -23,6 +23,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    result = load_and_check(args.content_dir)
+    result = run_pipeline(args.content_dir).result
     print(as_json(result) if args.format == "json" else as_text(result))
     return FOUTEN if result.has_errors else OK

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from kompas_site.check import CheckResult, check_report
+from kompas_site import pipeline
 from kompas_site.errors import ContentError
-from kompas_site.load import load_report
+from kompas_site.pipeline import Build
 
 OK = 0
 FOUTEN = 1  # the report has errors (fout)
@@ -38,9 +38,10 @@ def print_problems(error: ContentError, content_dir: str) -> None:
     print("\nPas dit aan en probeer het opnieuw.", file=out)
 
 
-def load_and_check(content_dir: str) -> CheckResult:
+def run_pipeline(content_dir: str, draft: bool = False) -> Build:
+    """Load, check and assemble the report; unusable input stops here with every problem named."""
     try:
-        return check_report(load_report(content_dir))
+        return pipeline.run(content_dir, draft=draft)
     except ContentError as error:
         print_problems(error, content_dir)
         raise Stop(ONBRUIKBAAR) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kompas_site.commands.common import OK, load_and_check
+from kompas_site.commands.common import OK, run_pipeline
 
 
 def add_arguments(parser) -> None:
@@ -21,7 +21,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from kompas_site.render.mkdocs_engine import serve_site
 
-    load_and_check(args.content_dir)  # unusable input stops here with a clear message
+    run_pipeline(args.content_dir)  # unusable input stops here with a clear message
     print(f"Voorbeeld op http://127.0.0.1:{args.poort}/ — elke wijziging is direct te zien. Stoppen: Ctrl+C.")
     serve_site(Path(args.content_dir), port=args.poort)
     return OK

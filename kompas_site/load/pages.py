@@ -11,10 +11,15 @@ from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
 from kompas_site.load.yamlsource import copy_data
+from kompas_site.markdown import first_heading
 from kompas_site.model import TWIN_SUFFIX, Page
 
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _PREFIX = re.compile(r"^\d+[-_. ]+")
+
+
+def is_page_file(path: str) -> bool:
+    """A page is a file whose name ends in '.md' (lower case): 'x.MD' or 'x.markdown' is not read as a page."""
+    return path.endswith(".md")
 
 
 def is_hidden(rel: Path) -> bool:
@@ -78,12 +83,12 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         problems.append(doc.problem("'title' moet één regel tekst zijn, zoals 'title: Over ons'.", "title"))
         title = None
     if title is None:
-        match = _H1.search(body)
+        heading = first_heading(body)
         rel = PurePosixPath(file)
         stem = rel.name[: -len(TWIN_SUFFIX)] if file.lower().endswith(TWIN_SUFFIX) else rel.stem
         if stem == "index":
             stem = rel.parent.name or "Home"
-        title = match.group(1) if match else pretty_name(stem)
+        title = heading or pretty_name(stem)
 
     onderdelen = meta.get("onderdelen", [])
     if onderdelen is None:
@@ -158,7 +163,7 @@ def markdown_files(root: Path) -> list[str]:
             path = parts + (entry.name,)
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, path)
-            if entry.name.endswith(".md") and entry.is_file():
+            if is_page_file(entry.name) and entry.is_file():
                 found.append(path)
 
     walk(str(root), ())

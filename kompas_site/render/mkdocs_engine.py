@@ -1,15 +1,13 @@
-"""The MkDocs adapter: the only module of kompas-site that imports ``mkdocs``.
-
-It calls the core (load -> check -> assemble) and translates the result into MkDocs files,
-navigation, warnings and template context. ``build_site`` and ``serve_site`` run MkDocs
-programmatically for the ``kompas`` command.
+"""The MkDocs adapter: translation only. The core's pipeline (``kompas_site.pipeline``) decides every page,
+file, title, menu, banner and what changed; this module hands that to MkDocs as files, navigation,
+warnings and template context. ``build_site`` and ``serve_site`` run MkDocs for the ``kompas`` command.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,57 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kompas_site.assemble import HOME, Site, assemble
-from kompas_site.assemble.menu import MenuEntry
-from kompas_site.assemble.navigation import NavItem, walk
-from kompas_site.cache import cache_dir, content_key
-from kompas_site.check import FOUT, TIP, WAARSCHUWING, CheckResult, check_report
+from kompas_site import pipeline
+from kompas_site.cache import cache_dir
+from kompas_site.check import FOUT, WAARSCHUWING
 from kompas_site.errors import ContentError
-from kompas_site.load import load_report
-from kompas_site.media import rewrite_images
-from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
-from kompas_site.resources import MATERIAL_OVERRIDES, TEMPLATES_DIR
+from kompas_site.render import siteconfig
 
 log = get_plugin_logger("kompas")
-
-# What every kompas site gets from Material, whatever mkdocs.yml says.
-THEME = {
-    "language": "nl",
-    "font": False,  # no Google Fonts: no request to another host
-    "features": ["navigation.indexes", "navigation.footer", "content.tooltips"],
-    "palette": {},  # our colours are in kompas.css: no palette stylesheet to load on every page
-}
-MARKDOWN_EXTENSIONS = {
-    "attr_list": {},
-    "md_in_html": {},
-    "tables": {},
-    "admonition": {},
-    "toc": {"permalink": False},
-}
-EXTRA_CSS = "assets/stylesheets/kompas.css"
-# Scripts only the pages that need them load: the marker in a page's HTML -> the script.
-PAGE_SCRIPTS = {
-    "data-kompas-filter": "assets/javascripts/verhalen.js",
-    "data-kompas-video": "assets/javascripts/video.js",
-    "data-kompas-zoeken": "assets/javascripts/zoeken.js",
-}
-EASY_READ_TEMPLATE = "begrijpelijk.html"
-# Source files that hold data for the build or notes for authors: never published.
-PRIVATE_SUFFIXES = (".yml", ".yaml")
-
-
-def _is_private(src_uri: str) -> bool:
-    return src_uri.endswith(PRIVATE_SUFFIXES) or any(part.startswith(("_", ".")) for part in src_uri.split("/"))
-
-
-CONFIG_TEMPLATE = """\
-site_name: Kwaliteitsbeeld
-docs_dir: {docs_dir}
-theme:
-  name: material
-plugins:
-  - kompas{concept}
-"""
 
 
 class KompasPluginConfig(Config):
@@ -83,154 +37,75 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def __init__(self):
         self.command = "build"
-        self.preloaded: CheckResult | None = None
-        self.result: CheckResult | None = None
-        self.site: Site | None = None
-        self.files: Files | None = None
-        self.images = PublishedImages()
         self.dirty = False
-        self.pages: set[str] = set()  # source paths of every page of this build
-        self.titles: dict[str, str] = {}  # each page's title as the menu shows it
-        self.written: set[Path] = set()  # mkdocs serve: the page files the last build wrote
-        self.scripts: dict[str, list[str]] = {}  # per page: the scripts of PAGE_SCRIPTS it needs
-        self.drawn: dict[str, str] = {}  # mkdocs serve: fingerprint of each page as last drawn
-        self.drawing: dict[str, str] = {}  # ... and as this build draws it
+        self.preloaded: pipeline.Build | None = None  # set by build_site: the pipeline already ran
+        self.build: pipeline.Build | None = None
+        self.quiet = contextlib.ExitStack()
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this one instance for every rebuild of mkdocs serve.
-        self.command = command
-        self.dirty = dirty
+        self.command, self.dirty = command, dirty
         if command == "serve":
-            _hide_developer_notes()
+            self.quiet.enter_context(quiet_mkdocs(level=None))
 
-    # -- config: load and check the report, set up the theme -------------------------------
+    def on_shutdown(self):
+        self.quiet.close()
+
     def on_config(self, config):
+        engine = (config.theme.name, dict(config.theme), config.markdown_extensions, config.extra, config.extra_css)
+        draft = self.command == "serve" or self.config.concept
         try:
-            self.result = self.preloaded or check_report(load_report(config.docs_dir))
-            self.preloaded = None
-            self.site = assemble(self.result, draft=self.is_draft)
+            self.build = self.preloaded or pipeline.run(
+                config.docs_dir, draft=draft, previous=self.build, engine=engine
+            )
         except ContentError as exc:
             raise PluginError("De inhoud kan niet gelezen worden:\n" + str(exc)) from None
-        self._report_findings()
-
-        settings = self.result.report.settings
-        config.site_name = f"{settings.organisatie.naam} · {self.result.editie.naam} {settings.editie.jaar}"
-        config.copyright = config.copyright or (
-            f"{self.result.editie.naam} {settings.editie.jaar} van {settings.organisatie.naam}"
-            + (f", onder verantwoordelijkheid van de {settings.verantwoordelijk}" if settings.verantwoordelijk else "")
-        )
+        self.preloaded = None
+        for finding in self.build.result.findings:
+            text = f"[{finding.code}] " + (f"{finding.location()}: " if finding.file else "") + finding.message
+            loud = finding.severity == FOUT or (self.command == "serve" and finding.severity == WAARSCHUWING)
+            (log.warning if loud else log.info)(text)
+        config.site_name = siteconfig.site_name(self.build.result)
+        config.copyright = config.copyright or siteconfig.footer(self.build.result)
         config.extra["generator"] = False
-        for key, value in THEME.items():
-            config.theme[key] = value
-        for folder in (str(TEMPLATES_DIR / "site"), str(MATERIAL_OVERRIDES)):
-            if folder not in config.theme.dirs:
-                config.theme.dirs.insert(0, folder)
-        for name, options in MARKDOWN_EXTENSIONS.items():
+        config.theme.update(siteconfig.THEME)
+        for folder in reversed(siteconfig.THEME_DIRS):
+            if str(folder) not in config.theme.dirs:
+                config.theme.dirs.insert(0, str(folder))
+        for name, options in siteconfig.MARKDOWN_EXTENSIONS.items():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
             config.mdx_configs.setdefault(name, options)
-        if EXTRA_CSS not in config.extra_css:
-            config.extra_css.append(EXTRA_CSS)
-        config.nav = [_nav_entry(item) for item in self.site.nav]
+        if siteconfig.EXTRA_CSS not in config.extra_css:
+            config.extra_css.append(siteconfig.EXTRA_CSS)
+        config.nav = [_nav_entry(item) for item in self.build.site.nav]
         return config
 
-    @property
-    def is_draft(self) -> bool:
-        return self.command == "serve" or self.config.concept
-
-    def _report_findings(self):
-        serving = self.command == "serve"
-        for finding in self.result.findings:
-            where = f"{finding.location()}: " if finding.file else ""
-            text = f"[{finding.code}] {where}{finding.message}"
-            if finding.severity == FOUT or (serving and finding.severity == WAARSCHUWING):
-                log.warning(text)
-            elif finding.severity in (WAARSCHUWING, TIP):
-                log.info(text)
-
-    # -- files: publish pages under their site paths, add generated pages, keep data private --
     def on_files(self, files: Files, *, config):
-        site = self.site
-        for file in list(files):
-            if _is_private(file.src_uri) and not file.generated_by:
-                files.remove(file)
-            elif file.src_uri in site.outputs:
-                file.dest_uri = site.outputs[file.src_uri]
-                if file.src_uri in site.off_menu:
-                    file.inclusion = InclusionLevel.NOT_IN_NAV
-        originals = {}
-        docs_dir = os.path.abspath(config.docs_dir)
-        for file in list(files):  # the authors' photos: only their processed variants are published
-            if is_raster_image(file.src_uri) and file.src_dir and os.path.abspath(file.src_dir) == docs_dir:
-                files.remove(file)
-                files.append(_NotCopied(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
-                originals[file.url] = Path(file.abs_src_path)
-        self.images = publish_images(originals, Path(config.docs_dir))
-        for error in self.images.errors:
-            for problem in error.problems:
-                log.warning(f"[afbeelding-onbruikbaar] {problem}")
-        for page in site.generated:
-            existing = files.get_file_from_path(page.source)
-            if existing is not None:
-                files.remove(existing)
+        """Only what the pipeline says: its pages, the files they use, the theme's own files."""
+        build, docs = self.build, os.path.abspath(config.docs_dir)
+        kept = Files([f for f in files if not f.src_dir or os.path.abspath(f.src_dir) != docs])
+        for page in build.pages.values():
             file = File.generated(config, page.source, content=page.markdown)
-            if page.source in site.outputs:
-                file.dest_uri = site.outputs[page.source]
-            if page.source in site.off_menu:
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-            files.append(file)
-        for source, content in site.data_files.items():
-            files.append(File.generated(config, source, content=content))
-        self.files = files
-        self.pages = {f.src_uri for f in files.documentation_pages()}
-        self.titles = self._titles()
-        if self.command == "serve":
-            self._skip_unchanged(files, config)
-        return files
-
-    # -- mkdocs serve: after an edit, only the pages whose input changed are drawn again -------------
-    def _skip_unchanged(self, files: Files, config) -> None:
-        """In a dirty build MkDocs skips every page whose File says it is not modified. A page is
-        modified when its own text changed, or anything every page shows: the menu, the titles and
-        addresses of pages, the draft banner, the photos, the theme. Other pages keep their HTML."""
-        site = self.site
-        everything = content_key(
-            [(item.title, item.source) for item in walk(site.nav)],
-            [(item.title, item.source) for item in walk(site.easy_menu.items)],
-            sorted(site.outputs.items()),
-            sorted((k, repr(v)) for k, v in site.switches.items()),
-            {k: v for k, v in (site.draft or {}).items() if k != "meldingen"},
-            len((site.draft or {}).get("meldingen", [])),
-            config.site_name,
-            config.copyright,
-            config.theme.name,
-            dict(config.theme),
-            config.markdown_extensions,
-            config.mdx_configs,
-            config.extra,
-            config.extra_css,
-            config.extra_javascript,
-            sorted((url, [v.name for v in image.variants]) for url, image in self.images.by_url.items()),
-            _theme_signature(),
-        )
-        generated = {page.source: page.markdown for page in site.generated}
-        self.drawing = {}
-        for file in files.documentation_pages():
-            source = file.src_uri
-            text = generated.get(source)
-            if text is None:  # an author's file: saved again when it changed
-                stat = os.stat(file.abs_src_path)
-                text = (stat.st_size, stat.st_mtime_ns)
-            key = content_key(everything, source, text, site.markdown.get(source), self._banner(source))
-            self.drawing[source] = key
+            file.dest_uri = page.output
+            file.inclusion = InclusionLevel.INCLUDED if page.in_order else InclusionLevel.NOT_IN_NAV
             if self.dirty:
-                changed = self.drawn.get(source) != key or not os.path.isfile(file.abs_dest_path)
-                file.is_modified = lambda changed=changed: changed
+                changed = page.source in build.changed or not os.path.isfile(file.abs_dest_path)
+                file.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]
+            kept.append(file)
+        for path, original in build.images.items():  # only the variants are written (on_post_build)
+            kept.append(_NotCopied.generated(config, path, abs_src_path=str(original)))
+        for path, source in build.files.items():
+            kept.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, content in build.site.data_files.items():
+            kept.append(File.generated(config, path, content=content))
+        for problem in (p for error in build.publish_images().errors for p in error.problems):
+            log.warning(f"[afbeelding-onbruikbaar] {problem}")
+        return kept
 
     def on_serve(self, server, *, config, builder):
-        """Plain ``mkdocs serve`` rebuilds everything after each save; ``kompas serve`` and
-        ``mkdocs serve --dirty`` only what changed. Make plain ``mkdocs serve`` do the latter too: after
-        the first, full build, its rebuilds are dirty builds with the same settings."""
+        """Plain ``mkdocs serve`` rebuilds everything after each save; ``kompas serve`` only what changed.
+        Make plain ``mkdocs serve`` do the latter too: its rebuilds become dirty builds, same settings."""
         if self.dirty:
             return server
         self.dirty = True
@@ -246,127 +121,41 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         return server
 
     def on_nav(self, nav, *, config, files):
-        if self.dirty:  # a page that is not drawn again still needs its title, for its neighbours' links
-            for page in nav.pages:
-                if not page.file.is_modified() and page.file.src_uri in self.titles:
-                    page.title = self.titles[page.file.src_uri]
+        for page in nav.pages:  # a page not drawn again still needs its title, for its neighbours' links
+            page.title = self.build.pages[page.file.src_uri].title
         return nav
 
-    # -- pages: the home page gets the report's facts; every page its switch and banner ------
     def on_env(self, env, *, config, files):
-        # Jinja would look at the template file on disk again for every include of every page.
-        env.auto_reload = False
-        # Compiled templates are kept between builds (checked against the template's source).
-        folder = cache_dir("jinja")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-        except OSError:
-            pass  # no cache folder: compile every time
+        env.auto_reload = False  # Jinja would look at the template on disk again for every include
+        with contextlib.suppress(OSError):  # compiled templates are kept between builds, when it can
+            cache_dir("jinja").mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir("jinja")))
         return env
 
-    def _titles(self) -> dict[str, str]:
-        """Each page's title as the menu shows it (a page without one: its file name without number)."""
-        report = self.result.report
-        titles = {page.path: page.title for page in report.all_pages}
-        titles.update({page.source: page.title for page in self.site.generated})
-        return titles
-
     def on_page_markdown(self, markdown, *, page, config, files):
-        source = page.file.src_uri
-        if source in self.site.easy_read:
-            page.meta["template"] = EASY_READ_TEMPLATE
-        if "title" not in page.meta and source in self.titles:  # one title in <title>, footer and menu
-            page.meta["title"] = self.titles[source]
-        if page.file.generated_by:
-            return markdown
-        return self.site.markdown.get(source, markdown)
+        site_page = self.build.pages[page.file.src_uri]
+        page.meta.update(site_page.meta, title=site_page.title)
+        if site_page.easy_read:
+            page.meta["template"] = siteconfig.EASY_READ_TEMPLATE
+        return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        self.scripts[page.file.src_uri] = [script for marker, script in PAGE_SCRIPTS.items() if marker in html]
-        return rewrite_images(html, self.images.resolver(page.url))
-
-    def on_post_build(self, *, config):
-        self.images.copy_to(Path(config.site_dir))
-        if self.command == "serve":
-            self.drawn = self.drawing
-            written = {Path(f.abs_dest_path) for f in self.files.documentation_pages()}
-            for stale in self.written - written:  # pages of sources deleted or renamed since the last build
-                stale.unlink(missing_ok=True)
-            self.written = written
+        return self.build.finish_html(page.file.src_uri, html)
 
     def on_page_context(self, context, *, page, config, nav):
-        site = self.site
-        kompas = {
-            "concept": self._banner(page.file.src_uri),
-            "wissel": None,
-            "scripts": self.scripts.get(page.file.src_uri, []),
-        }
-        switch = site.switches.get(page.file.src_uri)
-        if switch is not None:
-            target = self.files.get_file_from_path(switch.target)
-            if target is not None:
-                kompas["wissel"] = {
-                    "url": target.url_relative_to(page.file),
-                    "label": switch.label,
-                    "begrijpelijk": switch.easy_read,
-                }
-        menu = site.easy_menu if page.file.src_uri in site.easy_read else site.menu
-        kompas["menu"] = self._menu(menu.entries(page.file.src_uri), lambda target: target.url_relative_to(page.file))
-        kompas["begrijpelijk"] = page.file.src_uri in site.easy_read
-        context["kompas"] = kompas
+        context["kompas"] = self.build.context(page.file.src_uri) | {"scripts": siteconfig.page_scripts(page.content)}
         return context
-
-    def _banner(self, source: str) -> dict | None:
-        """The draft banner of one page: the totals, and the findings about this page (the home page
-        also gets those about kompas.yml, speerpunten.yml and folders). All of them are in the terminal."""
-        draft = self.site.draft
-        if draft is None:
-            return None
-        own = [
-            m
-            for m in draft["meldingen"]
-            if m["bestand"] == source or (source == HOME and m["bestand"] not in self.pages)
-        ]
-        return {**draft, "meldingen": own, "totaal": len(draft["meldingen"])}
 
     def on_template_context(self, context, *, template_name, config):
-        if template_name == "404.html":  # no page of its own: the top level of the menu, with site-wide links
-            base = context.get("base_url", "").rstrip("/")
-            context["kompas"] = {
-                "concept": self._banner(""),
-                "wissel": None,
-                "begrijpelijk": False,
-                "menu": self._menu(
-                    self.site.menu.entries(""), lambda target: f"{base}/{target.url.removeprefix('./')}"
-                ),
-            }
+        if template_name == "404.html":
+            context["kompas"] = self.build.context_404(context.get("base_url", ""))
         return context
 
-    def _menu(self, entries: list[MenuEntry], link) -> list[dict]:
-        menu = []
-        for entry in entries:
-            target = self.files.get_file_from_path(entry.source) if entry.source else None
-            menu.append(
-                {
-                    "titel": entry.title,
-                    "url": link(target) if target else "",
-                    "actief": entry.current,
-                    "open": entry.open,
-                    "meer": entry.more,
-                    "items": self._menu(entry.children, link),
-                }
-            )
-        return menu
-
-
-def _theme_signature() -> list:
-    return sorted(
-        (str(path), path.stat().st_mtime_ns)
-        for folder in (TEMPLATES_DIR / "site", MATERIAL_OVERRIDES)
-        for path in folder.rglob("*")
-        if path.is_file()
-    )
+    def on_post_build(self, *, config):
+        self.build.published_images.copy_to(Path(config.site_dir))
+        if self.command == "serve":  # pages of sources deleted or renamed since the last build
+            for output in self.build.removed:
+                (Path(config.site_dir) / output).unlink(missing_ok=True)
 
 
 class _NotCopied(File):
@@ -376,92 +165,74 @@ class _NotCopied(File):
         return None
 
 
-def _nav_entry(item: NavItem):
+def _nav_entry(item):
     if not item.children:
         return item.source  # MkDocs then shows the page's own title
-    return {item.title: [_nav_entry(child) if child.source != item.source else child.source for child in item.children]}
+    return {item.title: [_nav_entry(c) if c.source != item.source else c.source for c in item.children]}
 
 
 # -- running MkDocs for the kompas command ----------------------------------------------------
 
 
-def _config_file(content_dir: Path, concept: bool) -> str:
-    """Write the same minimal configuration as the root mkdocs.yml to a temporary file."""
-    handle, path = tempfile.mkstemp(prefix="kompas-", suffix=".yml")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(
-            CONFIG_TEMPLATE.format(
-                docs_dir=str(content_dir.resolve()),
-                concept=":\n      concept: true" if concept else "",
-            )
-        )
-    return path
-
-
-def _quiet_mkdocs():
-    """Authors see our findings, not MkDocs' progress lines or Material's notes for developers."""
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    _hide_developer_notes()
-
-
-def _hide_developer_notes():
-    """MkDocs' warning about dirty builds and its note about MkDocs 2 are not for authors."""
-    build_log = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(f, _NoDirtyWarning) for f in build_log.filters):
-        build_log.addFilter(_NoDirtyWarning())
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
 class _NoDirtyWarning(logging.Filter):
-    """mkdocs serve draws only changed pages ("dirty"); MkDocs' warning about that is not for authors:
-    we decide what changed ourselves (KompasPlugin._skip_unchanged)."""
+    """MkDocs warns that a dirty build may miss changes; the pipeline decides what changed itself."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()
 
 
-def build_site(result: CheckResult, output_dir: Path, concept: bool = False) -> Path:
-    """Build into a temporary folder beside the output, then swap it in: a failed build
-    leaves the previous site untouched."""
-    output_dir = output_dir.resolve()
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-nieuw-", dir=output_dir.parent))
-    config_path = _config_file(result.report.root, concept)
+@contextlib.contextmanager
+def quiet_mkdocs(level: int | None = logging.WARNING):
+    """Authors see our findings, not MkDocs' progress lines or its notes for developers. Everything this
+    changes in the process (a log level, a log filter, an environment variable) is restored afterwards."""
+    mkdocs_log, build_log = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    old_level, old_env = mkdocs_log.level, os.environ.get("NO_MKDOCS_2_WARNING")
+    quiet = _NoDirtyWarning()
+    if level is not None:
+        mkdocs_log.setLevel(level)
+    build_log.addFilter(quiet)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
     try:
-        _quiet_mkdocs()
-        config = load_config(config_file=config_path, site_dir=str(staging))
-        config.plugins["kompas"].preloaded = result
+        yield
+    finally:
+        mkdocs_log.setLevel(old_level)
+        build_log.removeFilter(quiet)
+        if old_env is None:
+            os.environ.pop("NO_MKDOCS_2_WARNING", None)
+        else:
+            os.environ["NO_MKDOCS_2_WARNING"] = old_env
+
+
+@contextlib.contextmanager
+def _config_file(content_dir: Path, concept: bool):
+    """The same minimal configuration as the root mkdocs.yml, in a temporary file."""
+    handle, path = tempfile.mkstemp(prefix="kompas-", suffix=".yml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            concept_option = ":\n      concept: true" if concept else ""
+            stream.write(siteconfig.CONFIG_TEMPLATE.format(docs_dir=str(content_dir.resolve()), concept=concept_option))
+        yield path
+    finally:
+        os.unlink(path)
+
+
+def build_site(result: pipeline.Build, site_dir: Path) -> Path:
+    """Render a pipeline's build with MkDocs into ``site_dir`` (staging and swapping are the caller's)."""
+    with _config_file(Path(result.report.root), result.draft) as config_path, quiet_mkdocs():
+        config = load_config(config_file=config_path, site_dir=str(site_dir))
+        plugin = config.plugins["kompas"]
+        assert isinstance(plugin, KompasPlugin)
+        plugin.preloaded = result
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        os.unlink(config_path)
-    _swap(staging, output_dir)
-    return output_dir
-
-
-def _swap(staging: Path, output_dir: Path) -> None:
-    old = None
-    if output_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-oud-", dir=output_dir.parent))
-        old.rmdir()
-        output_dir.rename(old)
-    staging.rename(output_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    return site_dir
 
 
 def serve_site(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     from mkdocs.commands.serve import serve
 
-    config_path = _config_file(content_dir, concept=True)
-    _quiet_mkdocs()
-    try:
+    with _config_file(content_dir, concept=True) as config_path, quiet_mkdocs():
         serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
-    finally:
-        os.unlink(config_path)

@@ -18,6 +18,7 @@ from kompas_site.check.rules import (
     speerpunten,
     story_cards,
     story_labels,
+    unpublished,
     video,
 )
 
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = tuple(
         images,
         personal_data,
         size,
+        unpublished,
     )
 )
 

@@ -1,4 +1,4 @@
-"""Where each source page ends up in the site.
+"""Where each source page ends up in the site (shared by check, assemble and the engine adapter).
 
 Authors order folders and pages with number prefixes ("02-zorgproces/"); readers do not
 need those in the address, so they are dropped. Easy-read twins go under ``begrijpelijk/``,
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote
 
 from kompas_site.model import TWIN_SUFFIX
 
@@ -49,3 +50,19 @@ def output_paths(paths: list[str]) -> dict[str, str]:
         taken.add(out)
         result[path] = out
     return result
+
+
+def site_url(output: str) -> str:
+    """The address of an output file within the site: 'a/b/index.html' -> 'a/b/', the home page -> './'."""
+    folder, name = posixpath.split(output)
+    url = (folder or ".") + "/" if name == "index.html" else output
+    return quote(url)
+
+
+def relative_url(url: str, other: str) -> str:
+    """``url`` as a link from the page at ``other`` (both site addresses, as ``site_url`` gives them)."""
+    if other != ".":
+        head, tail = posixpath.split(other)
+        other = head if "." in tail else other
+    relative = posixpath.relpath("/" + url, "/" + other)
+    return relative + "/" if url.endswith("/") else relative

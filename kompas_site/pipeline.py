@@ -1,0 +1,229 @@
+"""The one flow, for every caller: a content folder -> the model, the findings, every page of the site
+and the list of files to publish.
+
+    load -> check -> assemble -> (engine renders) -> media
+
+``run`` is what ``kompas build``, ``kompas check``, ``kompas serve``, the MkDocs plugin, exports and the
+tests all call. It returns a ``Build``: plain data and a few small functions (the template context of a
+page, the finishing of a page's HTML) that an engine adapter only translates into its own objects.
+
+Incremental preview is decided here too: each page has a fingerprint of everything it shows; given the
+previous run, ``Build.changed`` names the pages to draw again and ``Build.removed`` the ones that went.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kompas_site.assemble import HOME, Site, assemble
+from kompas_site.assemble.menu import Menu, MenuEntry
+from kompas_site.assemble.navigation import walk
+from kompas_site.cache import content_key
+from kompas_site.check import CheckResult, check_report
+from kompas_site.load import load_report
+from kompas_site.media import rewrite_images
+from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
+from kompas_site.paths import relative_url, site_url
+from kompas_site.render import siteconfig
+
+# Front matter keys the engine's templates read (the page's summary for search engines and link previews).
+ENGINE_META = ("description",)
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of the site, as any engine needs it."""
+
+    source: str  # the path the engine knows it by: the author's file, or a generated page's own name
+    output: str  # the file it becomes, e.g. 'over-ons/index.html'
+    title: str
+    markdown: str  # what to render: the author's text with our additions, or a generated page
+    generated: bool
+    easy_read: bool  # drawn with the easy-read layout
+    in_order: bool  # in the engine's page order (previous/next); otherwise reachable, but not listed there
+    meta: dict = field(default_factory=dict)  # what the engine's templates read from the author's front matter
+
+    @property
+    def url(self) -> str:
+        return site_url(self.output)
+
+
+@dataclass
+class Build:
+    result: CheckResult
+    site: Site
+    draft: bool
+    pages: dict[str, SitePage]  # by source, in menu order
+    images: dict[str, Path]  # photos the pages show: site path -> the original (only variants are published)
+    files: dict[str, Path]  # other files the pages use, published as they are: site path -> file
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    changed: frozenset[str] = frozenset()  # pages to draw again (all of them without a previous run)
+    removed: frozenset[str] = frozenset()  # outputs of pages that are gone since the previous run
+    published_images: PublishedImages = field(default_factory=PublishedImages)
+
+    @property
+    def report(self):
+        return self.result.report
+
+    @property
+    def has_errors(self) -> bool:
+        return self.result.has_errors
+
+    # -- what every page template gets -------------------------------------------------------------
+    def context(self, source: str) -> dict:
+        """The ``kompas`` template context of one page: draft banner, switch, menu, layout, scripts."""
+        page = self.pages[source]
+        site = self.site
+        switch = site.switches.get(source)
+        target = self.pages.get(switch.target) if switch else None
+        menu = site.easy_menu if page.easy_read else site.menu
+        return {
+            "concept": self.banner(source),
+            "wissel": {
+                "url": relative_url(target.url, page.url),
+                "label": switch.label,
+                "begrijpelijk": switch.easy_read,
+            }
+            if switch and target
+            else None,
+            "menu": self._menu(menu, source, lambda t: relative_url(t.url, page.url)),
+            "begrijpelijk": page.easy_read,
+        }
+
+    def context_404(self, base_url: str) -> dict:
+        """The 404 page has no place of its own: the top of the menu, linked from the site's root."""
+        base = base_url.rstrip("/")
+        return {
+            "concept": self.banner(""),
+            "wissel": None,
+            "begrijpelijk": False,
+            "menu": self._menu(self.site.menu, "", lambda t: f"{base}/{t.url.removeprefix('./')}"),
+        }
+
+    def banner(self, source: str) -> dict | None:
+        """The draft banner of one page: the totals, and the findings about this page (the home page
+        also gets those about kompas.yml, speerpunten.yml and folders). All of them are in the terminal."""
+        draft = self.site.draft
+        if draft is None:
+            return None
+        own = [
+            m
+            for m in draft["meldingen"]
+            if m["bestand"] == source or (source == HOME and m["bestand"] not in self.pages)
+        ]
+        return {**draft, "meldingen": own, "totaal": len(draft["meldingen"])}
+
+    def _menu(self, menu: Menu | None, source: str, link: Callable[[SitePage], str]) -> list[dict]:
+        if menu is None:
+            return []
+        return self._entries(menu.entries(source), link)
+
+    def _entries(self, entries, link) -> list[dict]:
+        result = []
+        for entry in entries:
+            target = self.pages.get(entry.source) if entry.source else None
+            result.append(
+                {
+                    "titel": entry.title,
+                    "url": link(target) if target else "",
+                    "actief": entry.current,
+                    "open": entry.open,
+                    "meer": entry.more,
+                    "items": self._entries(entry.children, link),
+                }
+            )
+        return result
+
+    # -- media and the finished page -----------------------------------------------------------------
+    def publish_images(self, progress: bool = True) -> PublishedImages:
+        """Process every photo the pages show (a cache hit when unchanged): only variants are published."""
+        self.published_images = publish_images(self.images, Path(self.report.root), progress=progress)
+        return self.published_images
+
+    def finish_html(self, source: str, html: str) -> str:
+        """A page's HTML as the engine made it -> as it is published: photos as responsive pictures."""
+        return rewrite_images(html, self.published_images.resolver(self.pages[source].url))
+
+
+def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None = None, engine: object = ()) -> Build:
+    """Load, check and assemble the report in ``content_dir``. Raises ``ContentError`` when the input
+    cannot be used at all. ``engine``: the engine's settings that show on every page (its part of each
+    page's fingerprint)."""
+    result = check_report(load_report(content_dir))
+    site = assemble(result, draft=draft)
+    pages = _pages(result, site)
+    images, files = {}, {}
+    root = Path(result.report.root)
+    for path in result.published:
+        (images if is_raster_image(path) else files)[path] = root / path
+    build = Build(result, site, draft, pages, images, files)
+    build.fingerprints = _fingerprints(build, engine)
+    if previous is None:
+        build.changed = frozenset(pages)
+    else:
+        build.changed = frozenset(s for s, key in build.fingerprints.items() if previous.fingerprints.get(s) != key)
+        build.removed = frozenset({p.output for p in previous.pages.values()} - {p.output for p in pages.values()})
+    return build
+
+
+def _pages(result: CheckResult, site: Site) -> dict[str, SitePage]:
+    report = result.report
+    generated = {page.source: page for page in site.generated}
+    author = {page.path: page for page in report.all_pages}
+    order = [item.source for item in walk(site.nav) if item.source]
+    rest = sorted((set(author) | set(generated)) - set(order))
+    pages = {}
+    for source in dict.fromkeys(order + rest):
+        if source in generated:
+            page = generated[source]
+            title, markdown, made = page.title, page.markdown, True
+        elif source in author:
+            written = author[source]
+            title, markdown, made = written.title, site.markdown.get(source, written.body), False
+        else:
+            continue
+        output = site.outputs.get(source)
+        if output is None:
+            continue
+        meta = {} if made else {k: author[source].meta[k] for k in ENGINE_META if k in author[source].meta}
+        pages[source] = SitePage(
+            source, output, title, markdown, made, source in site.easy_read, source not in site.off_menu, meta
+        )
+    return pages
+
+
+def _fingerprints(build: Build, engine: object) -> dict[str, str]:
+    """A key per page that changes when anything the page shows changes: its own text, or anything every
+    page shows (the menu, titles and addresses of pages, the banner's totals, photos, theme, settings)."""
+    site = build.site
+    everything = content_key(
+        [(item.title, item.source) for item in walk(site.nav)],
+        [(item.title, item.source) for item in walk(site.easy_menu.items)] if site.easy_menu else [],
+        sorted((p.source, p.output, p.title) for p in build.pages.values()),
+        sorted((k, repr(v)) for k, v in site.switches.items()),
+        {k: v for k, v in (site.draft or {}).items() if k != "meldingen"},
+        len((site.draft or {}).get("meldingen", [])),
+        siteconfig.site_name(build.result),
+        siteconfig.footer(build.result),
+        sorted((url, _stat(path)) for url, path in build.images.items()),
+        siteconfig.theme_signature(),
+        engine,
+    )
+    return {
+        source: content_key(everything, source, page.markdown, page.easy_read, build.banner(source))
+        for source, page in build.pages.items()
+    }
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        stat = os.stat(path)
+        return stat.st_size, stat.st_mtime_ns
+    except OSError:
+        return (0, 0)
+
+
+__all__ = ["Build", "MenuEntry", "SitePage", "run"]

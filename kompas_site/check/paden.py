@@ -1,0 +1,44 @@
+"""Rule: nothing outside the content folder is read or published.
+
+The loader resolves every path (``load.paths``): a symbolic link that leads out of the content folder
+is never followed, and one to a folder that contains it is never entered. This rule tells the author
+about each, as a ``fout``: a link that leads out would otherwise silently be missing from the site
+(or, before this rule, publish whatever it pointed at: ``/etc/passwd``, another report's pages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kompas_site.check.findings import FOUT, Finding
+from kompas_site.model import Report
+
+CODES = {
+    "pad-buiten-content": (FOUT, "Een bestand of map wijst naar een plek buiten de map van het rapport"),
+    "pad-lus": (FOUT, "Een snelkoppeling draait rondjes: ze wijst naar zichzelf of naar een map erboven"),
+}
+
+
+def outside_findings(report: Report) -> Iterator[Finding]:
+    """One ``pad-buiten-content`` per link that leads out of the content folder, one ``pad-lus`` per
+    link to a folder that contains it."""
+    for rel, target in report.outside:
+        yield Finding(
+            "pad-buiten-content",
+            FOUT,
+            f"'{rel}' is een snelkoppeling (symbolische link) naar '{target}', buiten de map met het "
+            "rapport. Alleen bestanden in die map komen op de site: dit bestand wordt niet gelezen en niet "
+            "gepubliceerd. Zet het bestand zelf (geen snelkoppeling) in de map van het rapport, of haal de "
+            "snelkoppeling weg als het niet op de site hoort.",
+            file=rel,
+        )
+    for rel in report.loops:
+        yield Finding(
+            "pad-lus",
+            FOUT,
+            f"'{rel}' is een snelkoppeling (symbolische link) die rondjes draait: ze wijst, direct of via andere "
+            "snelkoppelingen, naar zichzelf of naar een map waar ze zelf in staat. Wie die volgt, komt steeds "
+            "weer op dezelfde plek, dus kompas-site slaat haar over. Haal de snelkoppeling weg; wat erachter "
+            "zit, staat al in de map van het rapport.",
+            file=rel,
+        )

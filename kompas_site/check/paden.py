@@ -8,6 +8,7 @@ about each, as a ``fout``: a link that leads out would otherwise silently be mis
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from kompas_site.check.findings import FOUT, Finding
@@ -23,13 +24,15 @@ def outside_findings(report: Report) -> Iterator[Finding]:
     """One ``pad-buiten-content`` per link that leads out of the content folder, one ``pad-lus`` per
     link to a folder that contains it."""
     for rel, target in report.outside:
+        folder = os.path.isdir(target)  # os.path.isdir only asks the file system; nothing is read
+        what, noun = ("deze map", "de map") if folder else ("dit bestand", "het bestand")
         yield Finding(
             "pad-buiten-content",
             FOUT,
             f"'{rel}' is een snelkoppeling (symbolische link) naar '{target}', buiten de map met het "
-            "rapport. Alleen bestanden in die map komen op de site: dit bestand wordt niet gelezen en niet "
-            "gepubliceerd. Zet het bestand zelf (geen snelkoppeling) in de map van het rapport, of haal de "
-            "snelkoppeling weg als het niet op de site hoort.",
+            f"rapport. Alleen bestanden in die map komen op de site: {what} wordt niet gelezen en niet "
+            f"gepubliceerd. Zet {noun} zelf (geen snelkoppeling) in de map van het rapport, of haal "
+            "de snelkoppeling weg als het niet op de site hoort.",
             file=rel,
         )
     for rel in report.loops:

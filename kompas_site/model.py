@@ -149,6 +149,9 @@ class Report:
     duplicate_twins: list[Page] = field(default_factory=list)  # a second twin for a page that has one
     woordenlijst: dict[str, str] = field(default_factory=dict)  # the organisation's own terms
     woordenlijst_lines: dict[str, int] = field(default_factory=dict)
+    # Symbolic links that lead out of the content folder: (relative path, where it points); never read.
+    outside: list[tuple[str, str]] = field(default_factory=list)
+    loops: list[str] = field(default_factory=list)  # links to a folder that contains them; never entered
 
     @property
     def twins(self) -> list[Page]:

@@ -179,7 +179,7 @@ def test_markdown_image_descriptions(example):
     )
     got = [(f.code, f.severity, f.line) for f in findings(example) if f.file == "01-over-ons/fotos.md"]
     assert got == [
-        ("alt-ontbreekt", "waarschuwing", 5),
+        ("alt-ontbreekt", "fout", 5),
         ("alt-bestandsnaam", "waarschuwing", 9),
         ("alt-bestandsnaam", "waarschuwing", 11),
         ("alt-bestandsnaam", "waarschuwing", 13),
@@ -269,7 +269,7 @@ def test_story_photos_in_the_front_matter(example):
         ("afbeelding-ontbreekt", "fout", line_of(story, "- alt: Een foto zonder bestand."), "fotos"),
         ("pad-buiten-content", "fout", line_of(story, "bestand: ../../etc/passwd"), "fotos.bestand"),
         ("alt-bestandsnaam", "waarschuwing", line_of(story, "alt: IMG_1234.jpg"), "fotos.alt"),
-        ("alt-ontbreekt", "waarschuwing", line_of(story, "  - bestand: media/moestuin.jpg"), "fotos.alt"),
+        ("alt-ontbreekt", "fout", line_of(story, "  - bestand: media/moestuin.jpg"), "fotos.alt"),
     }
     message = next(f.message for f in findings(example) if f.code == "afbeelding-ontbreekt")
     assert "Bedoelt u 'media/gert-keuken.jpg'?" in message

@@ -4,7 +4,8 @@ Markdown images, in every page, easy-read page and story: ``![Wat er op de foto 
 A decorative image (nothing to tell a reader who cannot see it) has an empty description and the
 class ``decoratief`` right after it: ``![](../media/sfeer.jpg){ .decoratief }`` (attr_list syntax, which
 the site already understands; the image gets ``alt=""``, so screen readers skip it). An empty
-description without that class is taken to be forgotten. Paths are relative to the page.
+description without that class is taken to be forgotten: a ``fout``, so that a photo is never
+published as decoration by mistake (``kompas build --concept`` still builds). Paths are relative to the page.
 
 Story photos, in the front matter: ``fotos:`` entries with ``bestand`` (a path from the content
 folder, such as ``media/gert-keuken.jpg``) and ``alt``, or ``decoratief: true`` instead of ``alt``.
@@ -23,7 +24,7 @@ from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
 from kompas_site.markdown import line_of
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
-from kompas_site.media.publish import default_cache_dir, is_raster_image
+from kompas_site.media.publish import default_cache_dir
 from kompas_site.model import Page, Report
 from kompas_site.spelling import did_you_mean_path
 
@@ -113,8 +114,9 @@ def _alt(page: Page, alt, decorative: bool, src: str, line: int, markdown: bool,
         deco = f"![]({src}){{ .decoratief }}" if markdown else "decoratief: true in plaats van alt"
         yield Finding(
             "alt-ontbreekt",
-            WAARSCHUWING,
-            f"De afbeelding '{src}' heeft geen beschrijving. Wie niet kan zien, hoort dan niets over de foto. "
+            FOUT,
+            f"De afbeelding '{src}' heeft geen beschrijving. Wie niet kan zien, hoort dan niets over de foto, "
+            "en zonder beschrijving zou de site hem als versiering tonen. "
             f"Schrijf in één zin wat er op de foto te zien is: {how}. {_DECORATIEF_TIP}{deco}.",
             file=page.path,
             line=line,
@@ -229,9 +231,10 @@ def _story_photos(root: Path, story: Page, media: _Media) -> Iterator[Finding]:
 
 
 def _readable(root: Path, target: str, page: Page, line: int, key: str | None) -> Iterator[Finding]:
-    """A photo the build cannot process would be missing from the site: say so before building."""
-    if not is_raster_image(target):
-        return
+    """A photo the build cannot process would be missing from the site: say so before building.
+
+    Every file used as an image is tried, whatever its name: the pipeline reads the real format from
+    the bytes, and a file it cannot make a photo of (an SVG, a HEIC, a text file) is refused."""
     try:
         validate_image(root / target, default_cache_dir(), name=target)
     except ImageError as error:

@@ -7,7 +7,8 @@ Like markdown-it-py's rule lists: a rule is a module in ``kompas_site.check.rule
 
 ``kompas uitleg``, the README's table of codes and the checker all read this one declaration, so they
 cannot drift apart. A rule that gives a code it did not declare, or with another severity, is a
-programming error: ``run_rules`` raises, and the tests catch it.
+programming error: ``run_rules`` raises (a rule may give a code another rule declares, as the
+image rule does for a path outside the report), and the tests catch it.
 """
 
 from __future__ import annotations
@@ -62,13 +63,14 @@ class UndeclaredCode(RuntimeError):
 
 
 def run_rules(rules: Iterable[Rule], ctx: CheckContext) -> list[Finding]:
+    rules = list(rules)
+    declared = {code.code: code.severity for rule in rules for code in rule.codes}
     findings: list[Finding] = []
     for rule in rules:
-        declared = {code.code: code.severity for code in rule.codes}
         for finding in rule.check(ctx):
             if declared.get(finding.code) != finding.severity:
                 raise UndeclaredCode(
-                    f"rule {rule.name} gave {finding.code} ({finding.severity}); it declares {declared}"
+                    f"rule {rule.name} gave {finding.code} ({finding.severity}), which no rule declares so"
                 )
             findings.append(finding)
     return sorted(findings, key=Finding.sort_key)

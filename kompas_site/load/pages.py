@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
+from kompas_site.load.paths import walk_content
 from kompas_site.load.yamlsource import copy_data
 from kompas_site.markdown import first_heading
 from kompas_site.model import TWIN_SUFFIX, Page
@@ -147,27 +148,9 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
 
 def markdown_files(root: Path) -> list[str]:
     """The visible Markdown files in the folder, as posix paths relative to it, in the order of
-    ``sorted(root.rglob("*.md"))``. Hidden folders are not entered (see is_hidden); like rglob, this
-    does not follow a link to a folder."""
-    found: list[tuple[str, ...]] = []
-
-    def walk(folder: str, parts: tuple[str, ...]) -> None:
-        try:
-            with os.scandir(folder) as scan:
-                entries = list(scan)
-        except PermissionError:
-            return
-        for entry in entries:
-            if entry.name.startswith((".", "_")):
-                continue  # hidden, with everything in it
-            path = parts + (entry.name,)
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, path)
-            if is_page_file(entry.name) and entry.is_file():
-                found.append(path)
-
-    walk(str(root), ())
-    return ["/".join(parts) for parts in sorted(found)]
+    ``sorted(root.rglob("*.md"))``. Hidden folders are not entered (see is_hidden). A link is followed
+    only while it stays inside the folder and does not go round in circles (see ``load.paths``)."""
+    return [rel for rel in walk_content(root).files if is_page_file(rel)]
 
 
 def page_sort_key(path: str) -> tuple:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kompas_site.errors import ContentError, Problem
-from kompas_site.load.pages import is_hidden, load_pages
+from kompas_site.load.pages import load_pages
+from kompas_site.load.paths import walk_content
 from kompas_site.load.settings import load_settings
 from kompas_site.load.speerpunten import load_speerpunten
 from kompas_site.load.woordenlijst import load_woordenlijst
@@ -38,22 +39,12 @@ def load_report(content_dir: str | Path) -> Report:
     woordenlijst, woordenlijst_lines = collect(load_woordenlijst, root) or ({}, {})
     if problems:
         raise ContentError(problems)
-    media_root = root / MEDIA_DIR
-    media = (
-        sorted(
-            p.relative_to(root).as_posix()
-            for p in media_root.rglob("*")
-            if p.is_file() and not is_hidden(p.relative_to(root))
-        )
-        if media_root.is_dir()
-        else []
-    )
-    files = sorted(
-        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and not is_hidden(p.relative_to(root))
-    )
+    # Every path resolved: a link that leads out of the folder, or round in circles, is listed, never read.
+    walked = walk_content(root)
+    media = [rel for rel in walked.files if rel.startswith(MEDIA_DIR + "/")]
     return Report(
         root=root,
-        files=files,
+        files=walked.files,
         settings=settings,
         pages=pages,
         speerpunten=speerpunten,
@@ -62,4 +53,6 @@ def load_report(content_dir: str | Path) -> Report:
         media=media,
         woordenlijst=woordenlijst,
         woordenlijst_lines=woordenlijst_lines,
+        outside=walked.outside,
+        loops=walked.loops,
     )

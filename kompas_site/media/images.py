@@ -51,16 +51,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
+from kompas_site.dutch import opsomming
 from kompas_site.errors import ContentError, Problem
 
 # Raise this when the pipeline changes what it writes for the same settings: every image is then
 # processed anew once.
 PIPELINE_VERSION = 1
 
-# The formats we read. Anything else (HEIC, SVG, RAW, PDF, ...) is reported, not guessed at.
-READABLE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")  # a JPEG reader also reads MPO
+# The formats we read, told apart by their bytes, never by the file name (a JPEG named ``.heic`` is a
+# JPEG). GIF, TIFF, BMP and AVIF are input only: they come out as WebP plus JPEG (or PNG). Anything
+# else (HEIC, SVG, RAW, PDF, ...) is refused with a message that says what to do, never published.
+READABLE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP") + (("AVIF",) if features.check("avif") else ())
+# What an author is told is allowed (BMP works too, but nobody should be told to use it).
+ALLOWED_NAMES = ("JPEG (.jpg)", "PNG", "WebP", "GIF", "TIFF") + (("AVIF",) if "AVIF" in READABLE_FORMATS else ())
 
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg", "png": "png"}
 MIME_TYPES = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
@@ -297,13 +302,16 @@ def _open(data: bytes, source: Path, name: str, settings: ImageSettings) -> tupl
         "Open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG, of zet het "
         "oorspronkelijke bestand opnieuw in de map media/."
     )
+    refused = _refused_format(data)
+    if refused:
+        raise _error(source, name, refused)
     try:
         image = Image.open(io.BytesIO(data), formats=READABLE_FORMATS)
     except UnidentifiedImageError:
         raise _error(
             source,
             name,
-            "Dit bestand is geen foto die kompas-site kan lezen (JPEG, PNG, WebP, GIF of TIFF). " + what_to_do,
+            f"Dit bestand is geen foto die kompas-site kan lezen ({allowed_formats()}). " + what_to_do,
         ) from None
     except Image.DecompressionBombError:
         raise _too_large(source, name, None, settings) from None
@@ -341,6 +349,35 @@ def _open(data: bytes, source: Path, name: str, settings: ImageSettings) -> tupl
     # The size of the full image, upright, also when the decoder already scaled it down.
     full = (raw_h, raw_w) if orientation in (5, 6, 7, 8) else (raw_w, raw_h)
     return image, full
+
+
+def allowed_formats() -> str:
+    """'JPEG (.jpg), PNG, WebP, GIF, TIFF of AVIF': the formats a photo may have, for messages."""
+    return opsomming(ALLOWED_NAMES, "of")
+
+
+# The brands of an ISO media file (``ftyp`` box) that hold HEIC/HEIF pictures: what an iPhone writes.
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"mif2"}
+
+
+def _refused_format(data: bytes) -> str | None:
+    """A clear message for a format we know and refuse (SVG, HEIC), or None to let Pillow try."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<svg", b"<!doctype svg", b"<!--")) and b"<svg" in head:
+        return (
+            "Dit is een SVG-tekening. Een SVG kan scripts en verwijzingen naar andere websites bevatten, "
+            "daarom zet kompas-site hem niet op de site. Sla de tekening op als PNG (in uw tekenprogramma: "
+            f"Exporteren als PNG) en verwijs naar dat bestand. Toegestaan zijn: {allowed_formats()}."
+        )
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS | (
+        {b"avif", b"avis"} if "AVIF" not in READABLE_FORMATS else set()
+    ):
+        return (
+            "Dit is een HEIC-foto (zoals een iPhone die maakt). Die kan kompas-site niet lezen. Sla de foto "
+            "op als JPEG: op de iPhone bij Instellingen > Camera > Formaten 'Meest compatibel', of open hem "
+            f"op de computer en kies 'Exporteren als JPEG'. Toegestaan zijn: {allowed_formats()}."
+        )
+    return None
 
 
 def _orientation(image: Image.Image) -> int | None:

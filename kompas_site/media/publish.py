@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompas_site.cache import cache_dir
+from kompas_site.errors import Problem
 from kompas_site.media.images import (
     ImageError,
     ImageSettings,
@@ -18,12 +19,40 @@ from kompas_site.media.images import (
     process_images,
 )
 
-RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+# Every name an image may have. A file with one of them is never published as it is: it goes through
+# the photo pipeline (which reads the real format from its bytes) or is refused with a finding.
+IMAGE_SUFFIXES = (
+    ".jpg", ".jpeg", ".jpe", ".jfif", ".pjpeg", ".pjp", ".png", ".apng", ".webp", ".gif", ".tif", ".tiff",
+    ".bmp", ".dib", ".avif", ".heic", ".heif", ".svg", ".svgz",
+)  # fmt: skip
+RASTER_SUFFIXES = IMAGE_SUFFIXES  # the old name
 OUTPUT_DIR = "afbeeldingen"  # where the variants go in the site
 
 
 def is_raster_image(path: str) -> bool:
-    return path.lower().endswith(RASTER_SUFFIXES)
+    """True for every file named as an image (any case): only its processed variants may be published,
+    never the file itself. Whether it can be processed is for the pipeline to say, from its bytes."""
+    return path.lower().endswith(IMAGE_SUFFIXES)
+
+
+OUTSIDE_MESSAGE = (
+    "Dit bestand wijst naar een plek buiten de map met het rapport (een snelkoppeling). Alleen bestanden in "
+    "die map komen op de site; het wordt niet gelezen en niet gepubliceerd. Zet de foto zelf in de map 'media'."
+)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
 
 
 def default_cache_dir() -> Path:
@@ -69,10 +98,15 @@ def publish_images(
     settings: ImageSettings | None = None,
     progress: bool = True,
 ) -> PublishedImages:
-    """``images``: site URL of each original -> its file. Broken images are collected, not raised."""
+    """``images``: site URL of each original -> its file. Broken images are collected, not raised.
+
+    A file that is, or goes through, a link out of ``root`` is not read at all: it gets an error."""
     errors: dict = {}
+    for path in images.values():
+        if not _inside(Path(path), Path(root)):
+            errors[path] = ImageError(Problem(OUTSIDE_MESSAGE, file=_name(Path(path), Path(root))), path=Path(path))
     results = process_images(
-        list(images.values()),
+        [path for path in images.values() if path not in errors],
         cache_dir or default_cache_dir(),
         settings or ImageSettings(),
         progress=progress,

@@ -12,8 +12,8 @@ from kompas_site.check.registry import Code
 CODES = (
     Code(
         "alt-ontbreekt",
-        WAARSCHUWING,
-        "Een afbeelding zonder beschrijving",
+        FOUT,
+        "Een foto zonder beschrijving (versiering alleen met `{ .decoratief }` of `decoratief: true`)",
         "Wie niet kan zien, hoort de beschrijving. Schrijf in één zin wat er op de foto te zien is: "
         "![Drie bewoners koken samen.](../media/koken.jpg), in een verhaal 'alt: Drie bewoners koken samen.' "
         "Is de foto alleen versiering? Schrijf dan ![](../media/sfeer.jpg){ .decoratief }, in een verhaal "
@@ -40,16 +40,9 @@ CODES = (
         "'kompas check' noemt het bestand dat er het meest op lijkt.",
     ),
     Code(
-        "pad-buiten-content",
-        FOUT,
-        "Een bestand buiten de map van het rapport, zoals `../../etc/passwd`",
-        "Alleen wat in de map van het rapport staat, komt op de website. Kopieer het bestand naar de map "
-        "media (of bijlagen) en verwijs daarnaar.",
-    ),
-    Code(
         "afbeelding-onbruikbaar",
         FOUT,
-        "Een foto is kapot, geen afbeelding die we kunnen lezen, of te groot",
+        "Een foto is kapot, te groot, of een formaat dat we niet veilig kunnen publiceren (SVG, HEIC)",
         "Open de foto op uw computer en sla hem opnieuw op als JPEG of PNG, hooguit 50 megapixel.",
     ),
 )

@@ -1,12 +1,13 @@
+# Drawing program for the example report's illustrations in content/media/ (a tool for maintainers, not part of kompas-site).
 """Teken de voorbeeldillustraties van het voorbeeldrapport (Stichting De Wilgenhoeve).
 
 De afbeeldingen in content/media/ zijn getekend, geen foto's van echte mensen: vlakke vormen,
 zachte kleuren, gestileerde mensen zonder gezichtsdetails. Het script gebruikt alleen Pillow en
 is deterministisch (vaste seeds), zodat elke run precies dezelfde bestanden oplevert.
 
-    python scripts/make_example_media.py            # schrijft naar content/media/
-    python scripts/make_example_media.py --png /tmp # ook een PNG-kopie om te bekijken
-    python scripts/make_example_media.py moestuin.jpg  # alleen deze afbeelding
+    python tools/make_example_media.py            # schrijft naar content/media/
+    python tools/make_example_media.py --png /tmp # ook een PNG-kopie om te bekijken
+    python tools/make_example_media.py moestuin.jpg  # alleen deze afbeelding
 
 Elke JPEG is 1600 x 1067 pixels, sRGB, kwaliteit 85, zonder EXIF-gegevens.
 """

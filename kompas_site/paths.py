@@ -14,6 +14,9 @@ from urllib.parse import quote
 from kompas_site.model import TWIN_SUFFIX
 
 EASY_READ_DIR = "begrijpelijk"
+# Top-level folders of the site that kompas-site fills itself: the easy-read version, the processed
+# photos, the theme's files and the search. An author's folder or file there would take their place.
+RESERVED_FOLDERS = (EASY_READ_DIR, "afbeeldingen", "assets", "search")
 _PREFIX = re.compile(r"^\d+[-_. ]+(?=.)")
 
 
@@ -34,7 +37,7 @@ def output_path(source: str) -> str:
     """'a/b.md' -> 'a/b/index.html' (directory URLs), 'a/index.md' -> 'a/index.html'."""
     folder, name = posixpath.split(source)
     stem = name[:-3] if name.endswith(".md") else name
-    if stem in ("index", "README"):
+    if stem == "index":
         return posixpath.join(folder, "index.html")
     return posixpath.join(folder, stem, "index.html")
 

@@ -122,3 +122,31 @@ def test_a_symlink_to_a_file_outside_is_not_published(example, tmp_path, capsys)
     run_kompas("build", example, "-o", tmp_path / "site", "--concept", capsys=capsys)
     files = published(tmp_path / "site")
     assert not any("wachtwoorden" in f for f in files)
+
+
+def test_pages_and_folders_that_would_take_the_place_of_generated_ones_are_refused(example, capsys):
+    for name in ("07-begrijpelijk/x.md", "speerpunten/index.md", "03-zoeken/index.md", "assets/javascripts/zoeken.md"):
+        (example / name).parent.mkdir(parents=True, exist_ok=True)
+        (example / name).write_text("# Eigen\n\nTekst.\n", encoding="utf-8")
+    _, out, _ = run_kompas("check", example, "--format", "json", capsys=capsys)
+    import json
+
+    found = {f["file"] for f in json.loads(out)["findings"] if f["code"] == "pagina-naam-gereserveerd"}
+    assert found == {
+        "07-begrijpelijk/x.md",
+        "speerpunten/index.md",
+        "03-zoeken/index.md",
+        "assets/javascripts/zoeken.md",
+    }
+
+
+def test_a_readme_and_a_templates_folder_are_ordinary_pages(example, tmp_path, capsys):
+    (example / "README.md").write_text("# Lees mij\n\nTekst.\n", encoding="utf-8")
+    (example / "templates").mkdir()
+    (example / "templates" / "index.md").write_text("# Sjablonen\n\nTekst.\n", encoding="utf-8")
+    assert run_kompas("build", example, "-o", tmp_path / "site", capsys=capsys)[0] == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href=""' not in home
+    assert (tmp_path / "site" / "README" / "index.html").is_file()
+    assert (tmp_path / "site" / "templates" / "index.html").is_file()
+    assert "Wilgenhoeve" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

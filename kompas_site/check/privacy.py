@@ -208,10 +208,9 @@ _DETERMINERS = frozenset(
     ["de", "het", "een", "ons", "onze", "dit", "deze", "dat", "die", "mijn", "zijn", "haar", "hun"]
 )
 
+# One line, so that it survives every output (the terminal wraps messages, JSON keeps them on one line).
 _ALLOW_EXAMPLE = (
-    "toegestaan:\n"
-    '  - waarde: "801745913"\n'
-    "    reden: Het RSIN van onze stichting; dat moeten we publiceren voor de ANBI-status."
+    "toegestaan: [{waarde: '801745913', reden: 'het RSIN van onze stichting, verplicht voor de ANBI-status'}]"
 )
 
 
@@ -587,9 +586,8 @@ _ADVICE = {
     "het weg. Is het een nummer van uw organisatie? Zet het dan in kompas.yml onder 'contact:' bij "
     "'telefoon'; dan mag het in de tekst staan.",
     BSN: "Een burgerservicenummer mag nooit in een openbaar rapport staan. Haal het weg. Is het een nummer van "
-    "uw organisatie, zet dan het soort nummer ervoor: 'RSIN 801745913', 'KvK 41234567', 'AGB-code "
-    "12345678', 'vestigingsnummer 000012345678'. Is het een bedrag, schrijf het dan met punten per duizend "
-    "(123.456.789) of met een eenheid erbij.",
+    "uw organisatie, zet dan het soort nummer ervoor ('RSIN 801745913', 'KvK 41234567', 'AGB-code 12345678'); "
+    "is het een bedrag, schrijf het dan met punten per duizend (123.456.789) of met een eenheid erbij.",
     GEBOORTEDATUM: "Een geboortedatum maakt iemand herkenbaar en hoort niet in een openbaar rapport. Haal de "
     "datum weg, of noem alleen de leeftijd (bijvoorbeeld 'Gert (34)').",
 }
@@ -599,8 +597,8 @@ def _finding(file: str, line: int, hit: Hit, key: str | None, page_can_allow: bo
     where = f"Op regel {line}" + (f", bij '{key}'," if key else "")
     place = "in kompas.yml (voor het hele rapport) of in de kop van deze pagina" if page_can_allow else "in kompas.yml"
     allow = (
-        f" Weet u zeker dat dit geen persoonsgegeven is (bijvoorbeeld een nummer of adres van uw organisatie)? "
-        f"Zet de waarde dan met de reden onder 'toegestaan:' {place}, zoals:\n\n{_ALLOW_EXAMPLE}"
+        f" Is het toch geen persoonsgegeven, maar bijvoorbeeld een nummer of adres van uw organisatie? Zet die "
+        f"ene waarde dan met de reden {place}: {_ALLOW_EXAMPLE}"
     )
     return Finding(
         "persoonsgegevens",

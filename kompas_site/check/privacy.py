@@ -33,7 +33,6 @@ from urllib.parse import unquote
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, Finding
 from kompas_site.dutch import datum
-from kompas_site.markdown import line_of
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
 
@@ -328,25 +327,31 @@ class _Allowed:
 
 
 class _Sources:
-    """The lines of the files findings point into, read only when a value from YAML has a hit: a YAML
+    """The text of the files findings point into, read only when a value from YAML has a hit: a YAML
     value folded over several lines (``>``) is found on its own line, not on its key's."""
 
     def __init__(self, root):
         self.root = root
-        self.files: dict[str, list[str]] = {}
+        self.files: dict[str, tuple[str, list[int]]] = {}
 
     def line(self, file: str, hit: Hit, length: int = 0) -> int:
         if not length:  # a page's body: the line is exact
             return hit.line
         if file not in self.files:
             try:
-                text = (self.root / file).read_text(encoding="utf-8")
+                text = (self.root / file).read_text(encoding="utf-8").translate(_LOOKALIKES)
             except (OSError, UnicodeError, TypeError):
                 text = ""
-            self.files[file] = [line.translate(_LOOKALIKES) for line in text.splitlines()]
-        lines = self.files[file]
-        last = min(len(lines), hit.line + length // 20 + 50)
-        return next((n for n in range(hit.line, last + 1) if hit.value in lines[n - 1]), hit.line)
+            starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            self.files[file] = (text, starts)
+        text, starts = self.files[file]
+        if not 1 <= hit.line <= len(starts):
+            return hit.line
+        # The value starts at its key's line or later; it is never further on than its own length (folded
+        # lines) plus a few lines of indentation and comments.
+        begin = starts[hit.line - 1]
+        found = text.find(hit.value, begin, begin + 2 * length + 4000)
+        return hit.line if found < 0 else bisect.bisect_right(starts, found)
 
 
 @memo
@@ -357,6 +362,7 @@ def personal_data_in(body: str) -> tuple[Hit, ...]:
     body = body.translate(_LOOKALIKES)
     lines = body.split("\n")
     in_table = 0
+    link_line = 0  # links come in order: each is looked for from the line of the one before
     for token in markdown_tokens(body):
         if token.type == "table_open":
             in_table += 1
@@ -381,12 +387,22 @@ def personal_data_in(body: str) -> tuple[Hit, ...]:
                     address = unquote(href)
                     if address.lower().startswith(("mailto:", "tel:")):
                         address = address.split(":", 1)[1].split("?")[0]
-                    hits += _find(" " + address + " ", line_of(lines, token, href), False)
+                    link_line = _line_from(lines, max(link_line, token.map[0]), token.map[1], href)
+                    hits += _find(" " + address + " ", link_line, False)
                 parts.append(" ")
             else:
                 parts.append(" ")
         hits += _find("".join(parts), token.map[0], bool(in_table))
     return tuple(hits)
+
+
+def _line_from(lines: list[str], start: int, end: int, needle: str) -> int:
+    """The first line from ``start`` (before ``end``, and at most LINK_LINES on) that holds ``needle``, else
+    ``start``: a bounded look, so that a paragraph of many links stays linear."""
+    return next((n for n in range(start, min(end, start + _LINK_LINES)) if needle in lines[n]), start)
+
+
+_LINK_LINES = 200
 
 
 def find_personal_data(text: str, first_line: int = 1, in_table: bool = False) -> Iterator[Hit]:

@@ -64,6 +64,7 @@ def edit(path: Path, old: str, new: str) -> None:
         "KvK-vestigingsnummer: 0000 1234 5678",
         "Vestigingsnummer: 123 456 789 012",
         "Onze AGB-code is 98 76 54 32.",
+        "RSIN 801745913 2025 was ons eerste jaar met de ANBI-status.",
     ],
 )
 def test_numbers_of_the_organisation_are_not_reported(text):
@@ -235,6 +236,14 @@ def test_kompas_yml_allows_a_value_in_every_text(example):
     other = (Toegestaan("123456783", "een ander nummer"), Toegestaan("", "leeg"))
     report.settings = dataclasses.replace(report.settings, toegestaan=other)
     assert len(found(example, report)) == 2
+
+
+def test_a_single_allowed_value_may_be_written_without_a_list(example):
+    write(
+        example / "01-over-ons" / "ander.md",
+        "---\ntitle: Ander\ntoegestaan:\n  waarde: '123456782'\n  reden: vergunning\n---\n\nNummer 123456782.\n",
+    )
+    assert found(example) == []
 
 
 def test_allowing_is_never_a_switch(example):

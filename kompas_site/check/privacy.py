@@ -295,7 +295,8 @@ class _Allowed:
         self.emails = {e.strip().lower() for e in emails}
         self.digits = {_phone_digits(p) for p in phones} - {""}
         self.texts: set[str] = set()
-        for item in toegestaan if isinstance(toegestaan, (list, tuple)) else ():
+        items = [toegestaan] if isinstance(toegestaan, dict) else toegestaan
+        for item in items if isinstance(items, (list, tuple)) else ():
             value = item.get("waarde") if isinstance(item, dict) else getattr(item, "waarde", None)
             if isinstance(value, bool) or not isinstance(value, (str, int)):
                 continue
@@ -496,15 +497,23 @@ def _organisation_numbers(text: str) -> Iterator[tuple[int, int]]:
         if i + 1 < len(labels) and labels[i + 1].start() < digit.start():
             continue  # another label is closer to the number
         run = _NUMBER_RUN.match(text, digit.start())
-        if (
-            run
-            and len(_DIGIT.findall(run.group())) == _ORG_DIGITS[kind]
-            and not text[run.end() : run.end() + 1].isalnum()
-        ):
-            yield run.start(), run.end()
+        end = _after_digits(run.group(), _ORG_DIGITS[kind]) if run else None
+        if end is not None and not text[run.start() + end : run.start() + end + 1].isalnum():
+            yield run.start(), run.start() + end
     for m in _BSN.finditer(text):  # "801745913 (RSIN)"
         if _RSIN_AFTER.match(text, m.end()):
             yield m.start(), m.end()
+
+
+def _after_digits(run: str, count: int) -> int | None:
+    """Where the first ``count`` digits of a run of digits and separators end, if a group ends there
+    ("RSIN 801745913 2025": the RSIN, then a year), else None."""
+    seen = 0
+    for i, char in enumerate(run):
+        seen += char.isdigit()
+        if seen == count:
+            return i + 1 if i + 1 == len(run) or run[i + 1] == " " else None
+    return None
 
 
 def _phone_digits(value: str) -> str:

@@ -6,16 +6,29 @@ check); when it is there it must be complete and still valid on the publication 
 the story.
 
 Personal data: BSN numbers (nine digits passing the elfproef), e-mail addresses, Dutch phone numbers
-and dates of birth, in the prose of every page, easy-read page and story, plus the ``title`` and
-``citaat`` of the front matter (they are published too). Code is skipped, and so are the values under
-``contact:`` in ``kompas.yml`` (the organisation's own address). To keep false alarms away:
+and dates of birth, in everything that is published: the Markdown of every page, easy-read page and
+story (prose, inline code, code blocks, HTML, image descriptions, link addresses with ``mailto:`` and
+``tel:``), the front matter shown on the site (``title``, ``description``, ``citaat``, ``fotos: alt``,
+``video: titel`` and ``transcript``), ``speerpunten.yml`` (``titel``, ``toelichting``), ``woordenlijst.yml``
+and ``verantwoordelijk`` in ``kompas.yml``. Look-alike spaces and dashes (non-breaking, thin, zero-width
+spaces; non-breaking hyphens, en dashes) count as " " and "-", so they hide nothing. To keep false alarms away:
 
+- the organisation's own numbers are never reported: an IBAN (any country, with or without spaces, its
+  mod-97 checksum valid) and, right after its label, an RSIN ("RSIN", "fiscaal nummer"; 9 digits), a
+  KvK-nummer ("KvK", "Kamer van Koophandel"; 8), a vestigingsnummer (12) or an AGB-code (8). The label
+  nearest to a number counts: "niet het RSIN maar haar BSN: ..." is a BSN;
 - a BSN written like an amount (``123.456.789``), next to ``€``, ``euro`` or ``%``, or in a table, only
   counts when a word like "BSN" or "burgerservicenummer" stands just before it;
 - a phone number must have exactly the digits of a Dutch number (``0`` + 9, or ``+31``/``0031`` + 9);
   0800 and 0900 numbers are an organisation's, never a person's;
 - a date of birth is a day and month (with or without year) in the same sentence as "geboren",
-  "geboortedatum", "geboortedag" or "geb.", at most a few words away; a year alone is not one.
+  "geboortedatum", "geboortedag" or "geb.", at most a few words away; a year alone is not one, and
+  neither is the birth of a thing ("het idee werd geboren op 4 april 2022", "de geboortedag van onze
+  stichting"): see ``is_figurative_birth``;
+- a value the author allows, with a reason (``toegestaan:`` in ``kompas.yml`` for every text, or in a
+  page's front matter for that page), and the organisation's ``contact:`` are not reported. Numbers
+  are compared by their digits, e-mail addresses without regard to case. There is no switch to turn
+  the scan off.
 
 Messages show only the start of what was found, so that the check's own output (the terminal, JSON
 in a CI log, the banner of a concept site) does not spread the data further.

@@ -343,7 +343,7 @@ def test_personal_data_in_pages_names_kind_file_and_line(example):
     assert "contact:" in phone.message
 
 
-def test_code_is_not_prose_but_links_titles_and_quotes_are_published(example):
+def test_code_links_titles_and_quotes_are_published_and_scanned(example):
     write_page(
         example,
         "01-over-ons/code.md",
@@ -352,7 +352,7 @@ def test_code_is_not_prose_but_links_titles_and_quotes_are_published(example):
         head='title: Bel 06-12345678\ncitaat: "Mijn nummer is 06-87654321."',
     )
     got = sorted(f.line for f in findings(example) if f.file == "01-over-ons/code.md")
-    assert got == [2, 3, 12, 12]  # title, citaat, the mailto address and the autolink
+    assert got == [2, 3, 6, 9, 12, 12]  # title, citaat, inline code, a code block, the mailto address, the autolink
 
 
 def test_personal_data_in_stories_and_easy_read_pages(example):

@@ -6,16 +6,29 @@ check); when it is there it must be complete and still valid on the publication 
 the story.
 
 Personal data: BSN numbers (nine digits passing the elfproef), e-mail addresses, Dutch phone numbers
-and dates of birth, in the prose of every page, easy-read page and story, plus the ``title`` and
-``citaat`` of the front matter (they are published too). Code is skipped, and so are the values under
-``contact:`` in ``kompas.yml`` (the organisation's own address). To keep false alarms away:
+and dates of birth, in everything that is published: the Markdown of every page, easy-read page and
+story (prose, inline code, code blocks, HTML, image descriptions, link addresses with ``mailto:`` and
+``tel:``), the front matter shown on the site (``title``, ``description``, ``citaat``, ``fotos: alt``,
+``video: titel`` and ``transcript``), ``speerpunten.yml`` (``titel``, ``toelichting``), ``woordenlijst.yml``
+and ``verantwoordelijk`` in ``kompas.yml``. Look-alike spaces and dashes (non-breaking, thin, zero-width
+spaces; non-breaking hyphens, en dashes) count as " " and "-", so they hide nothing. To keep false alarms away:
 
+- the organisation's own numbers are never reported: an IBAN (any country, with or without spaces, its
+  mod-97 checksum valid) and, right after its label, an RSIN ("RSIN", "fiscaal nummer"; 9 digits), a
+  KvK-nummer ("KvK", "Kamer van Koophandel"; 8), a vestigingsnummer (12) or an AGB-code (8). The label
+  nearest to a number counts: "niet het RSIN maar haar BSN: ..." is a BSN;
 - a BSN written like an amount (``123.456.789``), next to ``€``, ``euro`` or ``%``, or in a table, only
   counts when a word like "BSN" or "burgerservicenummer" stands just before it;
 - a phone number must have exactly the digits of a Dutch number (``0`` + 9, or ``+31``/``0031`` + 9);
   0800 and 0900 numbers are an organisation's, never a person's;
 - a date of birth is a day and month (with or without year) in the same sentence as "geboren",
-  "geboortedatum", "geboortedag" or "geb.", at most a few words away; a year alone is not one.
+  "geboortedatum", "geboortedag" or "geb.", at most a few words away; a year alone is not one, and
+  neither is the birth of a thing ("het idee werd geboren op 4 april 2022", "de geboortedag van onze
+  stichting"): see ``is_figurative_birth``;
+- a value the author allows, with a reason (``toegestaan:`` in ``kompas.yml`` for every text, or in a
+  page's front matter for that page), and the organisation's ``contact:`` are not reported. Numbers
+  are compared by their digits, e-mail addresses without regard to case. There is no switch to turn
+  the scan off.
 
 Messages show only the start of what was found, so that the check's own output (the terminal, JSON
 in a CI log, the banner of a concept site) does not spread the data further.
@@ -28,11 +41,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import unquote
 
 from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, Finding
 from kompas_site.dutch import datum
-from kompas_site.markdown import line_of
 from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.model import Page, Report
 
@@ -130,18 +143,45 @@ TELEFOON = "telefoonnummer"
 BSN = "BSN (burgerservicenummer)"
 GEBOORTEDATUM = "geboortedatum"
 
+# Spaces and dashes that look like " " and "-" but are other characters (a non-breaking space between
+# the groups of a BSN, a non-breaking hyphen or an en dash in a phone number) become " " and "-", one
+# character for one, so that every position found stays a position in the author's text.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys(map(chr, [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]), " "),
+        **dict.fromkeys(map(chr, [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]), " "),  # zero width
+        **dict.fromkeys(map(chr, [*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63, 0xFF0D]), "-"),
+    }
+)
+
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])", re.IGNORECASE)
-_SEP = r"(?:\s?[-.]\s?|\s)?"
+_SEP = r"(?:\s?[-./]\s?|\s)?"
 _PHONE = re.compile(
     r"(?<![\w+/.,-])"
     r"(?:(?:\+|00)31" + _SEP + r"(?:\(0\)" + _SEP + r")?[1-9]|\(0\d{1,3}\)|0[1-9])"
     r"(?:" + _SEP + r"\d){5,12}"
     r"(?![\w/]|[.,]\d)"
 )
-_BSN = re.compile(r"(?<![\w.,/+-])\d(?:[. ]?\d){8}(?![\w/]|[.,-]\d)")
+_BSN = re.compile(r"(?<![\w.,/+-])\d(?:[. -]?\d){8}(?![\w/]|[.,-]\d)")
 _BSN_WORD = re.compile(r"\b(?:bsn|burgerservice-?nummer|sofi-?nummer)\b[^\d\n]{0,30}$", re.IGNORECASE)
 _AMOUNT = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:%|procent|euro|eur\b|mln|miljoen)", re.IGNORECASE)
+
+# The organisation's own numbers, recognised by a label just before them and the number of digits.
+_LABEL = re.compile(
+    r"(?<!\w)(?:(?P<bsn>bsn|burgerservice-?nummer|sofi-?nummer)"
+    r"|(?P<rsin>rsin|fiscaal[ -]?(?:identificatie)?nummer)"
+    r"|(?P<kvk>kvk|k\.v\.k\.?|kamer van koophandel|handelsregister)"
+    r"|(?P<vestiging>vestigings-?nummer|vestigingsnr\.?)"
+    r"|(?P<agb>agb))(?!\w)",
+    re.IGNORECASE,
+)
+_ORG_DIGITS = {"rsin": 9, "kvk": 8, "vestiging": 12, "agb": 8}
+_LABEL_GAP = 30  # characters between a label and its number: ": ", "-nummer is ", "(zie de statuten): "
+_NUMBER_RUN = re.compile(r"\d(?:[. -]?\d){0,15}")
+_RSIN_AFTER = re.compile(r"\s{0,2}[(,]?\s{0,2}(?:rsin|fiscaal[ -]?nummer)(?!\w)", re.IGNORECASE)
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}")
+
 _BIRTH_WORD = re.compile(r"\b(?:geboren|geboortedatum|geboortedag)\b|\bgeb\.", re.IGNORECASE)
 _MONTH = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -158,6 +198,33 @@ _NEAR = 40  # characters between a birth word and a date
 _LONGEST_BIRTH_WORD = len("geboortedatum")
 _DIGIT = re.compile(r"\d")
 
+# "Het idee werd geboren op 4 april 2022": things are born only in a figure of speech. The clause before
+# the birth word tells: a person (a pronoun, a relative, a client) makes it a person's date of birth; else
+# a thing or a founding word that is not behind a preposition ("in het ziekenhuis" is a place) makes it a
+# figure of speech. Compounds count: "moestuinproject", "buurtinitiatief", "zorgconcept".
+_CLAUSE_BACK = 80
+_CLAUSE_BOUNDARY = re.compile(r"[.!?;:,()\n]")
+_PERSON = re.compile(
+    r"ik|hij|zij|ze|jij|je|u|wij|we|jullie|"
+    r"\w*(?:kind|kinderen|zoon|zoontje|dochter|dochtertje|baby|tweeling|broer|broertje|zus|zusje|moeder|vader"
+    r"|opa|oma|cliënt|client|bewoner|bewoonster|deelnemer|meisje|jongen|jongetje|man|vrouw|neef|nicht)"
+)
+_THING = re.compile(
+    r"\w*(?:idee|ideeën|plan|plannen|project|projecten|initiatief|stichting|organisatie|vereniging|bedrijf"
+    r"|werkgroep|team|concept|methode|samenwerking|traject|programma|website|podcast|nieuwsbrief|krant|club"
+    r"|avond|moestuin|kompas|rapport|netwerk|platform|festival|koor|cliëntenraad|ondernemingsraad|beweging"
+    r"|gedachte|droom|locatie|afdeling|werkplaats|opgericht|oprichting|gestart|begonnen)"
+)
+_PLACE_WORDS = frozenset(["in", "op", "bij", "te", "uit", "naar", "aan", "tijdens", "na", "onder", "vanuit", "door"])
+_DETERMINERS = frozenset(
+    ["de", "het", "een", "ons", "onze", "dit", "deze", "dat", "die", "mijn", "zijn", "haar", "hun"]
+)
+
+# One line, so that it survives every output (the terminal wraps messages, JSON keeps them on one line).
+_ALLOW_EXAMPLE = (
+    "toegestaan: [{waarde: '801745913', reden: 'het RSIN van onze stichting, verplicht voor de ANBI-status'}]"
+)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -167,63 +234,194 @@ class Hit:
 
 
 def check_personal_data(report: Report) -> Iterator[Finding]:
-    contact = report.settings.contact
-    allowed_email = {e.lower() for e in contact.email}
-    allowed_phone = {_phone_digits(t) for t in contact.telefoon}
-    pages = report.all_pages
-    for page in pages:
-        for hit in _page_hits(page):
-            if hit.kind == EMAIL and hit.value.lower() in allowed_email:
-                continue
-            if hit.kind == TELEFOON and _phone_digits(hit.value) in allowed_phone:
-                continue
-            yield _finding(page, hit)
+    """Personal data in everything that is published: pages, stories and easy-read pages (their text and
+    the front matter shown on the site), speerpunten, the glossary and ``verantwoordelijk``. A value the
+    author allows (``toegestaan:`` in ``kompas.yml`` or in a page's front matter, or ``contact:``) is left alone."""
+    settings = report.settings
+    everywhere = _Allowed(settings.toegestaan, settings.contact.email, settings.contact.telefoon)
+    sources = _Sources(report.root)
+    for page in report.all_pages:
+        allowed = everywhere.plus(page.meta.get("toegestaan"))
+        for hit, key, length in _page_hits(page):
+            if not allowed.allows(hit):
+                yield _finding(page.path, sources.line(page.path, hit, length), hit, key, page_can_allow=True)
+    yaml_values: list[tuple[str, str | None, object, int | None]] = []
+    if settings.verantwoordelijk:
+        yaml_values.append(
+            (settings.file, "verantwoordelijk", settings.verantwoordelijk, settings.line("verantwoordelijk"))
+        )
+    for goal in report.speerpunten or ():
+        for key in ("titel", "toelichting"):
+            line = goal.lines.get((key,)) or goal.line
+            yaml_values.append((report.speerpunten_file, f"speerpunten: {goal.id}: {key}", getattr(goal, key), line))
+    for term, uitleg in report.woordenlijst.items():
+        line = report.woordenlijst_lines.get(term)
+        yaml_values += [(_GLOSSARY_FILE, f"woordenlijst: {term}", term, line), (_GLOSSARY_FILE, None, uitleg, line)]
+    for file, key, value, line in yaml_values:
+        for text in _texts(value):
+            for hit in _find(text.translate(_LOOKALIKES), line or 1, False):
+                if not everywhere.allows(hit):
+                    yield _finding(file, sources.line(file, hit, len(text)), hit, key, page_can_allow=False)
 
 
-def _page_hits(page: Page) -> Iterator[Hit]:
-    for key in ("title", "citaat"):
-        value = page.meta.get(key)
-        if isinstance(value, str):
-            yield from find_personal_data(value, page.meta_line(key) or 1)
+_GLOSSARY_FILE = "woordenlijst.yml"
+
+# Front matter that reaches the site, with the key a finding names.
+_META_TEXTS = (("title", "title"), ("description", "description"), ("citaat", "citaat"))
+
+
+def _page_hits(page: Page) -> Iterator[tuple[Hit, str | None, int]]:
+    """Each hit with the front matter key it is under (None in the body) and the length of that value."""
+    meta = page.meta
+    keyed: list[tuple[str, tuple, object]] = [(name, (key,), meta.get(key)) for key, name in _META_TEXTS]
+    fotos = meta.get("fotos")
+    for i, foto in enumerate(fotos if isinstance(fotos, list) else [fotos]):
+        if isinstance(foto, dict):
+            keyed.append(("fotos: alt", ("fotos", i, "alt"), foto.get("alt")))
+    video = meta.get("video")
+    if isinstance(video, dict):
+        keyed += [(f"video: {k}", ("video", k), video.get(k)) for k in ("titel", "transcript")]
+    for name, path, value in keyed:
+        line = page.meta_lines.get(path) or page.meta_line(path[0]) or 1
+        for text in _texts(value):
+            for hit in _find(text.translate(_LOOKALIKES), line, False):
+                yield hit, name, len(text)
     for hit in personal_data_in(page.body):
-        yield Hit(hit.kind, hit.value, page.body_line + hit.line)
+        yield Hit(hit.kind, hit.value, page.body_line + hit.line), None, 0
+
+
+def _texts(value: object) -> list[str]:
+    """The text of a YAML value as it is published: a text, a number, or each of a list of them."""
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        return [str(value)]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    return []
+
+
+class _Allowed:
+    """The values an author allows: ``toegestaan`` (each with a reason) and the organisation's ``contact``."""
+
+    def __init__(self, toegestaan: object, emails: tuple[str, ...] = (), phones: tuple[str, ...] = ()):
+        self.emails = {e.strip().lower() for e in emails}
+        self.digits = {_phone_digits(p) for p in phones} - {""}
+        self.texts: set[str] = set()
+        items = [toegestaan] if isinstance(toegestaan, dict) else toegestaan
+        for item in items if isinstance(items, (list, tuple)) else ():
+            value = item.get("waarde") if isinstance(item, dict) else getattr(item, "waarde", None)
+            if isinstance(value, bool) or not isinstance(value, (str, int)):
+                continue
+            value = str(value).translate(_LOOKALIKES).strip()
+            if "@" in value:
+                self.emails.add(value.lower())
+            elif _DIGIT.search(value):
+                self.digits |= {re.sub(r"\D", "", value), _phone_digits(value)}
+            self.texts.add(" ".join(value.lower().split()))
+
+    def plus(self, toegestaan: object) -> _Allowed:
+        if not toegestaan:
+            return self
+        more = _Allowed(toegestaan)
+        combined = _Allowed(())
+        combined.emails = self.emails | more.emails
+        combined.digits = self.digits | more.digits
+        combined.texts = self.texts | more.texts
+        return combined
+
+    def allows(self, hit: Hit) -> bool:
+        if hit.kind == EMAIL:
+            return hit.value.lower() in self.emails
+        if " ".join(hit.value.lower().split()) in self.texts:
+            return True
+        if hit.kind == TELEFOON:
+            return _phone_digits(hit.value) in self.digits
+        return re.sub(r"\D", "", hit.value) in self.digits
+
+
+class _Sources:
+    """The text of the files findings point into, read only when a value from YAML has a hit: a YAML
+    value folded over several lines (``>``) is found on its own line, not on its key's."""
+
+    def __init__(self, root):
+        self.root = root
+        self.files: dict[str, tuple[str, list[int]]] = {}
+
+    def line(self, file: str, hit: Hit, length: int = 0) -> int:
+        if not length:  # a page's body: the line is exact
+            return hit.line
+        if file not in self.files:
+            try:
+                text = (self.root / file).read_text(encoding="utf-8").translate(_LOOKALIKES)
+            except (OSError, UnicodeError, TypeError):
+                text = ""
+            starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            self.files[file] = (text, starts)
+        text, starts = self.files[file]
+        if not 1 <= hit.line <= len(starts):
+            return hit.line
+        # The value starts at its key's line or later; it is never further on than its own length (folded
+        # lines) plus a few lines of indentation and comments.
+        begin = starts[hit.line - 1]
+        found = text.find(hit.value, begin, begin + 2 * length + 4000)
+        return hit.line if found < 0 else bisect.bisect_right(starts, found)
 
 
 @memo
 def personal_data_in(body: str) -> tuple[Hit, ...]:
-    """The personal data in a page's Markdown, with lines counted from 0 at the body's first line."""
+    """The personal data in a page's Markdown, with lines counted from 0 at the body's first line:
+    prose, inline code, code blocks, HTML, image descriptions and link addresses (all published)."""
     hits: list[Hit] = []
+    body = body.translate(_LOOKALIKES)
     lines = body.split("\n")
     in_table = 0
+    link_line = 0  # links come in order: each is looked for from the line of the one before
     for token in markdown_tokens(body):
         if token.type == "table_open":
             in_table += 1
         elif token.type == "table_close":
             in_table -= 1
+        if token.type in ("html_block", "code_block", "fence") and token.map:
+            hits += _find(token.content, token.map[0] + (token.type == "fence"), False)
         if token.type != "inline" or not token.map:
             continue
         parts = []
         for child in token.children or ():
-            if child.type == "text":
+            if child.type in ("text", "code_inline", "html_inline"):
                 parts.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append("\n")
+            elif child.type == "image":
+                parts.append(" " + child.content + " ")  # the description (alt text)
             elif child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
-                # The address of [tekst](mailto:...) is published too; an autolink shows it as its text.
-                if href.lower().startswith(("mailto:", "tel:")) and child.markup != "autolink":
-                    found = line_of(lines, token, href)
-                    hits += _find(href.split(":", 1)[1].split("?")[0], found, False)
+                # The address of a link is published too; an autolink shows it as its text.
+                if child.markup != "autolink" and (_DIGIT.search(href) or "@" in href):
+                    address = unquote(href)
+                    if address.lower().startswith(("mailto:", "tel:")):
+                        address = address.split(":", 1)[1].split("?")[0]
+                    link_line = _line_from(lines, max(link_line, token.map[0]), token.map[1], href)
+                    hits += _find(" " + address + " ", link_line, False)
                 parts.append(" ")
-            else:  # code, images, HTML: not prose; keep words apart
+            else:
                 parts.append(" ")
         hits += _find("".join(parts), token.map[0], bool(in_table))
     return tuple(hits)
 
 
+def _line_from(lines: list[str], start: int, end: int, needle: str) -> int:
+    """The first line from ``start`` (before ``end``, and at most LINK_LINES on) that holds ``needle``, else
+    ``start``: a bounded look, so that a paragraph of many links stays linear."""
+    return next((n for n in range(start, min(end, start + _LINK_LINES)) if needle in lines[n]), start)
+
+
+_LINK_LINES = 200
+
+
 def find_personal_data(text: str, first_line: int = 1, in_table: bool = False) -> Iterator[Hit]:
     """Every piece of personal data in a piece of prose, with its line (``first_line`` + newlines)."""
-    yield from _find(text, first_line, in_table)
+    yield from _find(text.translate(_LOOKALIKES), first_line, in_table)
 
 
 def _find(text: str, first_line: int, in_table: bool) -> list[Hit]:
@@ -232,10 +430,13 @@ def _find(text: str, first_line: int, in_table: bool) -> list[Hit]:
     taken_ends: list[int] = []
     counted = [0, 0]  # newlines in text[:counted[0]] are counted[1]
 
-    def hit(kind: str, match_start: int, match_end: int) -> None:
+    def take(match_start: int, match_end: int) -> None:
         at = bisect.bisect_left(taken_starts, match_start)
         taken_starts.insert(at, match_start)
         taken_ends.insert(at, match_end)
+
+    def hit(kind: str, match_start: int, match_end: int) -> None:
+        take(match_start, match_end)
         if match_start < counted[0]:  # each kind is searched from the start of the text again
             counted[:] = [0, 0]
         counted[1] += text.count("\n", counted[0], match_start)
@@ -251,6 +452,15 @@ def _find(text: str, first_line: int, in_table: bool) -> list[Hit]:
             hit(EMAIL, m.start(), m.end())
     if not _DIGIT.search(text):
         return found  # phone numbers, BSNs and dates all have digits
+    # The organisation's own numbers are not personal data: an IBAN, and an RSIN, KvK-, vestigings- or
+    # AGB-nummer after its label. They are taken first, so that no rule below reads them.
+    for m in _IBAN.finditer(text):
+        end = _iban_end(m)
+        if end and free(m.start(), end):
+            take(m.start(), end)
+    for start, end in _organisation_numbers(text):
+        if free(start, end):
+            take(start, end)
     for m in _PHONE.finditer(text):
         if free(m.start(), m.end()) and _is_phone(m.group()):
             hit(TELEFOON, m.start(), m.end())
@@ -263,6 +473,60 @@ def _find(text: str, first_line: int, in_table: bool) -> list[Hit]:
         if free(m.start(), m.end()) and _is_date(m) and _near_birth_word(text, m.start(), m.end()):
             hit(GEBOORTEDATUM, m.start(), m.end())
     return found
+
+
+def _iban_end(m: re.Match) -> int | None:
+    """Where the IBAN that starts at ``m`` ends (its checksum holds), or None: the match may run on into
+    the next word ("NL91 ABNA 0417 1643 00 KVK"), so the longest valid end at a group's end counts."""
+    text, start = m.string, m.start()
+    ends = [i for i in range(m.start() + 15, m.end()) if text[i] == " "] + [m.end()]
+    for end in reversed(ends):
+        compact = text[start:end].replace(" ", "")
+        if 15 <= len(compact) <= 34 and iban_is_valid(compact):
+            return end
+    return None
+
+
+def iban_is_valid(iban: str) -> bool:
+    """The ISO 13616 check: the IBAN with its first four characters moved to the end, letters as numbers
+    (A = 10 ... Z = 35), leaves 1 when divided by 97."""
+    moved = (iban[4:] + iban[:4]).upper()
+    if not moved.isalnum() or not moved.isascii():
+        return False
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _organisation_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the organisation's own numbers: a number right after its label (nothing but a few
+    words between them, no other label, no sentence end) with the digits of that kind of number."""
+    labels = list(_LABEL.finditer(text))
+    for i, label in enumerate(labels):
+        kind = label.lastgroup
+        if kind == "bsn":
+            continue
+        digit = _DIGIT.search(text, label.end(), label.end() + _LABEL_GAP + 1)
+        if not digit or _SENTENCE_END.search(text, label.end(), digit.start()):
+            continue
+        if i + 1 < len(labels) and labels[i + 1].start() < digit.start():
+            continue  # another label is closer to the number
+        run = _NUMBER_RUN.match(text, digit.start())
+        end = _after_digits(run.group(), _ORG_DIGITS[kind]) if run else None
+        if end is not None and not text[run.start() + end : run.start() + end + 1].isalnum():
+            yield run.start(), run.start() + end
+    for m in _BSN.finditer(text):  # "801745913 (RSIN)"
+        if _RSIN_AFTER.match(text, m.end()):
+            yield m.start(), m.end()
+
+
+def _after_digits(run: str, count: int) -> int | None:
+    """Where the first ``count`` digits of a run of digits and separators end, if a group ends there
+    ("RSIN 801745913 2025": the RSIN, then a year), else None."""
+    seen = 0
+    for i, char in enumerate(run):
+        seen += char.isdigit()
+        if seen == count:
+            return i + 1 if i + 1 == len(run) or run[i + 1] == " " else None
+    return None
 
 
 def _phone_digits(value: str) -> str:
@@ -311,7 +575,35 @@ def _near_birth_word(text: str, start: int, end: int) -> bool:
         gap = (
             text[word.end() : start] if word.end() <= start else text[end : word.start()] if word.start() >= end else ""
         )
-        if len(gap) <= _NEAR and not _SENTENCE_END.search(gap):
+        if (
+            len(gap) <= _NEAR
+            and not _SENTENCE_END.search(gap)
+            and not is_figurative_birth(text, word.start(), word.end())
+        ):
+            return True
+    return False
+
+
+def is_figurative_birth(text: str, at: int, end: int | None = None) -> bool:
+    """Whether the birth word at ``text[at:end]`` is said of a thing ("het idee werd geboren", "de stichting
+    is geboren", "op 4 april 2022 werd ons project geboren", "de geboortedag van onze stichting"), judged by
+    the clause before it and, for a noun like "geboortedag", the words after it up to a number."""
+    before = text[max(0, at - _CLAUSE_BACK) : at]
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(before))
+    clause = before[boundaries[-1].end() :] if boundaries else before
+    words = re.findall(r"\w+", clause.lower())
+    if end is not None and not text[at:end].lower().startswith("geboren"):
+        after = re.split(r"[\d.!?;:,()\n]", text[end : end + _CLAUSE_BACK], maxsplit=1)[0]
+        words += ["."] + re.findall(r"\w+", after.lower())  # "." keeps the two parts apart
+    if any(_PERSON.fullmatch(w) for w in words):
+        return False
+    for i, word in enumerate(words):
+        if not _THING.fullmatch(word):
+            continue
+        j = i - 1
+        while j >= 0 and (words[j] in _DETERMINERS or words[j].isdigit() or words[j].endswith("e")):
+            j -= 1  # "in het grote ziekenhuis": skip to the word before the noun
+        if j < 0 or words[j] not in _PLACE_WORDS:
             return True
     return False
 
@@ -331,18 +623,26 @@ _ADVICE = {
     TELEFOON: "Een telefoonnummer van een cliënt, naaste of medewerker hoort niet in een openbaar rapport. Haal "
     "het weg. Is het een nummer van uw organisatie? Zet het dan in kompas.yml onder 'contact:' bij "
     "'telefoon'; dan mag het in de tekst staan.",
-    BSN: "Een burgerservicenummer mag nooit in een openbaar rapport staan. Haal het weg. Is het geen BSN maar "
-    "een ander getal, schrijf het dan met punten per duizend (123.456.789) of met een eenheid erbij.",
+    BSN: "Een burgerservicenummer mag nooit in een openbaar rapport staan. Haal het weg. Is het een nummer van "
+    "uw organisatie, zet dan het soort nummer ervoor ('RSIN 801745913', 'KvK 41234567', 'AGB-code 12345678'); "
+    "is het een bedrag, schrijf het dan met punten per duizend (123.456.789) of met een eenheid erbij.",
     GEBOORTEDATUM: "Een geboortedatum maakt iemand herkenbaar en hoort niet in een openbaar rapport. Haal de "
     "datum weg, of noem alleen de leeftijd (bijvoorbeeld 'Gert (34)').",
 }
 
 
-def _finding(page: Page, hit: Hit) -> Finding:
+def _finding(file: str, line: int, hit: Hit, key: str | None, page_can_allow: bool) -> Finding:
+    where = f"Op regel {line}" + (f", bij '{key}'," if key else "")
+    place = "in kompas.yml (voor het hele rapport) of in de kop van deze pagina" if page_can_allow else "in kompas.yml"
+    allow = (
+        f" Is het toch geen persoonsgegeven, maar bijvoorbeeld een nummer of adres van uw organisatie? Zet die "
+        f"ene waarde dan met de reden {place}: {_ALLOW_EXAMPLE}"
+    )
     return Finding(
         "persoonsgegevens",
         FOUT,
-        f"Op regel {hit.line} staat een {hit.kind} ('{_shown(hit)}'). {_ADVICE[hit.kind]}",
-        file=page.path,
-        line=hit.line,
+        f"{where} staat een {hit.kind} ('{_shown(hit)}'). {_ADVICE[hit.kind]}{allow}",
+        file=file,
+        line=line,
+        key=key,
     )

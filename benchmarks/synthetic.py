@@ -542,9 +542,13 @@ def generate(root: Path, pages: int, seed: int = 7) -> Summary:
     )
 
 
-if __name__ == "__main__":  # python benchmarks/synthetic.py DIR N
-    import sys
+if __name__ == "__main__":
+    import argparse
 
-    target, count = Path(sys.argv[1]), int(sys.argv[2])
-    print(generate(target, count))
+    parser = argparse.ArgumentParser(description="Write a synthetic report of N content pages into DIR.")
+    parser.add_argument("dir", type=Path, help="the folder to write (made if missing)")
+    parser.add_argument("pages", type=int, help="the number of content pages")
+    args = parser.parse_args()
+    target = args.dir
+    print(generate(target, args.pages))
     print(f"{sum(1 for _ in target.rglob('*.md'))} Markdown files in {os.fspath(target)}")

@@ -23,11 +23,28 @@ VERBS = {
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits with 2 too; say it in Dutch
         self.print_usage(sys.stderr)
+        verb = self.prog.split()[-1]
+        help_text = "kompas --help" if verb == "kompas" else f"kompas {verb} --help"
         print(
-            f"kompas: dit commando klopt niet ({message}). Zie 'kompas {self.prog.split()[-1]} --help'.",
+            f"kompas: dit commando klopt niet ({_dutch(message)}). Zie '{help_text}'.",
             file=sys.stderr,
         )
         sys.exit(ONBRUIKBAAR)
+
+
+def _dutch(message: str) -> str:
+    """argparse's English reasons, in the words an author understands."""
+    for english, dutch in (
+        ("argument OPDRACHT: invalid choice: ", "onbekende opdracht "),
+        ("invalid choice: ", "onbekende keuze "),
+        ("(choose from ", "(kies uit "),
+        ("the following arguments are required: ", "dit ontbreekt nog: "),
+        ("unrecognized arguments: ", "onbekend: "),
+        ("expected one argument", "hier hoort een waarde achter"),
+        ("invalid int value: ", "geen heel getal: "),
+    ):
+        message = message.replace(english, dutch)
+    return message
 
 
 def parser() -> argparse.ArgumentParser:

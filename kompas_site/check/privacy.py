@@ -107,6 +107,15 @@ def check_consent(report: Report, today: date | None = None) -> Iterator[Finding
                     key,
                 )
         until = consent.get("geldig_tot")
+        given = consent.get("datum")
+        if isinstance(until, date) and isinstance(given, date) and given > until:
+            yield _missing(
+                story,
+                f"De toestemming is gegeven op {datum(given)}, maar gold maar tot {datum(until)}: de datum ligt "
+                "na 'geldig_tot'. Zijn de twee datums omgedraaid?",
+                story.meta_lines.get(("toestemming", "datum")) or story.meta_line("toestemming"),
+                "datum",
+            )
         if isinstance(until, date):
             until = until.date() if isinstance(until, datetime) else until
             if until < moment:

@@ -1,6 +1,6 @@
 """How much real prose a page has, and whether placeholder text is still in it.
 
-Headings, front matter, code, HTML and image descriptions are not prose. Placeholders are
+Headings, front matter, code, HTML, table cells and image descriptions are not prose. Placeholders are
 `TODO`, `Lorem ipsum`, `[invullen]`, a paragraph that is only `...`, and the scaffold's own
 guidance text (the ``handreiking`` of a profile element) left unchanged.
 """
@@ -59,16 +59,17 @@ def _measure(body: str, body_line: int, guidance: tuple[str, ...]) -> Prose:
     guidance_texts = _normalised(guidance)
     words = 0
     placeholders: list[Placeholder] = []
-    in_heading = False
+    in_heading = in_table = False
     for token in markdown_tokens(body):
-        if token.type == "heading_open":
-            in_heading = True
-        elif token.type == "heading_close":
-            in_heading = False
+        if token.type in ("heading_open", "heading_close"):
+            in_heading = token.type == "heading_open"
+        elif token.type in ("table_open", "table_close"):
+            in_table = token.type == "table_open"
         elif token.type == "inline" and not in_heading:
             line = body_line + (token.map[0] if token.map else 0)
-            text = " ".join(child.content for child in token.children or () if child.type == "text")
-            words += len(_WORD.findall(text))
+            if not in_table:  # a table of scores is not yet a written-up part: its cells are not prose
+                text = " ".join(child.content for child in token.children or () if child.type == "text")
+                words += len(_WORD.findall(text))
             raw = token.content
             for pattern, label in _MARKERS:
                 if pattern.search(raw):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from kompas_site.check.context import CheckContext
-from kompas_site.check.findings import TIP, WAARSCHUWING, Finding
+from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.registry import Code
 from kompas_site.dutch import datum
 
@@ -25,6 +26,14 @@ CODES = (
         "Elke editie heeft een uiterste datum, zoals 1 juni 2026 voor een kwaliteitsbeeld over 2025. Zet het "
         "rapport eerder online, of leg uit waarom het later komt. De datum staat in kompas.yml bij "
         "'editie: publicatiedatum'.",
+    ),
+    Code(
+        "publicatiedatum-voor-verslagjaar",
+        FOUT,
+        "De publicatiedatum ligt vóór het jaar waarover het rapport gaat",
+        "Een rapport over 2025 verschijnt pas als 2025 voorbij is. Een te vroege datum is meestal een tikfout "
+        "('2016-05-28' in plaats van '2026-05-28'); hij laat ook toestemming die al lang verlopen is "
+        "onterecht door. Verbeter 'editie: publicatiedatum' in kompas.yml.",
     ),
     Code(
         "publicatiedatum-ontbreekt",
@@ -65,6 +74,16 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             "vul 'publicatiedatum' in onder 'editie' als u weet wanneer het rapport online komt.",
             file=settings.file,
             line=settings.line("editie"),
+            key="editie.publicatiedatum",
+        )
+    elif published < date(jaar, 1, 1):
+        yield Finding(
+            "publicatiedatum-voor-verslagjaar",
+            FOUT,
+            f"De publicatiedatum ({datum(published)}) ligt vóór {jaar}, het jaar waarover dit {editie.naam.lower()} "
+            f"gaat. Is het een tikfout? Het rapport komt online na afloop van {jaar}, uiterlijk {datum(deadline)}.",
+            file=settings.file,
+            line=settings.line("editie", "publicatiedatum"),
             key="editie.publicatiedatum",
         )
     elif published > deadline:

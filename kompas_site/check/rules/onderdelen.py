@@ -105,7 +105,7 @@ def _not_filled(page: Page, onderdeel: Onderdeel, measured: Prose) -> Finding:
                 if measured.words == 1
                 else f"er staan pas {measured.words} woorden"
             )
-            + f" tekst (kopjes niet meegeteld); er zijn er minstens "
+            + f" tekst (kopjes en tabellen niet meegeteld); er zijn er minstens "
             f"{MIN_WORDS} nodig. Beschrijf wat het kader vraagt: {onderdeel.vraagt}"
         )
         line = page.meta_line("onderdelen")

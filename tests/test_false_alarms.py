@@ -1,0 +1,74 @@
+"""The checker blocks only what is wrong, and names what is wrong that it used to let through."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import ROOT, run_cli, run_kompas
+
+
+def findings(example, capsys, code=None):
+    _, out, _ = run_kompas("check", example, "--format", "json", capsys=capsys)
+    found = json.loads(out)["findings"]
+    return [f for f in found if code is None or f["code"] == code]
+
+
+def test_a_part_that_is_only_a_table_of_scores_is_not_yet_written_up(example, capsys):
+    page = example / "03-ervaringen" / "resultaten.md"
+    head = re.match(r"^---\n.*?\n---\n", page.read_text(encoding="utf-8"), re.DOTALL).group(0)
+    rows = "\n".join(
+        f"| Vraag {n} over wonen, werk, vrije tijd en begeleiding | {70 + n}% | {60 + n}% |" for n in range(20)
+    )
+    page.write_text(head + "\n# Resultaten\n\n| Vraag | Cliënten | Verwanten |\n| --- | --- | --- |\n" + rows + "\n")
+    found = findings(example, capsys, "onderdeel-niet-ingevuld")
+    assert [f["file"] for f in found] == ["03-ervaringen/resultaten.md"]
+    assert "tabellen niet meegeteld" in found[0]["message"]
+
+
+def test_a_publication_date_before_the_reporting_year_is_a_fout(example, capsys):
+    settings = example / "kompas.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"publicatiedatum: .*", "publicatiedatum: 2016-05-28", text), encoding="utf-8")
+    found = findings(example, capsys, "publicatiedatum-voor-verslagjaar")
+    assert len(found) == 1 and found[0]["severity"] == "fout" and found[0]["file"] == "kompas.yml"
+    assert "28 mei 2016" in found[0]["message"] and found[0]["line"]
+
+
+def test_consent_given_after_it_ends_is_named(example, capsys):
+    story = example / "verhalen" / "gert-op-zichzelf.md"
+    text = story.read_text(encoding="utf-8")
+    text = re.sub(r"(\n\s+datum: ).*", r"\g<1>2028-03-01", text, count=1)
+    story.write_text(text, encoding="utf-8")
+    found = [f for f in findings(example, capsys, "toestemming-ontbreekt") if "omgedraaid" in f["message"]]
+    assert (
+        len(found) == 1
+        and found[0]["file"] == "verhalen/gert-op-zichzelf.md"
+        and found[0]["key"] == "toestemming.datum"
+    )
+
+
+def test_a_heading_inside_a_code_block_is_not_the_title(example, tmp_path, capsys):
+    (example / "installatie.md").write_text(
+        "```sh\n# installeer eerst\npip install x\n```\n\nTekst.\n", encoding="utf-8"
+    )
+    assert run_kompas("build", example, "-o", tmp_path / "site", capsys=capsys)[0] == 0
+    html = (tmp_path / "site" / "installatie" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Installatie" in html and "<title>installeer eerst" not in html
+
+
+def test_an_unknown_command_is_explained_without_repeating_kompas():
+    done = run_cli("bouw", cwd=ROOT)
+    assert done.returncode == 2
+    assert "onbekende opdracht 'bouw'" in done.stderr and "Zie 'kompas --help'" in done.stderr
+    assert "kompas kompas" not in done.stderr
+
+
+def test_the_synthetic_benchmark_explains_itself():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), "--help"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and "usage" in done.stdout and "Traceback" not in done.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -386,8 +385,11 @@ def _nav_entry(item: NavItem):
 
 
 def _config_file(content_dir: Path, concept: bool) -> str:
-    """Write the same minimal configuration as the root mkdocs.yml to a temporary file."""
-    handle, path = tempfile.mkstemp(prefix="kompas-", suffix=".yml")
+    """Write the same minimal configuration as the root mkdocs.yml to a temporary file, named with the
+    process id so that a later run can remove it when this process was killed."""
+    from kompas_site.outputdir import temp_prefix
+
+    handle, path = tempfile.mkstemp(prefix=temp_prefix(), suffix=".yml")
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
         stream.write(
             CONFIG_TEMPLATE.format(
@@ -421,47 +423,50 @@ class _NoDirtyWarning(logging.Filter):
 
 
 def build_site(result: CheckResult, output_dir: Path, concept: bool = False) -> Path:
-    """Build into a temporary folder beside the output, then swap it in: a failed build
-    leaves the previous site untouched."""
-    output_dir = output_dir.resolve()
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-nieuw-", dir=output_dir.parent))
-    config_path = _config_file(result.report.root, concept)
-    try:
-        _quiet_mkdocs()
-        config = load_config(config_file=config_path, site_dir=str(staging))
-        config.plugins["kompas"].preloaded = result
-        config.plugins.on_startup(command="build", dirty=False)
+    """Build the site straight into ``output_dir``. ``kompas build`` gives it a fresh temporary folder
+    (``kompas_site.outputdir.staged_output``), which is swapped in only when the build succeeded.
+    A signal (SIGTERM, SIGHUP, SIGINT) raises ``Stopped``; the temporary settings file is removed."""
+    from kompas_site.outputdir import signals_as_exceptions
+
+    output_dir = Path(output_dir)
+    config_path = None
+    with signals_as_exceptions():
         try:
-            build(config)
+            config_path = _config_file(result.report.root, concept)
+            _quiet_mkdocs()
+            config = load_config(config_file=config_path, site_dir=str(output_dir))
+            config.plugins["kompas"].preloaded = result
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
         finally:
-            config.plugins.on_shutdown()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        os.unlink(config_path)
-    _swap(staging, output_dir)
+            if config_path:
+                os.unlink(config_path)
     return output_dir
 
 
-def _swap(staging: Path, output_dir: Path) -> None:
-    old = None
-    if output_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-oud-", dir=output_dir.parent))
-        old.rmdir()
-        output_dir.rename(old)
-    staging.rename(output_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def serve_site(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """``mkdocs serve`` on a content folder. MkDocs draws the draft in a temporary folder of its own; it
+    goes into a folder of ours, so that every file of the preview is removed when it stops: on Ctrl+C,
+    SIGTERM or SIGHUP, and at the next run when this process was killed."""
     from mkdocs.commands.serve import serve
 
-    config_path = _config_file(content_dir, concept=True)
-    _quiet_mkdocs()
-    try:
-        serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
-    finally:
-        os.unlink(config_path)
+    from kompas_site.outputdir import remove_stale_temp, remove_temp_folder, signals_as_exceptions, temp_folder
+
+    remove_stale_temp()
+    config_path = None
+    with signals_as_exceptions():
+        folder = temp_folder("serve")
+        previous_tempdir = tempfile.tempdir
+        try:
+            tempfile.tempdir = str(folder)  # where MkDocs makes its mkdocs_* folder
+            config_path = _config_file(content_dir, concept=True)
+            _quiet_mkdocs()
+            serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
+        finally:
+            tempfile.tempdir = previous_tempdir
+            if config_path:
+                os.unlink(config_path)
+            remove_temp_folder(folder)

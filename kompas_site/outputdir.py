@@ -408,15 +408,16 @@ def publishable_modes(folder: Path) -> None:
                 os.chmod(path, file_mode)
 
 
-def _swap(staging: Path, output: Path, force: bool) -> None:
+def _swap(staging: Path, output: Path, content: Path, force: bool) -> None:
     """Put ``staging`` in the place of ``output``; the previous site is removed afterwards."""
     old = None
     with _not_interrupted():
         if output.is_dir():
+            check_output(output, content, force=force)  # again: the folder may have changed during the build
             old = Path(tempfile.mkdtemp(prefix=f".{output.name}-oud-", dir=output.parent))
             old.rmdir()
-            if force and not is_site(output):
-                _mark(output)  # the author said with --force that it may go
+            if not (output / MARKER).is_file():  # empty, built before the marker, or --force: it may go
+                _mark(output)
             output.rename(old)
         try:
             staging.rename(output)
@@ -443,7 +444,7 @@ def staged_output(output_dir: Path, content_dir: Path, force: bool = False) -> I
             _mark(staging)
             yield staging
             publishable_modes(staging)
-            _swap(staging, output, force)
+            _swap(staging, output, Path(content_dir), force)
         finally:
             if staging.exists():
                 _remove_marked(staging)

@@ -312,6 +312,26 @@ def test_preview_stopped_by_a_signal_leaves_no_temporary_files(scratch, tmp_path
     assert list(tmp.iterdir()) == []
 
 
+def test_preview_killed_without_warning_leaves_nothing_after_the_next_build(scratch, tmp_path):
+    tmp = tmp_path / "tmp"
+    port = _free_port()
+    server = kompas("serve", scratch / "content", "--poort", port, env=env_for(tmp), stdout=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: list(tmp.glob("kompas-serve-*/mkdocs_*/index.html")), "the preview's first build", server)
+    finally:
+        server.kill()
+        server.wait(timeout=WAIT)
+    assert list(tmp.iterdir())  # what a killed preview cannot clean up
+    build = subprocess.run(
+        [sys.executable, "-m", "kompas_site", "build", scratch / "content", "-o", scratch / "site"],
+        env=env_for(tmp),
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    assert list(tmp.iterdir()) == []
+
+
 # -- what the site and the cache look like afterwards ----------------------------------------------------
 
 

@@ -7,20 +7,82 @@ Two kinds: ``memo`` keeps results in memory, for the rebuilds of ``kompas serve`
 
 from __future__ import annotations
 
+import atexit
+import errno
 import functools
 import hashlib
 import json
 import os
+import sys
 import tempfile
+import threading
 from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+_roots: dict[str, Path] = {}  # the configured cache folder -> the folder used (itself, or a temporary one)
+_roots_lock = threading.Lock()
+
+
+def configured_root() -> Path:
+    """``KOMPAS_CACHE`` if set, else the user's cache folder: ``~/.cache/kompas-site`` on Linux,
+    ``~/Library/Caches/kompas-site`` on macOS, ``%LOCALAPPDATA%\\kompas-site\\Cache`` on Windows."""
+    if os.environ.get("KOMPAS_CACHE"):
+        return Path(os.environ["KOMPAS_CACHE"])
+    return Path(user_cache_dir("kompas-site", appauthor=False))
+
+
+def _unusable(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold the cache, or None when it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    return None
+
+
+_REASONS = {
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EACCES: "u mag daar niet schrijven",
+    errno.EPERM: "u mag daar niet schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+}
+
+
+def cache_root() -> Path:
+    """The cache folder to use. One that cannot be written is never a reason to fail: this run then
+    works in a temporary folder of its own (removed at the end), and says so once."""
+    configured = configured_root()
+    with _roots_lock:
+        if str(configured) not in _roots:
+            reason = _unusable(configured)
+            _roots[str(configured)] = configured if reason is None else _without_cache(configured, reason)
+        return _roots[str(configured)]
+
+
+def _without_cache(configured: Path, reason: str) -> Path:
+    from kompas_site.outputdir import remove_temp_folder, temp_folder
+
+    try:
+        folder = temp_folder("cache")
+    except OSError:
+        return configured  # not even a temporary folder: every cache write is skipped or fails alone
+    atexit.register(remove_temp_folder, folder)
+    print(
+        f"Let op: de cachemap '{configured}' kan niet gebruikt worden ({reason}). kompas-site werkt nu zonder "
+        f"cache; dat kan langer duren. Een andere map kiest u met KOMPAS_CACHE.",
+        file=sys.stderr,
+    )
+    return folder
 
 
 def cache_dir(kind: str) -> Path:
-    """``KOMPAS_CACHE`` if set, else the user's cache folder (``~/.cache/kompas-site``)."""
-    if os.environ.get("KOMPAS_CACHE"):
-        return Path(os.environ["KOMPAS_CACHE"]) / kind
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kompas-site" / kind
+    """The folder for one kind of cached result (see ``cache_root``)."""
+    return cache_root() / kind
 
 
 # Entries per in-memory cache: every Markdown file of a very large report (5,000 pages with their

@@ -22,7 +22,7 @@ from kompas_site.assemble import HOME, Site, assemble
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
 from kompas_site.cache import content_key
-from kompas_site.check import CheckResult, check_report
+from kompas_site.check import FOUT, WAARSCHUWING, CheckResult, check_report
 from kompas_site.load import load_report
 from kompas_site.media import rewrite_images
 from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
@@ -71,6 +71,15 @@ class Build:
     @property
     def has_errors(self) -> bool:
         return self.result.has_errors
+
+    def messages(self, serving: bool = False) -> list[tuple[bool, str]]:
+        """The findings as lines for the engine's log: (loud, text). Loud are the errors, and while
+        previewing the warnings too; the rest is for those who ask for more."""
+        lines = []
+        for f in self.result.findings:
+            text = f"[{f.code}] " + (f"{f.location()}: " if f.file else "") + f.message
+            lines.append((f.severity == FOUT or (serving and f.severity == WAARSCHUWING), text))
+        return lines
 
     # -- what every page template gets -------------------------------------------------------------
     def context(self, source: str) -> dict:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-import pytest
+# Every test session starts with its own, empty cache (also for the commands tests run as separate
+# processes): no test can pass on results that older code left in a cache.
+os.environ["KOMPAS_CACHE"] = _SESSION_CACHE = tempfile.mkdtemp(prefix="kompas-test-cache-")
+atexit.register(shutil.rmtree, _SESSION_CACHE, ignore_errors=True)
 
-from kompas_site.cli import main
+import pytest  # noqa: E402
+
+from kompas_site.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"

@@ -159,11 +159,12 @@ class ServeBuilds:
 
         from mkdocs.config import load_config
 
-        from kompas_site.render.mkdocs_engine import _config_file, quiet_mkdocs
+        from kompas_site.render.mkdocs_engine import quiet_mkdocs
+        from kompas_site.render.siteconfig import config_file
 
         self.stack = contextlib.ExitStack()  # ends with the test's process; restores what it changed
         self.stack.enter_context(quiet_mkdocs())
-        self.config_file = self.stack.enter_context(_config_file(content, concept=True))
+        self.config_file = self.stack.enter_context(config_file(content, concept=True))
         self.site_dir = site_dir
         self.load_config = load_config
         self.first = self.config()

@@ -3,7 +3,6 @@ build (a cache hit when unchanged) and only its processed variants reach the sit
 
 from __future__ import annotations
 
-import os
 import posixpath
 import shutil
 from collections.abc import Callable
@@ -79,16 +78,15 @@ class PublishedImages:
         return resolve
 
     def copy_to(self, site_dir: Path) -> None:
+        """Copy every variant into the site. A copy, never a link into the cache: a published image that
+        is edited or replaced in place must not change the cache, and with it every later site."""
         target = site_dir / OUTPUT_DIR
         target.mkdir(parents=True, exist_ok=True)
         for image in self.by_url.values():
             for variant in image.variants:
                 out = target / variant.name
                 if not out.exists():
-                    try:
-                        os.link(variant.path, out)
-                    except OSError:
-                        shutil.copyfile(variant.path, out)
+                    shutil.copyfile(variant.path, out)
 
 
 def publish_images(

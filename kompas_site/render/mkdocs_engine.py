@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -19,9 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kompas_site import pipeline
+from kompas_site import outputdir, pipeline
 from kompas_site.cache import cache_dir
-from kompas_site.check import FOUT, WAARSCHUWING
 from kompas_site.errors import ContentError
 from kompas_site.render import siteconfig
 
@@ -61,9 +59,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         except ContentError as exc:
             raise PluginError("De inhoud kan niet gelezen worden:\n" + str(exc)) from None
         self.preloaded = None
-        for finding in self.build.result.findings:
-            text = f"[{finding.code}] " + (f"{finding.location()}: " if finding.file else "") + finding.message
-            loud = finding.severity == FOUT or (self.command == "serve" and finding.severity == WAARSCHUWING)
+        for loud, text in self.build.messages(serving=self.command == "serve"):
             (log.warning if loud else log.info)(text)
         config.site_name = siteconfig.site_name(self.build.result)
         config.copyright = config.copyright or siteconfig.footer(self.build.result)
@@ -203,22 +199,15 @@ def quiet_mkdocs(level: int | None = logging.WARNING):
             os.environ["NO_MKDOCS_2_WARNING"] = old_env
 
 
-@contextlib.contextmanager
-def _config_file(content_dir: Path, concept: bool):
-    """The same minimal configuration as the root mkdocs.yml, in a temporary file."""
-    handle, path = tempfile.mkstemp(prefix="kompas-", suffix=".yml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            concept_option = ":\n      concept: true" if concept else ""
-            stream.write(siteconfig.CONFIG_TEMPLATE.format(docs_dir=str(content_dir.resolve()), concept=concept_option))
-        yield path
-    finally:
-        os.unlink(path)
-
-
 def build_site(result: pipeline.Build, site_dir: Path) -> Path:
-    """Render a pipeline's build with MkDocs into ``site_dir`` (staging and swapping are the caller's)."""
-    with _config_file(Path(result.report.root), result.draft) as config_path, quiet_mkdocs():
+    """Render a pipeline's build with MkDocs straight into ``site_dir``: ``kompas build`` gives it a fresh
+    folder (``outputdir.staged_output``) that is swapped in only when this succeeds. A signal raises
+    ``outputdir.Stopped``; the temporary settings file is removed."""
+    with (
+        outputdir.signals_as_exceptions(),
+        siteconfig.config_file(Path(result.report.root), result.draft) as config_path,
+        quiet_mkdocs(),
+    ):
         config = load_config(config_file=config_path, site_dir=str(site_dir))
         plugin = config.plugins["kompas"]
         assert isinstance(plugin, KompasPlugin)
@@ -232,7 +221,16 @@ def build_site(result: pipeline.Build, site_dir: Path) -> Path:
 
 
 def serve_site(content_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """``mkdocs serve`` on a content folder. MkDocs draws the draft in a temporary folder of its own; that
+    goes into a folder of ours, removed when the preview stops (Ctrl+C, SIGTERM, SIGHUP) or, after a
+    kill, at the next run."""
     from mkdocs.commands.serve import serve
 
-    with _config_file(content_dir, concept=True) as config_path, quiet_mkdocs():
+    outputdir.remove_stale_temp()
+    with (
+        outputdir.signals_as_exceptions(),
+        outputdir.temp_directory("serve"),
+        siteconfig.config_file(content_dir, concept=True) as config_path,
+        quiet_mkdocs(),
+    ):
         serve(config_file=config_path, dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")

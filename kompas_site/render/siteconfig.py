@@ -4,6 +4,13 @@ imported here: an adapter (``mkdocs_engine``) only copies these into its own con
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from kompas_site import outputdir
 from kompas_site.check.result import CheckResult
 from kompas_site.resources import MATERIAL_OVERRIDES, TEMPLATES_DIR
 
@@ -53,6 +60,20 @@ exclude_docs: |
   _*
   #*#
 """
+
+
+@contextlib.contextmanager
+def config_file(content_dir: Path, concept: bool) -> Iterator[str]:
+    """The same minimal configuration as the root mkdocs.yml, in a temporary file named with the process
+    id, so that a later run can remove it when this process was killed."""
+    handle, path = tempfile.mkstemp(prefix=outputdir.temp_prefix(), suffix=".yml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            concept_option = ":\n      concept: true" if concept else ""
+            stream.write(CONFIG_TEMPLATE.format(docs_dir=str(content_dir.resolve()), concept=concept_option))
+        yield path
+    finally:
+        os.unlink(path)
 
 
 def site_name(result: CheckResult) -> str:

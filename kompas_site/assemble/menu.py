@@ -195,9 +195,7 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
                     "overzicht.md",
                     titel=page_title,
                     sectie=title,
-                    items=[
-                        (i.title, _relative(i.source, here), bool(i.children)) for i in part if i.source
-                    ],
+                    items=[(i.title, _relative(i.source, here), bool(i.children)) for i in part if i.source],
                     per_deel=LISTING_PART_SIZE,
                     deel=number,
                     delen=[_relative(p, here) for p in listing.parts],

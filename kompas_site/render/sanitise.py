@@ -178,3 +178,18 @@ def sanitise_html(page_html: str) -> str:
     if not page_html:
         return page_html
     return _CLEANER.clean(page_html)
+
+
+# -- what an engine's own templates print -----------------------------------------------------------------
+
+# Front matter keys that MkDocs/Material print into the page's HTML without escaping.
+PRINTED_META = ("title", "description", "subtitle")
+
+
+def escape_page_meta(meta: dict) -> None:
+    """Escape, in place, the front matter values an engine's templates print as they are (``<title>``, the
+    ``<h1>`` of a page without one, the header, the menu, the footer's previous/next, ``<meta
+    name="description">``). Call it once per page, after the title is set."""
+    for key in PRINTED_META:
+        if isinstance(meta.get(key), str):
+            meta[key] = html_text(meta[key])

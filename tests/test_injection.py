@@ -1,0 +1,144 @@
+"""Every plain-text field and every page body holds a script, an event handler, an outside image and a
+Markdown image injection: the site built with --concept runs none of them, asks nothing of another host,
+and shows the text as text, on a phone and on a desktop."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from browser_helpers import guarded_context
+from bs4 import BeautifulSoup
+from conftest import EXAMPLE
+
+import kompas_site.render.mkdocs_engine as engine
+from kompas_site.audit import open_browser, serve_folder
+from kompas_site.check.extern import external_resources
+from kompas_site.cli import main
+from kompas_site.load import load_report
+from kompas_site.render.sanitise import escape_page_meta, html_text, sanitise_html
+
+EVIL = (
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> <img src=https://example.org/a.png> "
+    "x](https://example.org/b.png) ![y"
+)
+VISIBLE = "<script>alert(1)</script>"  # how the start of EVIL must read on the page
+SIZES = [{"width": 320, "height": 640}, {"width": 375, "height": 812}, {"width": 1280, "height": 720}]
+
+
+def _wire_adapter(monkeypatch) -> None:
+    """What the MkDocs adapter must do, done here for as long as it does not do it itself: escape what
+    Material prints as it is, and pass each page's HTML through the sanitiser after the photos."""
+    if hasattr(engine, "sanitise_html"):
+        return
+    plugin = engine.KompasPlugin
+    on_config, on_page_markdown, on_page_content = plugin.on_config, plugin.on_page_markdown, plugin.on_page_content
+
+    def config_hook(self, config):
+        config = on_config(self, config)
+        config.site_name = html_text(config.site_name)
+        config.copyright = html_text(config.copyright)
+        return config
+
+    def markdown_hook(self, markdown, *, page, config, files):
+        markdown = on_page_markdown(self, markdown, page=page, config=config, files=files)
+        escape_page_meta(page.meta)
+        return markdown
+
+    def content_hook(self, html, *, page, config, files):
+        return sanitise_html(on_page_content(self, html, page=page, config=config, files=files))
+
+    monkeypatch.setattr(plugin, "on_config", config_hook)
+    monkeypatch.setattr(plugin, "on_page_markdown", markdown_hook)
+    monkeypatch.setattr(plugin, "on_page_content", content_hook)
+
+
+def _hostile_content(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE, content)
+    settings = yaml.safe_load((content / "kompas.yml").read_text(encoding="utf-8"))
+    settings["organisatie"]["naam"] = "De Wilgenhoeve " + EVIL
+    settings["verantwoordelijk"] = "Raad van Bestuur " + EVIL
+    (content / "kompas.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    goals = yaml.safe_load((content / "speerpunten.yml").read_text(encoding="utf-8"))
+    for goal in goals["speerpunten"]:
+        goal["titel"] += " " + EVIL
+        goal["toelichting"] += " " + EVIL
+    (content / "speerpunten.yml").write_text(yaml.safe_dump(goals, allow_unicode=True), encoding="utf-8")
+    (content / "woordenlijst.yml").write_text(
+        yaml.safe_dump({"dagbesteding": "Werk overdag. " + EVIL, "zorg " + EVIL: "Hulp."}, allow_unicode=True),
+        encoding="utf-8",
+    )
+    for page in content.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        head, body = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.DOTALL).groups()
+        meta = yaml.safe_load(head) or {}
+        meta["title"] = (meta.get("title") or page.stem) + " " + EVIL
+        meta["description"] = 'Beschrijving" onmouseover="alert(3)" ' + EVIL
+        if "citaat" in meta:
+            meta["citaat"] += " " + EVIL
+        for foto in meta.get("fotos") or []:
+            foto["alt"] = "Foto " + EVIL
+        if isinstance(meta.get("video"), dict):
+            meta["video"]["titel"] = "Film " + EVIL
+            meta["video"]["transcript"] = "Eerste alinea " + EVIL
+        body += (
+            "\n\n" + EVIL + "\n\n<script>alert(4)</script>\n\n<img src=x onerror=alert(5)>\n\n"
+            "![Buiten](https://example.org/c.png)\n\n<iframe src=https://example.org/></iframe>\n"
+        )
+        page.write_text(
+            "---\r\n" + yaml.safe_dump(meta, allow_unicode=True).replace("\n", "\r\n") + "---\r\n" + body,
+            encoding="utf-8",
+        )
+    return content
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    monkeypatch = pytest.MonkeyPatch()
+    _wire_adapter(monkeypatch)
+    try:
+        tmp = tmp_path_factory.mktemp("injection")
+        content = _hostile_content(tmp)
+        assert main(["build", str(content), "-o", str(tmp / "site"), "--concept"]) == 0
+    finally:
+        monkeypatch.undo()
+    return content, tmp / "site"
+
+
+def test_outside_resources_in_pages_are_fouts(hostile_site):
+    content, _ = hostile_site
+    findings = list(external_resources(load_report(content)))
+    files = {f.file for f in findings}
+    assert {"index.md", "verhalen/gert-op-zichzelf.md", "index.begrijpelijk.md"} <= files
+    assert all(f.severity == "fout" and f.line for f in findings)
+
+
+def test_no_script_runs_nothing_loads_from_elsewhere_and_text_stays_text(hostile_site):
+    _, site = hostile_site
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 30
+    for html in pages:  # nothing of the injection reached the HTML as markup
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        assert not [t.name for t in soup.find_all(True) if any(a.lower().startswith("on") for a in t.attrs)], html
+        assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], html
+        assert not soup.select("iframe, object, embed, img[src*='example.org'], source[srcset*='example.org']"), html
+    dialogs, outside = [], []
+    with open_browser() as browser, serve_folder(site) as base:
+        for size in SIZES:
+            context = guarded_context(browser, base, outside, viewport=size)
+            page = context.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            for html in pages:
+                path = html.relative_to(site).as_posix().removesuffix("index.html")
+                response = page.goto(urljoin(base, path), wait_until="load")
+                assert response is not None and response.ok, path
+                shown = page.inner_text("body")
+                assert VISIBLE in shown, path  # the title, at least, shows the script as text
+                assert page.locator("img[src*='example.org'], iframe, script:not([src]):text('alert')").count() == 0
+            context.close()
+    assert dialogs == []
+    assert outside == []

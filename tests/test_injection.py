@@ -126,6 +126,15 @@ def test_no_script_runs_nothing_loads_from_elsewhere_and_text_stays_text(hostile
         assert not [t.name for t in soup.find_all(True) if any(a.lower().startswith("on") for a in t.attrs)], html
         assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], html
         assert not soup.select("iframe, object, embed, img[src*='example.org'], source[srcset*='example.org']"), html
+    def soup_of(path):
+        return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    story = soup_of("verhalen/gert-op-zichzelf")  # each field shows exactly as written, where it belongs
+    assert VISIBLE in story.select_one(".kompas-citaat").get_text()
+    assert story.select_one(".kompas-verhaal-foto")["alt"] == "Foto " + EVIL
+    assert any(VISIBLE in td.get_text() for td in soup_of("speerpunten").select("td"))
+    assert "Raad van Bestuur " + VISIBLE in soup_of(".").select_one(".kompas-feiten").get_text()
+    assert "Werk overdag. " + VISIBLE in soup_of("begrijpelijk/woordenlijst").get_text()
     dialogs, outside = [], []
     with open_browser() as browser, serve_folder(site) as base:
         for size in SIZES:

@@ -126,6 +126,7 @@ def test_no_script_runs_nothing_loads_from_elsewhere_and_text_stays_text(hostile
         assert not [t.name for t in soup.find_all(True) if any(a.lower().startswith("on") for a in t.attrs)], html
         assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], html
         assert not soup.select("iframe, object, embed, img[src*='example.org'], source[srcset*='example.org']"), html
+
     def soup_of(path):
         return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import EXAMPLE
 
 import kompas_site.render.mkdocs_engine as engine
-from kompas_site.audit import open_browser, serve_folder
+from kompas_site.audit import serve_folder
 from kompas_site.check.extern import external_resources
 from kompas_site.cli import main
 from kompas_site.load import load_report
@@ -117,7 +117,7 @@ def test_outside_resources_in_pages_are_fouts(hostile_site):
     assert all(f.severity == "fout" and f.line for f in findings)
 
 
-def test_no_script_runs_nothing_loads_from_elsewhere_and_text_stays_text(hostile_site):
+def test_no_script_runs_nothing_loads_from_elsewhere_and_text_stays_text(hostile_site, browser):
     _, site = hostile_site
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 30
@@ -137,7 +137,7 @@ def test_no_script_runs_nothing_loads_from_elsewhere_and_text_stays_text(hostile
     assert "Raad van Bestuur " + VISIBLE in soup_of(".").select_one(".kompas-feiten").get_text()
     assert "Werk overdag. " + VISIBLE in soup_of("begrijpelijk/woordenlijst").get_text()
     dialogs, outside = [], []
-    with open_browser() as browser, serve_folder(site) as base:
+    with serve_folder(site) as base:
         for size in SIZES:
             context = guarded_context(browser, base, outside, viewport=size)
             page = context.new_page()

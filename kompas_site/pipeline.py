@@ -28,6 +28,7 @@ from kompas_site.media import rewrite_images
 from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
 from kompas_site.paths import relative_url, site_url
 from kompas_site.render import siteconfig
+from kompas_site.sanitise import sanitise_html
 
 # Front matter keys the engine's templates read (the page's summary for search engines and link previews).
 ENGINE_META = ("description",)
@@ -153,8 +154,9 @@ class Build:
         return self.published_images
 
     def finish_html(self, source: str, html: str) -> str:
-        """A page's HTML as the engine made it -> as it is published: photos as responsive pictures."""
-        return rewrite_images(html, self.published_images.resolver(self.pages[source].url))
+        """A page's HTML as the engine made it -> as it is published: photos as responsive pictures, and
+        nothing that runs or loads from another host (an allow-list sanitiser)."""
+        return sanitise_html(rewrite_images(html, self.published_images.resolver(self.pages[source].url)))
 
 
 def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None = None, engine: object = ()) -> Build:

@@ -99,3 +99,12 @@ def filled_scaffold(tmp_path):
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session (Playwright allows one at a time)."""
+    from kompas_site.audit import open_browser
+
+    with open_browser() as started:
+        yield started

@@ -9,7 +9,7 @@ ADAPTER = PACKAGE / "render" / "mkdocs_engine.py"
 ADAPTER_LIMIT = 250  # lines, for all modules that import mkdocs together
 ENGINES = {"mkdocs", "material"}
 
-SHARED = {"model", "errors", "cache", "dutch", "markdown", "paths", "spelling", "resources", "profiles"}
+SHARED = {"model", "errors", "cache", "dutch", "markdown", "paths", "spelling", "resources", "profiles", "sanitise"}
 # Which part of kompas_site may import which other part. Anything else is a new edge: think before adding.
 ALLOWED = {
     "model": set(),
@@ -17,6 +17,7 @@ ALLOWED = {
     "cache": {"outputdir"},
     "dutch": set(),
     "spelling": set(),
+    "sanitise": set(),
     "resources": set(),
     "markdown": {"cache"},
     "paths": {"model"},

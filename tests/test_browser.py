@@ -26,7 +26,7 @@ from browser_helpers import (
 )
 from conftest import EXAMPLE, ROOT, run_cli
 
-from kompas_site.audit import audit, open_browser, serve_folder
+from kompas_site.audit import audit, serve_folder
 from kompas_site.audit.axe import run_axe
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -53,12 +53,6 @@ def pages(example_site) -> list[str]:
 @pytest.fixture(scope="session")
 def content_pages(pages) -> list[str]:
     return [p for p in pages if p != "/404.html"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with open_browser() as started:
-        yield started
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
 from kompas_site.model import SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
 from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
+from kompas_site.sanitise import markdown_text
 
 HOME = "index.md"
 SPEERPUNTEN = "speerpunten.md"
@@ -63,7 +64,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         story_parts = [GeneratedPage(*part) for part in parts[1:]]
         generated += story_parts
     if report.home is None:
-        generated.insert(0, GeneratedPage(HOME, home_title, f"# {home_title}\n\n{home_intro}"))
+        generated.insert(0, GeneratedPage(HOME, home_title, f"# {markdown_text(home_title)}\n\n{home_intro}"))
     else:
         markdown[HOME] = after_title(markdown.get(HOME, report.home.body), home_intro)
     generated += easy.generated

@@ -195,9 +195,7 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
                     "overzicht.md",
                     titel=page_title,
                     sectie=title,
-                    items=[
-                        (_link_text(i.title), _relative(i.source, here), bool(i.children)) for i in part if i.source
-                    ],
+                    items=[(i.title, _relative(i.source, here), bool(i.children)) for i in part if i.source],
                     per_deel=LISTING_PART_SIZE,
                     deel=number,
                     delen=[_relative(p, here) for p in listing.parts],
@@ -208,14 +206,6 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
             )
         )
     return pages
-
-
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#!"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-
-
-def _link_text(title: str) -> str:
-    """A page title as the text of a Markdown link: as written, no markup."""
-    return title.translate(_MARKDOWN_SPECIAL)
 
 
 def _relative(target: str, folder: str) -> str:

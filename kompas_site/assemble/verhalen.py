@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
-from kompas_site.assemble.templates import render
+from kompas_site.assemble.templates import generated, render
 from kompas_site.assemble.video import video_block
 from kompas_site.model import STORIES_DIR, STORY_CARD, Page, Report
 from kompas_site.profiles import Kader
@@ -88,8 +88,8 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
                 render(
                     "verhalen.md",
                     titel=part_title if number > 1 or not existing else None,
-                    intro=existing.body if existing and number == 1 else "",
-                    cards=[story_card(s, kader, source) for s in part],
+                    intro=generated(existing.body) if existing and number == 1 else "",
+                    cards=[generated(story_card(s, kader, source)) for s in part],
                     perspectieven=[
                         (k, v) for k, v in PERSPECTIEF_FILTER.items() if any(f["perspectief"] == k for f in facts)
                     ],

@@ -7,10 +7,11 @@ data attribute, not in a src, and a short line says that playing loads the film 
 
 from __future__ import annotations
 
-import html
 import posixpath
+from urllib.parse import quote
 
 from kompas_site.assemble.templates import render
+from kompas_site.sanitise import url_path
 
 SERVICES = {
     "youtube": (
@@ -29,15 +30,15 @@ def video_block(video: dict, title: str, source_path: str, output_path: str) -> 
     here = posixpath.dirname(output_path) or "."
     transcript = str(video.get("transcript") or "").strip()
     context = {
-        "titel": html.escape(str(video.get("titel") or title)),
-        "transcript": [html.escape(p.strip()) for p in transcript.split("\n\n") if p.strip()],
+        "titel": str(video.get("titel") or title),
+        "transcript": [p.strip() for p in transcript.split("\n\n") if p.strip()],
         "poster": posixpath.relpath(video["poster"], posixpath.dirname(source_path) or ".")
         if isinstance(video.get("poster"), str)
         else None,
     }
     for key, (name, embed, page) in SERVICES.items():
         if video.get(key):
-            ident = html.escape(str(video[key]).strip(), quote=True)
+            ident = quote(str(video[key]).strip(), safe="")
             return render(
                 "video-facade.md", dienst=name, embed=embed.format(id=ident), pagina=page.format(id=ident), **context
             )
@@ -46,9 +47,9 @@ def video_block(video: dict, title: str, source_path: str, output_path: str) -> 
         captions = video.get("ondertiteling")
         return render(
             "video-bestand.md",
-            src=html.escape(posixpath.relpath(source, here), quote=True),
+            src=url_path(posixpath.relpath(source, here)),
             type=VIDEO_TYPES.get(posixpath.splitext(source)[1].lower(), "video/mp4"),
-            track=html.escape(posixpath.relpath(captions, here), quote=True) if isinstance(captions, str) else None,
+            track=url_path(posixpath.relpath(captions, here)) if isinstance(captions, str) else None,
             **context,
         )
     return ""

@@ -22,6 +22,7 @@ from kompas_site import outputdir, pipeline
 from kompas_site.cache import cache_dir
 from kompas_site.errors import ContentError
 from kompas_site.render import siteconfig
+from kompas_site.sanitise import escape_page_meta, html_text
 
 log = get_plugin_logger("kompas")
 
@@ -61,8 +62,8 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         self.preloaded = None
         for loud, text in self.build.messages(serving=self.command == "serve"):
             (log.warning if loud else log.info)(text)
-        config.site_name = siteconfig.site_name(self.build.result)
-        config.copyright = config.copyright or siteconfig.footer(self.build.result)
+        config.site_name = html_text(siteconfig.site_name(self.build.result))  # Material prints these as HTML
+        config.copyright = config.copyright or html_text(siteconfig.footer(self.build.result))
         config.extra["generator"] = False
         config.theme.update(siteconfig.THEME)
         for folder in reversed(siteconfig.THEME_DIRS):
@@ -118,7 +119,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_nav(self, nav, *, config, files):
         for page in nav.pages:  # a page not drawn again still needs its title, for its neighbours' links
-            page.title = self.build.pages[page.file.src_uri].title
+            page.title = html_text(self.build.pages[page.file.src_uri].title)
         return nav
 
     def on_env(self, env, *, config, files):
@@ -130,7 +131,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         site_page = self.build.pages[page.file.src_uri]
-        page.meta.update(site_page.meta, title=site_page.title)
+        page.meta.update(escape_page_meta({**site_page.meta, "title": site_page.title}))
         if site_page.easy_read:
             page.meta["template"] = siteconfig.EASY_READ_TEMPLATE
         return markdown

@@ -17,7 +17,8 @@ from kompas_site.resources import MATERIAL_OVERRIDES, TEMPLATES_DIR
 THEME = {
     "language": "nl",
     "font": False,  # no Google Fonts: no request to another host
-    "features": ["navigation.indexes", "navigation.footer", "content.tooltips"],
+    # No "content.tooltips": Material would render a title attribute (with the author's text) as HTML.
+    "features": ["navigation.indexes", "navigation.footer"],
     "palette": {},  # our colours are in kompas.css: no palette stylesheet to load on every page
 }
 MARKDOWN_EXTENSIONS = {

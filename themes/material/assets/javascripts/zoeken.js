@@ -4,6 +4,8 @@
   "use strict";
   var form = document.querySelector("[data-kompas-zoeken]");
   if (!form) return;
+  var withoutScript = document.querySelector("[data-kompas-zonder-js]");
+  if (withoutScript) withoutScript.hidden = true; // the note for readers without JavaScript
   var input = form.querySelector("input");
   var status = document.querySelector(".kompas-zoeken__status");
   var list = document.querySelector(".kompas-zoeken__resultaten");

@@ -49,6 +49,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -376,11 +377,17 @@ def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, .
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _FENCE_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|['’]?[^\W_]+(?:['’\-][^\W_]+)*")
+# Every pattern below does work in proportion to the text it reads, also on hostile text (a word of
+# two million letters, ten thousand full stops in a row): a run is scanned from its start only, or
+# a repeat is bounded. An e-mail address has at most 64 characters before the @ (RFC 5321).
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_WORD = re.compile(r"(?<!\d)\d++(?:[.,]\d+)+|['’]?[^\W_]+(?:['’\-][^\W_]+)*")
 _CLITIC = re.compile(r"^['’][^\W\d_]$")  # 's, 't, 'k, 'n
-_CLITIC_START = re.compile(r"^['’][stkn]\s")
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+_CLITIC_AT = re.compile(r"['’][stkn]\s")  # at the start of the next sentence: 's Avonds
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|$)")
+_SPACE = re.compile(r"\s+")
+_NOT_SPACE = re.compile(r"\S")
+_OPENING = re.compile(r"[\"'“‘(«]*")
 _ABBREVIATIONS = frozenset(
     [
         "bijv",
@@ -558,14 +565,38 @@ def _hyphenator():
     return pyphen.Pyphen(lang="nl_NL")
 
 
+# Pyphen reads a word in pieces of at most this many characters. A real Dutch word is shorter (the
+# longest in wordfreq's Dutch list has 37 letters), so it is read whole; a "word" of two million letters
+# is read in pieces, in time and memory in proportion to its length.
+HYPHENATE_PIECE = 64
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one word: pyphen's nl_NL parts that contain a vowel (at least 1).
     An abbreviation in capitals is spelled out: PDCA has four (pee-dee-cee-aa)."""
     if len(word) > 1 and word.isupper() and word.isalpha():
         return len(word)
-    parts = _hyphenator().inserted(word.lower()).split("-")
-    return max(1, sum(1 for part in parts if _VOWELS & set(_plain(part))))
+    lower = word.lower()
+    count = sum(_syllables(lower[i : i + HYPHENATE_PIECE]) for i in range(0, len(lower), HYPHENATE_PIECE))
+    return max(1, count)
+
+
+def _syllables(word: str) -> int:
+    """The parts of ``pyphen.inserted(word).split("-")`` that contain a vowel, from pyphen's positions:
+    ``inserted`` puts its hyphens in one at a time, which takes time in the square of the word's length."""
+    hyphenator = _hyphenator()
+    positions = hyphenator.positions(word)
+    if any(position.data for position in positions):  # a nonstandard break (nl_NL has none): pyphen's way
+        parts = hyphenator.inserted(word).split("-")
+    else:
+        cuts = [0, *positions, len(word)]
+        parts = [part for a, b in zip(cuts, cuts[1:]) for part in word[a:b].split("-")]
+    return sum(1 for part in parts if _has_vowel(part))
+
+
+def _has_vowel(part: str) -> bool:
+    return not _VOWELS.isdisjoint(part if part.isascii() else _plain(part))
 
 
 @lru_cache(maxsize=65536)
@@ -575,17 +606,31 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "nl")
 
 
+# No word longer than this is common (Zipf RARE_ZIPF or more) in wordfreq's Dutch list: its longest
+# such word, wereldgezondheidsorganisatie, has 28 letters (tests/test_readability.py checks the list).
+# So a longer piece of a word is not looked up, and a compound is only split where its head can be a
+# common word: the work per word stays bounded, however long the word.
+MAX_COMMON_WORD = 40
+
+
+def _common(word: str) -> bool:
+    """Is this piece of a word (lower case, without - or ') a common Dutch word?"""
+    return len(word) <= MAX_COMMON_WORD and zipf(word) >= RARE_ZIPF
+
+
 @lru_cache(maxsize=65536)
 def is_rare(word: str) -> bool:
     """Is this (lower-case) word rare in Dutch? Not when another form of it is common (wordfreq
     counts ``zorgvuldige`` and ``zorgvuldig`` apart), nor a compound of common parts."""
-    if zipf(word) >= RARE_ZIPF:
-        return False
     parts = re.split(r"[-'’]", word)
     if len(parts) > 1:  # PDCA-cirkel is rare because PDCA is; zorg-app is not
-        return any(is_rare(part) for part in parts if len(part) > 2)
+        return zipf(word) < RARE_ZIPF and any(is_rare(part) for part in parts if len(part) > 2)
+    if _common(word):
+        return False
     plain = _plain(word)  # hún, hóé: accents for stress
-    if any(zipf(form) >= RARE_ZIPF for form in {plain, *_other_forms(word)}):
+    # every other form is at least len(word) - 4 letters long (see _other_forms)
+    forms = _other_forms(word) if len(word) <= MAX_COMMON_WORD + 4 else []
+    if any(_common(form) for form in {plain, *forms}):
         return False
     return not _common_compound(word, 2)
 
@@ -612,11 +657,14 @@ def _other_forms(word: str) -> list[str]:
 def _common_compound(word: str, depth: int) -> bool:
     if len(word) < 7 or depth == 0:
         return False
-    for i in range(3, len(word) - 2):
+    # a head is a common word plus at most two linking letters; the last part is a common word
+    if len(word) > depth * (MAX_COMMON_WORD + 2) + MAX_COMMON_WORD:
+        return False
+    for i in range(3, min(len(word) - 2, MAX_COMMON_WORD + 3)):
         head, tail = word[:i], word[i:]
         if not _common_head(head):
             continue
-        if zipf(tail) >= RARE_ZIPF or _common_compound(tail, depth - 1):
+        if _common(tail) or _common_compound(tail, depth - 1):
             return True
     return False
 
@@ -624,7 +672,7 @@ def _common_compound(word: str, depth: int) -> bool:
 def _common_head(head: str) -> bool:
     # the head may carry a linking -s- or -e(n)- (kwaliteit-s-beeld, boodschapp-en-pas)
     candidates = [head] + [head[: -len(link)] for link in ("s", "e", "en") if head.endswith(link)]
-    return any(len(c) >= 3 and zipf(c) >= RARE_ZIPF for c in candidates)
+    return any(len(c) >= 3 and _common(c) for c in candidates)
 
 
 def _plain(text: str) -> str:
@@ -632,7 +680,7 @@ def _plain(text: str) -> str:
 
 
 def _letters(word: str) -> int:
-    return sum(1 for c in word if c.isalpha())
+    return len(word) if word.isalpha() else sum(1 for c in word if c.isalpha())
 
 
 def _is_participle(word: str) -> bool:
@@ -646,17 +694,22 @@ def _is_participle(word: str) -> bool:
 
 
 def passive_hint(sentence: str) -> str | None:
-    """'wordt … besproken' when a clause of the sentence looks passive, else None."""
+    """'wordt … besproken' when a clause of the sentence looks passive, else None. Of all pairs of a
+    form of worden and a participle, the closest (then the first); the closest pair is always a form
+    of worden with the participle nearest to it on its left or right, so only those are compared."""
     for clause in _CLAUSE.split(sentence):
         words = _tokens(clause)
         lowered = [w.lower() for w in words]
-        pairs = [
-            (abs(i - j), min(i, j), max(i, j))
-            for i, aux in enumerate(lowered)
-            if aux in _WORDEN
-            for j, part in enumerate(lowered)
-            if j != i and _is_participle(part)
-        ]
+        if not any(w in _WORDEN for w in lowered):
+            continue
+        participles = [i for i, w in enumerate(lowered) if _is_participle(w)]
+        pairs = []
+        for i, aux in enumerate(lowered):
+            if aux not in _WORDEN:
+                continue
+            k = bisect_right(participles, i)  # participles[k - 1] < i < participles[k]: never i itself
+            for j in participles[max(0, k - 1) : k + 1]:
+                pairs.append((abs(i - j), min(i, j), max(i, j)))
         if pairs:
             gap, a, b = min(pairs)
             return f"{words[a]} {words[b]}" if gap == 1 else f"{words[a]} … {words[b]}"
@@ -713,25 +766,26 @@ def _blocks(body: str, first_line: int) -> list[_Block]:
 
 
 def _sentences(block: _Block) -> list[tuple[str, int]]:
-    """Split a block into sentences: (text, line where it starts)."""
-    text = ""
-    marks: list[tuple[int, int]] = []  # (offset, line)
+    """Split a block into sentences: (text, line where it starts). Each character is read a fixed
+    number of times: no step reads the text before or after a sentence end again."""
+    starts: list[int] = []  # offset of each piece in the text
+    lines: list[int] = []  # its line
+    offset = 0
     for piece, line in block.pieces:
-        marks.append((len(text), line))
-        text += piece
+        starts.append(offset)
+        lines.append(line)
+        offset += len(piece)
+    text = "".join(piece for piece, _line in block.pieces)
 
     def line_at(offset: int) -> int:
-        found = block.line
-        for start, line in marks:
-            if start > offset:
-                break
-            found = line
-        return found
+        i = bisect_right(starts, offset)
+        return lines[i - 1] if i else block.line
 
+    spaces = [m.end() for m in _SPACE.finditer(text)]  # where each run of non-space starts (and 0)
     result = []
     start = 0
     for match in _END.finditer(text):
-        if not _ends_sentence(text, match):
+        if not _ends_sentence(text, match, spaces):
             continue
         result.append((start, match.end()))
         start = match.end()
@@ -746,20 +800,22 @@ def _sentences(block: _Block) -> list[tuple[str, int]]:
     return sentences
 
 
-def _ends_sentence(text: str, match: re.Match) -> bool:
+def _ends_sentence(text: str, match: re.Match, spaces: list[int]) -> bool:
+    """Does this full stop (or ! ? …) end a sentence? ``spaces``: where each run of whitespace ends."""
     mark = match.group(0)
-    rest = text[match.end() :].lstrip()
-    if not rest:
+    following = _NOT_SPACE.search(text, match.end())
+    if following is None:
         return True
     if mark.startswith(".") and not mark.startswith("..."):
-        before = re.search(r"(\S+)$", text[: match.start()])
-        word = before.group(1).lower().lstrip("(\"'“‘") if before else ""
+        i = bisect_right(spaces, match.start())
+        word = text[spaces[i - 1] if i else 0 : match.start()]  # the word before the mark, or ""
+        word = word.lower().lstrip("(\"'“‘")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
-    if _CLITIC_START.match(rest):
+    if _CLITIC_AT.match(text, following.start()):
         return True  # 's Avonds, 't Is
-    first = rest.lstrip("\"'“‘(«")[:1]
-    return not first.islower()
+    first = _OPENING.match(text, following.start()).end()
+    return not text[first : first + 1].islower()
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -795,10 +851,11 @@ def _analyse(markdown_text: str, first_line: int) -> Readability:
             letter_words += 1
             syllable_count += syllables(word)
             lower = word.lower()
-            if _letters(word) >= LONG_WORD:
+            letters = _letters(word)
+            if letters >= LONG_WORD:
                 long_count += 1
                 long_words.append(word)
-            if word not in names and _letters(word) > 2 and not any(c.isdigit() for c in word) and is_rare(lower):
+            if word not in names and letters > 2 and not any(c.isdigit() for c in word) and is_rare(lower):
                 rare_count += 1
                 if lower not in seen_rare:
                     seen_rare.add(lower)

@@ -38,6 +38,17 @@ Rare words
     sentence), numerals, and words of one or two letters. Abbreviations in capitals (``PDCA``)
     are not names: they are exactly the jargon a reader stumbles over.
 
+Known words
+    The organisation's own name is no hard word: its readers know it, and the page cannot say it
+    otherwise. ``analyse(..., known=known_words("Zorggroep Noorderbreedte"))`` makes those words
+    never long and never rare (so never a ``woord-zonder-uitleg`` either); they still count as words
+    with their syllables.
+
+Caching
+    One cache per kind of result, keyed on what it depends on: the analysis of a text (``analyse``,
+    by text, first line and known words) and, per word, its syllables, its frequency and whether it
+    is rare. The findings (``easy_read_findings``) are derived from the cached analysis each time.
+
 Passive voice (hints)
     A form of ``worden`` (also ``zijn … geworden``) together with a word shaped like a past
     participle in the same sentence: ``wordt … gedaan``, ``werd besproken``, ``dat … verteld
@@ -336,7 +347,7 @@ class Melding:
     line: int | None = None
 
 
-def easy_read_findings(markdown_text: str, first_line: int = 1) -> list[Melding]:
+def easy_read_findings(markdown_text: str, first_line: int = 1, known: frozenset[str] = frozenset()) -> list[Melding]:
     """What the checker says about one easy-read page.
 
     ``begrijpelijk-te-moeilijk`` (waarschuwing, no line) when the page as a whole misses the level,
@@ -344,16 +355,11 @@ def easy_read_findings(markdown_text: str, first_line: int = 1) -> list[Melding]
     hardest sentences (at most ``MAX_SENTENCE_TIPS``, in the order of the page): ``zin-te-lang``
     for a sentence that is too long, ``zin-moeilijk`` for one that is hard for another reason.
     The checker adds the file: ``Finding(m.code, m.severity, m.message, file=..., line=m.line)``.
-    An empty page gives nothing (that is the checker's own finding).
+    An empty page gives nothing (that is the checker's own finding). ``known``: see ``analyse``.
     """
-    return list(_easy_read_findings(markdown_text, first_line))
-
-
-@memo
-def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, ...]:
-    result = analyse(markdown_text, first_line)
+    result = analyse(markdown_text, first_line, known)
     if result.empty:
-        return ()
+        return []
     found = []
     problems = result.problems()
     if problems:
@@ -370,7 +376,7 @@ def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, .
     for sentence in sorted(result.hardest(MAX_SENTENCE_TIPS), key=lambda s: s.line):
         code = "zin-te-lang" if TE_LANG in sentence.reasons else "zin-moeilijk"
         found.append(Melding(code, TIP, sentence.advice(), sentence.line))
-    return tuple(found)
+    return found
 
 
 # --- Analysis --------------------------------------------------------------------------------
@@ -822,13 +828,27 @@ def _tokens(sentence: str) -> list[str]:
     return [w for w in _WORD.findall(sentence) if not _CLITIC.match(w)]
 
 
-def analyse(markdown_text: str, first_line: int = 1) -> Readability:
-    """Measure a Dutch Markdown text. ``first_line`` is the line of the text's first line in its file."""
-    return _analyse(markdown_text, first_line)
+def known_words(*names: str) -> frozenset[str]:
+    """The words of names (the organisation's, its locations') for ``analyse(known=...)``, in lower
+    case: "Zorggroep Noorderbreedte-Oost" gives zorggroep, noorderbreedte-oost, noorderbreedte, oost."""
+    found = set()
+    for name in names:
+        for word in _tokens(name or ""):
+            lower = word.lower()
+            found.add(lower)
+            found.update(part for part in re.split(r"[-'’]", lower) if part)
+    return frozenset(found)
+
+
+def analyse(markdown_text: str, first_line: int = 1, known: frozenset[str] = frozenset()) -> Readability:
+    """Measure a Dutch Markdown text. ``first_line`` is the line of the text's first line in its file.
+    ``known``: lower-case words that are never long or rare, such as the organisation's own name
+    (see ``known_words``)."""
+    return _analyse(markdown_text, first_line, frozenset(known))
 
 
 @memo
-def _analyse(markdown_text: str, first_line: int) -> Readability:
+def _analyse(markdown_text: str, first_line: int, known: frozenset[str]) -> Readability:
     text = markdown_text.lstrip("\ufeff")
     # A whole file (first_line 1) may start with front matter; a body the loader already split may not.
     body, skipped = strip_front_matter(text) if first_line == 1 else (text, 0)
@@ -851,6 +871,8 @@ def _analyse(markdown_text: str, first_line: int) -> Readability:
             letter_words += 1
             syllable_count += syllables(word)
             lower = word.lower()
+            if lower in known:
+                continue
             letters = _letters(word)
             if letters >= LONG_WORD:
                 long_count += 1

@@ -438,3 +438,18 @@ def test_leesbaarheid_measures_without_the_name_when_kompas_yml_has_problems(tmp
     code, out, err = run_kompas("leesbaarheid", page, "--json", capsys=capsys)
     assert code == 1 and "Traceback" not in err
     assert json.loads(out)["organisatie"] is None
+
+
+def test_a_word_of_thousands_of_letters_is_named_by_its_start(tmp_path, capsys):
+    text = "Het " + "kwaliteitsverbetering" * 500 + " en de " + "x" * 3000 + " zijn er.\r\n"
+    (sentence,) = analyse(text).hard_sentences
+    start = "kwaliteitsverbeteringkwaliteitsverbeter…"
+    assert f"lange woorden ({start} en {'x' * 39}…)" in sentence.advice()
+    assert len(sentence.advice()) < 400
+    assert sentence.long_words[0] == "kwaliteitsverbetering" * 500  # the measurement keeps the word
+
+    page = tmp_path / "lang.md"
+    page.write_text(text, encoding="utf-8")
+    code, out, err = run_kompas("leesbaarheid", page, capsys=capsys)
+    assert code == 1 and len(out) < 5000 and err == ""
+    assert "  Flesch-Douma            -38.101,7 makkelijk lezen: minstens 55" in out  # a wide value keeps a space

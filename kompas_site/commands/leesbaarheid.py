@@ -110,7 +110,7 @@ def as_text(result, file: str, width: int = 100, organisatie: str | None = None)
 
     def row(label, value, limit="", ok=None):
         mark = "" if ok is None else ("  goed" if ok else "  te moeilijk")
-        return f"  {label:<24}{value:<8}{limit:<40}{mark}".rstrip()
+        return f"  {label:<24}{value:<7} {limit:<40}{mark}".rstrip()
 
     passive = result.passive_sentences
     wps_ok = result.words_per_sentence <= r.MAX_WORDS_PER_SENTENCE

@@ -179,7 +179,7 @@ class Sentence:
             )
         if LANGE_WOORDEN in self.reasons:
             parts.append(
-                f"heeft {telwoord(len(self.long_words))} lange woorden ({opsomming(self.long_words)}). "
+                f"heeft {telwoord(len(self.long_words))} lange woorden ({opsomming(map(short_word, self.long_words))}). "
                 "Zeg het met kortere woorden."
             )
         if LIJDENDE_VORM in self.reasons:
@@ -189,7 +189,7 @@ class Sentence:
         if ZELDZAME_WOORDEN in self.reasons:
             woorden = "een moeilijk woord" if len(self.rare_words) == 1 else "moeilijke woorden"
             parts.append(
-                f"heeft {woorden}: {opsomming(self.rare_words)}. "
+                f"heeft {woorden}: {opsomming(map(short_word, self.rare_words))}. "
                 "Kies een gewoner woord, of leg het uit in een korte zin."
             )
         if not parts:
@@ -210,6 +210,11 @@ class Sentence:
             "lijdende_vorm": self.passive,
             "advies": self.advice(),
         }
+
+
+def short_word(word: str, width: int = 40) -> str:
+    """A word as a message names it: a "word" of thousands of letters only by its start."""
+    return word if len(word) <= width else word[: width - 1] + "…"
 
 
 @dataclass(frozen=True)

@@ -337,3 +337,119 @@ def test_wordfreq_and_pyphen_work_without_network():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+# --- The organisation's own name ----------------------------------------------------------------
+
+NAME = "Stichting Ommelandenzorggroep"  # 19 letters and not in wordfreq's list: long and rare
+OWN_NAME_TEXT = (
+    "Ommelandenzorggroep helpt mensen thuis.\r\n"
+    "Bij ons werken veel begeleiders.\r\n\r\n"
+    "Ommelandenzorggroep luistert goed. De visitatie was in mei.\r\n"
+)
+
+
+def test_the_organisations_own_name_is_never_a_long_or_rare_word():
+    plain = analyse(OWN_NAME_TEXT)
+    assert plain.sentences[0].long_words == ("Ommelandenzorggroep",)
+    assert plain.sentences[0].rare_words == ("Ommelandenzorggroep",)  # what the checker's woord-zonder-uitleg names
+    assert (plain.long_words, plain.rare_words) == (2, 3)
+
+    known = analyse(OWN_NAME_TEXT, known=r.known_words(NAME))
+    assert [s.long_words for s in known.sentences] == [(), (), (), ()]
+    assert [s.rare_words for s in known.sentences] == [(), (), (), ("visitatie",)]  # other hard words stay hard
+    assert (known.long_words, known.rare_words) == (0, 1)
+    # still words, with their syllables: only "hard" changes
+    assert (known.words, known.letter_words, known.syllables) == (plain.words, plain.letter_words, plain.syllables)
+
+
+def test_known_words_are_the_lower_case_words_of_a_name_and_their_parts():
+    assert r.known_words("Zorggroep Noorderbreedte-Oost", "  ", "") == {
+        "zorggroep",
+        "noorderbreedte-oost",
+        "noorderbreedte",
+        "oost",
+    }
+    assert r.known_words() == frozenset()
+
+
+def test_a_hard_sentence_does_not_name_the_organisation_as_a_hard_word():
+    text = "Ommelandenzorggroep en Ommelandenzorggroep zijn één.\n\n" + OWN_NAME_TEXT
+    tips = [f for f in easy_read_findings(text) if f.severity == r.TIP]
+    assert [f.line for f in tips] == [1, 6]
+    assert "twee lange woorden (Ommelandenzorggroep en Ommelandenzorggroep)" in tips[0].message
+    tips = [f for f in easy_read_findings(text, known=r.known_words(NAME)) if f.severity == r.TIP]
+    assert [f.line for f in tips] == [6]  # only the sentence with visitatie
+
+
+def content_with_name(folder: Path, kompas_yml: bytes) -> Path:
+    (folder / "verhalen").mkdir(parents=True)
+    (folder / "kompas.yml").write_bytes(kompas_yml)
+    page = folder / "verhalen" / "thuis.begrijpelijk.md"
+    page.write_bytes(("---\r\ntitle: 'Thuis'\r\n---\r\n\r\n" + OWN_NAME_TEXT).encode("utf-8"))
+    return page
+
+
+KOMPAS_YML = (
+    "organisatie:\r\n  naam: 'Stichting Ommelandenzorggroep'\r\nkader: gehandicaptenzorg-2023\r\n"
+    "editie:\r\n  soort: kwaliteitsbeeld\r\n  jaar: 2025\r\n  publicatiedatum: '2026-05-28'\r\n"
+)
+
+
+def test_leesbaarheid_knows_the_name_from_kompas_yml_above_the_page(tmp_path, capsys):
+    page = content_with_name(tmp_path / "content", KOMPAS_YML.encode("utf-8"))
+    code, out, _ = run_kompas("leesbaarheid", page, "--json", capsys=capsys)
+    data = json.loads(out)
+    assert data["organisatie"] == "Stichting Ommelandenzorggroep"
+    assert data["metingen"]["lange_woorden"] == 0
+    assert data["metingen"]["zeldzame_woorden"] == pytest.approx(1 / 17, abs=0.0001)  # visitatie only
+    assert all("Ommelandenzorggroep" not in s["zeldzame_woorden"] for s in data["moeilijke_zinnen"])
+
+    code, out, _ = run_kompas("leesbaarheid", page, capsys=capsys)
+    assert "De naam 'Stichting Ommelandenzorggroep' telt niet als lang of moeilijk woord." in out
+    assert "Ommelandenzorggroep" not in out.split("Zinnen om naar te kijken")[-1]
+
+
+def test_leesbaarheid_organisatie_option_wins_over_kompas_yml(tmp_path, capsys):
+    page = content_with_name(tmp_path / "content", KOMPAS_YML.encode("utf-8"))
+    code, out, _ = run_kompas("leesbaarheid", page, "--json", "--organisatie", "", capsys=capsys)
+    data = json.loads(out)
+    assert data["organisatie"] is None
+    assert data["metingen"]["lange_woorden"] == pytest.approx(2 / 17, abs=0.0001)
+    assert code == 1  # 12% long words: too hard without the name known
+
+    code, out, _ = run_kompas("leesbaarheid", page, "--json", "--organisatie", "Ommelandenzorggroep", capsys=capsys)
+    assert json.loads(out)["metingen"]["lange_woorden"] == 0
+
+
+@pytest.mark.parametrize(
+    "kompas_yml",
+    [
+        (KOMPAS_YML + "verantwoordelijk: Cliëntenraad\n").encode("latin-1"),  # not UTF-8
+        b"organisatie: [\n",  # not YAML
+        b"kader: gehandicaptenzorg-2023\n",  # no naam
+        b"organisatie: Ommelandenzorggroep\n",  # not a section
+        b"organisatie:\n  naam: 12\n",  # not a text
+        b"a: &a [*a, *a]\norganisatie: *a\n",  # an alias of itself
+    ],
+)
+def test_leesbaarheid_measures_without_the_name_when_kompas_yml_has_problems(tmp_path, capsys, kompas_yml):
+    page = content_with_name(tmp_path / "content", kompas_yml)
+    code, out, err = run_kompas("leesbaarheid", page, "--json", capsys=capsys)
+    assert code == 1 and "Traceback" not in err
+    assert json.loads(out)["organisatie"] is None
+
+
+def test_a_word_of_thousands_of_letters_is_named_by_its_start(tmp_path, capsys):
+    text = "Het " + "kwaliteitsverbetering" * 500 + " en de " + "x" * 3000 + " zijn er.\r\n"
+    (sentence,) = analyse(text).hard_sentences
+    start = "kwaliteitsverbeteringkwaliteitsverbeter…"
+    assert f"lange woorden ({start} en {'x' * 39}…)" in sentence.advice()
+    assert len(sentence.advice()) < 400
+    assert sentence.long_words[0] == "kwaliteitsverbetering" * 500  # the measurement keeps the word
+
+    page = tmp_path / "lang.md"
+    page.write_text(text, encoding="utf-8")
+    code, out, err = run_kompas("leesbaarheid", page, capsys=capsys)
+    assert code == 1 and len(out) < 5000 and err == ""
+    assert "  Flesch-Douma            -38.101,7 makkelijk lezen: minstens 55" in out  # a wide value keeps a space

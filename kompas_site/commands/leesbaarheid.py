@@ -20,6 +20,12 @@ def add_arguments(parser) -> None:
         help="de Markdown-pagina die u wilt meten, bijvoorbeeld content/index.begrijpelijk.md",
     )
     parser.add_argument(
+        "--organisatie",
+        metavar="NAAM",
+        help="de naam van uw organisatie: die telt niet als lang of moeilijk woord (zonder deze optie: "
+        "de naam uit de kompas.yml in de map van de pagina of een map daarboven)",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help="geef de metingen en de moeilijke zinnen als JSON (voor automatische controles)",
@@ -27,7 +33,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from kompas_site.easyread.readability import analyse, has_open_front_matter
+    from kompas_site.easyread.readability import analyse, has_open_front_matter, known_words
 
     path = Path(args.file)
     text = _read(path)
@@ -38,17 +44,38 @@ def run(args) -> int:
             f"De kop van '{path}' begint met --- maar wordt niet afgesloten. Zet een regel met "
             "alleen --- onder de laatste regel van de kop."
         )
-    result = analyse(text)
+    organisatie = args.organisatie if args.organisatie is not None else organisation_name(path)
+    result = analyse(text, known=known_words(organisatie or ""))
     if result.empty:
         return _unusable(
             f"In '{path}' staat geen tekst om te meten. Alleen gewone zinnen en opsommingen tellen "
             "mee; koppen, tabellen, code, HTML en de gegevens tussen de regels met --- niet."
         )
     if args.json:
-        print(json.dumps({"bestand": str(path), **result.as_dict()}, ensure_ascii=False, indent=2))
+        data = {"bestand": str(path), "organisatie": organisatie or None, **result.as_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(as_text(result, str(path)))
+        print(as_text(result, str(path), organisatie=organisatie))
     return OK if result.meets_easy_read else FOUTEN
+
+
+def organisation_name(page: Path) -> str | None:
+    """``organisatie.naam`` from the kompas.yml nearest above the page, if it can be read. Only the
+    name is read: a kompas.yml with problems elsewhere is the checker's business, not this measurement's."""
+    from kompas_site.errors import ContentError
+    from kompas_site.load.settings import FILE
+    from kompas_site.load.yamlsource import parse_yaml
+
+    for folder in page.resolve().parents:
+        if (folder / FILE).is_file():
+            try:
+                data = parse_yaml((folder / FILE).read_text(encoding="utf-8"), FILE).data
+            except (ContentError, OSError, ValueError, RecursionError):
+                return None
+            organisatie = data.get("organisatie") if isinstance(data, dict) else None
+            naam = organisatie.get("naam") if isinstance(organisatie, dict) else None
+            return naam.strip() or None if isinstance(naam, str) else None
+    return None
 
 
 def _read(path: Path) -> str | None:
@@ -78,12 +105,12 @@ def _unusable(message: str) -> int:
     return ONBRUIKBAAR
 
 
-def as_text(result, file: str, width: int = 100) -> str:
+def as_text(result, file: str, width: int = 100, organisatie: str | None = None) -> str:
     from kompas_site.easyread import readability as r
 
     def row(label, value, limit="", ok=None):
         mark = "" if ok is None else ("  goed" if ok else "  te moeilijk")
-        return f"  {label:<24}{value:<8}{limit:<40}{mark}".rstrip()
+        return f"  {label:<24}{value:<7} {limit:<40}{mark}".rstrip()
 
     passive = result.passive_sentences
     wps_ok = result.words_per_sentence <= r.MAX_WORDS_PER_SENTENCE
@@ -124,6 +151,8 @@ def as_text(result, file: str, width: int = 100) -> str:
         row("Lijdende vorm", f"{passive} {'zin' if passive == 1 else 'zinnen'}"),
         "",
     ]
+    if organisatie:
+        lines += [f"De naam '{organisatie}' telt niet als lang of moeilijk woord.", ""]
     if result.meets_easy_read:
         lines.append("Deze tekst is makkelijk genoeg voor de begrijpelijke versie.")
     else:

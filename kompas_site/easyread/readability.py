@@ -38,6 +38,17 @@ Rare words
     sentence), numerals, and words of one or two letters. Abbreviations in capitals (``PDCA``)
     are not names: they are exactly the jargon a reader stumbles over.
 
+Known words
+    The organisation's own name is no hard word: its readers know it, and the page cannot say it
+    otherwise. ``analyse(..., known=known_words("Zorggroep Noorderbreedte"))`` makes those words
+    never long and never rare (so never a ``woord-zonder-uitleg`` either); they still count as words
+    with their syllables.
+
+Caching
+    One cache per kind of result, keyed on what it depends on: the analysis of a text (``analyse``,
+    by text, first line and known words) and, per word, its syllables, its frequency and whether it
+    is rare. The findings (``easy_read_findings``) are derived from the cached analysis each time.
+
 Passive voice (hints)
     A form of ``worden`` (also ``zijn … geworden``) together with a word shaped like a past
     participle in the same sentence: ``wordt … gedaan``, ``werd besproken``, ``dat … verteld
@@ -46,9 +57,12 @@ Passive voice (hints)
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import unicodedata
+from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -165,7 +179,7 @@ class Sentence:
             )
         if LANGE_WOORDEN in self.reasons:
             parts.append(
-                f"heeft {telwoord(len(self.long_words))} lange woorden ({opsomming(self.long_words)}). "
+                f"heeft {telwoord(len(self.long_words))} lange woorden ({opsomming(map(short_word, self.long_words))}). "
                 "Zeg het met kortere woorden."
             )
         if LIJDENDE_VORM in self.reasons:
@@ -175,7 +189,7 @@ class Sentence:
         if ZELDZAME_WOORDEN in self.reasons:
             woorden = "een moeilijk woord" if len(self.rare_words) == 1 else "moeilijke woorden"
             parts.append(
-                f"heeft {woorden}: {opsomming(self.rare_words)}. "
+                f"heeft {woorden}: {opsomming(map(short_word, self.rare_words))}. "
                 "Kies een gewoner woord, of leg het uit in een korte zin."
             )
         if not parts:
@@ -196,6 +210,11 @@ class Sentence:
             "lijdende_vorm": self.passive,
             "advies": self.advice(),
         }
+
+
+def short_word(word: str, width: int = 40) -> str:
+    """A word as a message names it: a "word" of thousands of letters only by its start."""
+    return word if len(word) <= width else word[: width - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -335,7 +354,7 @@ class Melding:
     line: int | None = None
 
 
-def easy_read_findings(markdown_text: str, first_line: int = 1) -> list[Melding]:
+def easy_read_findings(markdown_text: str, first_line: int = 1, known: frozenset[str] = frozenset()) -> list[Melding]:
     """What the checker says about one easy-read page.
 
     ``begrijpelijk-te-moeilijk`` (waarschuwing, no line) when the page as a whole misses the level,
@@ -343,16 +362,11 @@ def easy_read_findings(markdown_text: str, first_line: int = 1) -> list[Melding]
     hardest sentences (at most ``MAX_SENTENCE_TIPS``, in the order of the page): ``zin-te-lang``
     for a sentence that is too long, ``zin-moeilijk`` for one that is hard for another reason.
     The checker adds the file: ``Finding(m.code, m.severity, m.message, file=..., line=m.line)``.
-    An empty page gives nothing (that is the checker's own finding).
+    An empty page gives nothing (that is the checker's own finding). ``known``: see ``analyse``.
     """
-    return list(_easy_read_findings(markdown_text, first_line))
-
-
-@memo
-def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, ...]:
-    result = analyse(markdown_text, first_line)
+    result = analyse(markdown_text, first_line, known)
     if result.empty:
-        return ()
+        return []
     found = []
     problems = result.problems()
     if problems:
@@ -369,18 +383,24 @@ def _easy_read_findings(markdown_text: str, first_line: int) -> tuple[Melding, .
     for sentence in sorted(result.hardest(MAX_SENTENCE_TIPS), key=lambda s: s.line):
         code = "zin-te-lang" if TE_LANG in sentence.reasons else "zin-moeilijk"
         found.append(Melding(code, TIP, sentence.advice(), sentence.line))
-    return tuple(found)
+    return found
 
 
 # --- Analysis --------------------------------------------------------------------------------
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _FENCE_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|['’]?[^\W_]+(?:['’\-][^\W_]+)*")
+# Every pattern below does work in proportion to the text it reads, also on hostile text (a word of
+# two million letters, ten thousand full stops in a row): a run is scanned from its start only, or
+# a repeat is bounded. An e-mail address has at most 64 characters before the @ (RFC 5321).
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]|[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_WORD = re.compile(r"(?<!\d)\d++(?:[.,]\d+)+|['’]?[^\W_]+(?:['’\-][^\W_]+)*")
 _CLITIC = re.compile(r"^['’][^\W\d_]$")  # 's, 't, 'k, 'n
-_CLITIC_START = re.compile(r"^['’][stkn]\s")
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+_CLITIC_AT = re.compile(r"['’][stkn]\s")  # at the start of the next sentence: 's Avonds
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|$)")
+_SPACE = re.compile(r"\s+")
+_NOT_SPACE = re.compile(r"\S")
+_OPENING = re.compile(r"[\"'“‘(«]*")
 _ABBREVIATIONS = frozenset(
     [
         "bijv",
@@ -558,14 +578,38 @@ def _hyphenator():
     return pyphen.Pyphen(lang="nl_NL")
 
 
+# Pyphen reads a word in pieces of at most this many characters. A real Dutch word is shorter (the
+# longest in wordfreq's Dutch list has 37 letters), so it is read whole; a "word" of two million letters
+# is read in pieces, in time and memory in proportion to its length.
+HYPHENATE_PIECE = 64
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one word: pyphen's nl_NL parts that contain a vowel (at least 1).
     An abbreviation in capitals is spelled out: PDCA has four (pee-dee-cee-aa)."""
     if len(word) > 1 and word.isupper() and word.isalpha():
         return len(word)
-    parts = _hyphenator().inserted(word.lower()).split("-")
-    return max(1, sum(1 for part in parts if _VOWELS & set(_plain(part))))
+    lower = word.lower()
+    count = sum(_syllables(lower[i : i + HYPHENATE_PIECE]) for i in range(0, len(lower), HYPHENATE_PIECE))
+    return max(1, count)
+
+
+def _syllables(word: str) -> int:
+    """The parts of ``pyphen.inserted(word).split("-")`` that contain a vowel, from pyphen's positions:
+    ``inserted`` puts its hyphens in one at a time, which takes time in the square of the word's length."""
+    hyphenator = _hyphenator()
+    positions = hyphenator.positions(word)
+    if any(position.data for position in positions):  # a nonstandard break (nl_NL has none): pyphen's way
+        parts = hyphenator.inserted(word).split("-")
+    else:
+        cuts = [0, *positions, len(word)]
+        parts = [part for a, b in zip(cuts, cuts[1:]) for part in word[a:b].split("-")]
+    return sum(1 for part in parts if _has_vowel(part))
+
+
+def _has_vowel(part: str) -> bool:
+    return not _VOWELS.isdisjoint(part if part.isascii() else _plain(part))
 
 
 @lru_cache(maxsize=65536)
@@ -575,17 +619,31 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "nl")
 
 
+# No word longer than this is common (Zipf RARE_ZIPF or more) in wordfreq's Dutch list: its longest
+# such word, wereldgezondheidsorganisatie, has 28 letters (tests/test_readability.py checks the list).
+# So a longer piece of a word is not looked up, and a compound is only split where its head can be a
+# common word: the work per word stays bounded, however long the word.
+MAX_COMMON_WORD = 40
+
+
+def _common(word: str) -> bool:
+    """Is this piece of a word (lower case, without - or ') a common Dutch word?"""
+    return len(word) <= MAX_COMMON_WORD and zipf(word) >= RARE_ZIPF
+
+
 @lru_cache(maxsize=65536)
 def is_rare(word: str) -> bool:
     """Is this (lower-case) word rare in Dutch? Not when another form of it is common (wordfreq
     counts ``zorgvuldige`` and ``zorgvuldig`` apart), nor a compound of common parts."""
-    if zipf(word) >= RARE_ZIPF:
-        return False
     parts = re.split(r"[-'’]", word)
     if len(parts) > 1:  # PDCA-cirkel is rare because PDCA is; zorg-app is not
-        return any(is_rare(part) for part in parts if len(part) > 2)
+        return zipf(word) < RARE_ZIPF and any(is_rare(part) for part in parts if len(part) > 2)
+    if _common(word):
+        return False
     plain = _plain(word)  # hún, hóé: accents for stress
-    if any(zipf(form) >= RARE_ZIPF for form in {plain, *_other_forms(word)}):
+    # every other form is at least len(word) - 4 letters long (see _other_forms)
+    forms = _other_forms(word) if len(word) <= MAX_COMMON_WORD + 4 else []
+    if any(_common(form) for form in {plain, *forms}):
         return False
     return not _common_compound(word, 2)
 
@@ -612,11 +670,14 @@ def _other_forms(word: str) -> list[str]:
 def _common_compound(word: str, depth: int) -> bool:
     if len(word) < 7 or depth == 0:
         return False
-    for i in range(3, len(word) - 2):
+    # a head is a common word plus at most two linking letters; the last part is a common word
+    if len(word) > depth * (MAX_COMMON_WORD + 2) + MAX_COMMON_WORD:
+        return False
+    for i in range(3, min(len(word) - 2, MAX_COMMON_WORD + 3)):
         head, tail = word[:i], word[i:]
         if not _common_head(head):
             continue
-        if zipf(tail) >= RARE_ZIPF or _common_compound(tail, depth - 1):
+        if _common(tail) or _common_compound(tail, depth - 1):
             return True
     return False
 
@@ -624,7 +685,7 @@ def _common_compound(word: str, depth: int) -> bool:
 def _common_head(head: str) -> bool:
     # the head may carry a linking -s- or -e(n)- (kwaliteit-s-beeld, boodschapp-en-pas)
     candidates = [head] + [head[: -len(link)] for link in ("s", "e", "en") if head.endswith(link)]
-    return any(len(c) >= 3 and zipf(c) >= RARE_ZIPF for c in candidates)
+    return any(len(c) >= 3 and _common(c) for c in candidates)
 
 
 def _plain(text: str) -> str:
@@ -632,7 +693,7 @@ def _plain(text: str) -> str:
 
 
 def _letters(word: str) -> int:
-    return sum(1 for c in word if c.isalpha())
+    return len(word) if word.isalpha() else sum(1 for c in word if c.isalpha())
 
 
 def _is_participle(word: str) -> bool:
@@ -646,17 +707,22 @@ def _is_participle(word: str) -> bool:
 
 
 def passive_hint(sentence: str) -> str | None:
-    """'wordt … besproken' when a clause of the sentence looks passive, else None."""
+    """'wordt … besproken' when a clause of the sentence looks passive, else None. Of all pairs of a
+    form of worden and a participle, the closest (then the first); the closest pair is always a form
+    of worden with the participle nearest to it on its left or right, so only those are compared."""
     for clause in _CLAUSE.split(sentence):
         words = _tokens(clause)
         lowered = [w.lower() for w in words]
-        pairs = [
-            (abs(i - j), min(i, j), max(i, j))
-            for i, aux in enumerate(lowered)
-            if aux in _WORDEN
-            for j, part in enumerate(lowered)
-            if j != i and _is_participle(part)
-        ]
+        if not any(w in _WORDEN for w in lowered):
+            continue
+        participles = [i for i, w in enumerate(lowered) if _is_participle(w)]
+        pairs = []
+        for i, aux in enumerate(lowered):
+            if aux not in _WORDEN:
+                continue
+            k = bisect_right(participles, i)  # participles[k - 1] < i < participles[k]: never i itself
+            for j in participles[max(0, k - 1) : k + 1]:
+                pairs.append((abs(i - j), min(i, j), max(i, j)))
         if pairs:
             gap, a, b = min(pairs)
             return f"{words[a]} {words[b]}" if gap == 1 else f"{words[a]} … {words[b]}"
@@ -713,25 +779,26 @@ def _blocks(body: str, first_line: int) -> list[_Block]:
 
 
 def _sentences(block: _Block) -> list[tuple[str, int]]:
-    """Split a block into sentences: (text, line where it starts)."""
-    text = ""
-    marks: list[tuple[int, int]] = []  # (offset, line)
+    """Split a block into sentences: (text, line where it starts). Each character is read a fixed
+    number of times: no step reads the text before or after a sentence end again."""
+    starts: list[int] = []  # offset of each piece in the text
+    lines: list[int] = []  # its line
+    offset = 0
     for piece, line in block.pieces:
-        marks.append((len(text), line))
-        text += piece
+        starts.append(offset)
+        lines.append(line)
+        offset += len(piece)
+    text = "".join(piece for piece, _line in block.pieces)
 
     def line_at(offset: int) -> int:
-        found = block.line
-        for start, line in marks:
-            if start > offset:
-                break
-            found = line
-        return found
+        i = bisect_right(starts, offset)
+        return lines[i - 1] if i else block.line
 
+    spaces = [m.end() for m in _SPACE.finditer(text)]  # where each run of non-space starts (and 0)
     result = []
     start = 0
     for match in _END.finditer(text):
-        if not _ends_sentence(text, match):
+        if not _ends_sentence(text, match, spaces):
             continue
         result.append((start, match.end()))
         start = match.end()
@@ -746,33 +813,68 @@ def _sentences(block: _Block) -> list[tuple[str, int]]:
     return sentences
 
 
-def _ends_sentence(text: str, match: re.Match) -> bool:
+def _ends_sentence(text: str, match: re.Match, spaces: list[int]) -> bool:
+    """Does this full stop (or ! ? …) end a sentence? ``spaces``: where each run of whitespace ends."""
     mark = match.group(0)
-    rest = text[match.end() :].lstrip()
-    if not rest:
+    following = _NOT_SPACE.search(text, match.end())
+    if following is None:
         return True
     if mark.startswith(".") and not mark.startswith("..."):
-        before = re.search(r"(\S+)$", text[: match.start()])
-        word = before.group(1).lower().lstrip("(\"'“‘") if before else ""
+        i = bisect_right(spaces, match.start())
+        word = text[spaces[i - 1] if i else 0 : match.start()]  # the word before the mark, or ""
+        word = word.lower().lstrip("(\"'“‘")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
-    if _CLITIC_START.match(rest):
+    if _CLITIC_AT.match(text, following.start()):
         return True  # 's Avonds, 't Is
-    first = rest.lstrip("\"'“‘(«")[:1]
-    return not first.islower()
+    first = _OPENING.match(text, following.start()).end()
+    return not text[first : first + 1].islower()
 
 
 def _tokens(sentence: str) -> list[str]:
     return [w for w in _WORD.findall(sentence) if not _CLITIC.match(w)]
 
 
-def analyse(markdown_text: str, first_line: int = 1) -> Readability:
-    """Measure a Dutch Markdown text. ``first_line`` is the line of the text's first line in its file."""
-    return _analyse(markdown_text, first_line)
+def known_words(*names: str) -> frozenset[str]:
+    """The words of names (the organisation's, its locations') for ``analyse(known=...)``, in lower
+    case: "Zorggroep Noorderbreedte-Oost" gives zorggroep, noorderbreedte-oost, noorderbreedte, oost."""
+    found = set()
+    for name in names:
+        for word in _tokens(name or ""):
+            lower = word.lower()
+            found.add(lower)
+            found.update(part for part in re.split(r"[-'’]", lower) if part)
+    return frozenset(found)
+
+
+def analyse(markdown_text: str, first_line: int = 1, known: frozenset[str] = frozenset()) -> Readability:
+    """Measure a Dutch Markdown text. ``first_line`` is the line of the text's first line in its file.
+    ``known``: lower-case words that are never long or rare, such as the organisation's own name
+    (see ``known_words``)."""
+    return _analyse(markdown_text, first_line, frozenset(known))
+
+
+@contextmanager
+def _without_cycle_collection():
+    """Python's cycle collector looks at every live list, tuple and object each time it runs; an
+    analysis makes hundreds of thousands of them for a 1 MB text (Markdown tokens, words, sentences),
+    none in a cycle, so its passes grow with the text and the time per KB with them. Paused meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @memo
-def _analyse(markdown_text: str, first_line: int) -> Readability:
+def _analyse(markdown_text: str, first_line: int, known: frozenset[str]) -> Readability:
+    with _without_cycle_collection():
+        return _measure(markdown_text, first_line, known)
+
+
+def _measure(markdown_text: str, first_line: int, known: frozenset[str]) -> Readability:
     text = markdown_text.lstrip("\ufeff")
     # A whole file (first_line 1) may start with front matter; a body the loader already split may not.
     body, skipped = strip_front_matter(text) if first_line == 1 else (text, 0)
@@ -795,10 +897,13 @@ def _analyse(markdown_text: str, first_line: int) -> Readability:
             letter_words += 1
             syllable_count += syllables(word)
             lower = word.lower()
-            if _letters(word) >= LONG_WORD:
+            if lower in known:
+                continue
+            letters = _letters(word)
+            if letters >= LONG_WORD:
                 long_count += 1
                 long_words.append(word)
-            if word not in names and _letters(word) > 2 and not any(c.isdigit() for c in word) and is_rare(lower):
+            if word not in names and letters > 2 and not any(c.isdigit() for c in word) and is_rare(lower):
                 rare_count += 1
                 if lower not in seen_rare:
                     seen_rare.add(lower)

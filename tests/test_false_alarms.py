@@ -72,3 +72,17 @@ def test_the_synthetic_benchmark_explains_itself():
         [sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), "--help"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "usage" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_the_organisations_own_name_is_not_a_hard_word_in_the_check(example, capsys):
+    settings = example / "kompas.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("Stichting De Wilgenhoeve", "Stichting Qwaxiborium"))
+    twin = next(example.rglob("*.begrijpelijk.md"))
+    body = twin.read_text(encoding="utf-8")
+    twin.write_text(body + "\nQwaxiborium helpt je graag. Dat is fijn.\n", encoding="utf-8")
+    tips = [f for f in findings(example, capsys) if f["file"] == twin.relative_to(example).as_posix()]
+    assert not any("Qwaxiborium" in f["message"] for f in tips)
+    settings.write_text(text, encoding="utf-8")  # another name: now it is a hard word
+    tips = [f for f in findings(example, capsys) if f["file"] == twin.relative_to(example).as_posix()]
+    assert any("Qwaxiborium" in f["message"] for f in tips)

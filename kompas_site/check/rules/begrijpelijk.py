@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kompas_site.cache import JsonCache, content_key, memo
+from kompas_site.cache import JsonCache, content_key
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, TIP, WAARSCHUWING, Finding
 from kompas_site.check.registry import Code
@@ -25,12 +25,14 @@ from kompas_site.easyread.readability import (
     ZELDZAME_WOORDEN,
     analyse,
     easy_read_findings,
+    known_words,
+    short_word,
 )
 from kompas_site.easyread.woordenlijst import Term, glossary
 from kompas_site.model import TWIN_SUFFIX
 
 # Raise when the analysis changes in a way THRESHOLDS does not show, so cached results are not reused.
-READABILITY_VERSION = 1
+READABILITY_VERSION = 2
 CACHE_KIND = "leesbaarheid"
 
 MAX_WORD_TIPS = 5  # per page: more would bury the page in tips
@@ -143,9 +145,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 file=item.pages[0].path,
             )
     terms = tuple(glossary(report.woordenlijst))
-    folder = str(JsonCache(CACHE_KIND).folder)
+    known = known_words(report.settings.organisatie.naam)  # the organisation's own name is never hard
     for twin in twins:
-        for code, severity, message, line in _twin_findings(folder, twin.path, twin.body, twin.body_line, terms):
+        for code, severity, message, line in _twin_findings(twin.path, twin.body, twin.body_line, terms, known):
             yield Finding(code, severity, message, file=twin.path, line=line)
     for twin in report.duplicate_twins:
         yield Finding(
@@ -167,25 +169,25 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@memo
 def _twin_findings(
-    folder: str, path: str, body: str, body_line: int, terms: tuple[Term, ...]
+    path: str, body: str, body_line: int, terms: tuple[Term, ...], known: frozenset[str]
 ) -> tuple[tuple[str, str, str, int | None], ...]:
-    """(code, severity, message, line) for one easy-read page. Kept in memory for the next check in
-    this process (``kompas serve``), and on disk in ``folder`` for the next run: measuring needs Dutch
-    word frequencies, which are slow to load. ``folder`` is part of the key, so that a result is
-    always on disk in the cache in use."""
+    """(code, severity, message, line) for one easy-read page, kept on disk for the next run (the one
+    cache of these findings; the analysis itself is kept in memory by ``easyread.readability``):
+    measuring needs Dutch word frequencies, which are slow to load."""
     cache = JsonCache(CACHE_KIND)
-    key = content_key(READABILITY_VERSION, THRESHOLDS, path, body, body_line, [(t.term, t.vormen) for t in terms])
+    key = content_key(
+        READABILITY_VERSION, THRESHOLDS, path, body, body_line, [(t.term, t.vormen) for t in terms], sorted(known)
+    )
     found = cache.get(key)
     if found is None:
-        found = [f.as_dict() for f in _readability_findings(path, body, body_line, terms)]
+        found = [f.as_dict() for f in _readability_findings(path, body, body_line, terms, known)]
         cache.put(key, found)
     return tuple((f["code"], f["severity"], f["message"], f["line"]) for f in found)
 
 
-def _readability_findings(path: str, body: str, body_line: int, terms) -> Iterator[Finding]:
-    readability = analyse(body, body_line)
+def _readability_findings(path: str, body: str, body_line: int, terms, known: frozenset[str]) -> Iterator[Finding]:
+    readability = analyse(body, body_line, known)
     if readability.words == 0:
         yield Finding(
             "begrijpelijk-leeg",
@@ -196,7 +198,7 @@ def _readability_findings(path: str, body: str, body_line: int, terms) -> Iterat
         )
         return
     only_rare_words = {s.line for s in readability.sentences if s.reasons == (ZELDZAME_WOORDEN,)}
-    for melding in easy_read_findings(body, body_line):
+    for melding in easy_read_findings(body, body_line, known):
         if melding.line in only_rare_words:
             continue  # said per word below, and not at all for words the woordenlijst explains
         yield Finding(melding.code, melding.severity, melding.message, file=path, line=melding.line)
@@ -207,11 +209,12 @@ def _readability_findings(path: str, body: str, body_line: int, terms) -> Iterat
             if tips >= MAX_WORD_TIPS or any(p.search(word) for p in explained):
                 continue
             tips += 1
+            shown = short_word(word)
             yield Finding(
                 "woord-zonder-uitleg",
                 TIP,
-                f"'{word}' is een moeilijk woord. Kies een gewoner woord, leg het uit in de zin zelf, of zet "
-                f"het met een korte uitleg in woordenlijst.yml (zoals '{word}: ...').",
+                f"'{shown}' is een moeilijk woord. Kies een gewoner woord, leg het uit in de zin zelf, of zet "
+                f"het met een korte uitleg in woordenlijst.yml (zoals '{shown}: ...').",
                 file=path,
                 line=sentence.line,
             )

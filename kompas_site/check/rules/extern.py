@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from kompas_site.cache import memo
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, Finding
 from kompas_site.check.registry import Code
@@ -75,25 +76,31 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _page(page: Page) -> Iterator[Finding]:
-    lines = page.body.split("\n")
     seen: set[tuple[int, str]] = set()
-    for token in markdown_tokens(page.body):
+    for line, problem in _loads_in(page.body):
+        yield from _finding(page, page.body_line + line, problem, seen)
+
+
+@memo
+def _loads_in(body: str) -> tuple[tuple[int, tuple[str, str, str]], ...]:
+    """What a page's Markdown loads from elsewhere, or runs: (line from the body's start, problem)."""
+    lines = body.split("\n")
+    found = []
+    for token in markdown_tokens(body):
         if not token.map:
             continue
         if token.type == "html_block":
-            for offset, problem in _problems(token.content):
-                yield from _finding(page, page.body_line + token.map[0] + offset, problem, seen)
+            found += [(token.map[0] + offset, problem) for offset, problem in _problems(token.content)]
         elif token.type == "inline":
             for child in token.children or ():
                 if child.type == "html_inline":
                     line = line_of(lines, token, child.content)
-                    for _, problem in _problems(child.content):
-                        yield from _finding(page, page.body_line + line, problem, seen)
+                    found += [(line, problem) for _, problem in _problems(child.content)]
                 elif child.type == "image":
                     src = str(child.attrs.get("src", ""))
                     if is_external(src):
-                        line = line_of(lines, token, src)
-                        yield from _finding(page, page.body_line + line, ("image", src, _host(src)), seen)
+                        found.append((line_of(lines, token, src), ("image", src, _host(src))))
+    return tuple(found)
 
 
 def _finding(page: Page, line: int, problem: tuple[str, str, str], seen: set) -> Iterator[Finding]:

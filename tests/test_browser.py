@@ -27,7 +27,7 @@ from browser_helpers import (
 )
 from conftest import EXAMPLE, ROOT, run_cli
 
-from kompas_site.audit import audit, open_browser, serve_folder
+from kompas_site.audit import open_browser, serve_folder
 from kompas_site.audit.axe import run_axe
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -123,17 +123,9 @@ def test_no_page_asks_anything_of_another_host(site_audit):
 
 
 def test_the_audit_looks_at_three_window_sizes(site_audit):
+    """The side menu's links were too small to tap at 1280×720 only: every size is checked."""
     _, report = site_audit
     assert report["vensters"] == [f"{v['width']}×{v['height']}" for v in SIZES]
-
-
-def test_every_page_passes_axe_in_the_browser_of_the_tests_too(browser, example_site):
-    """The same check in-process, with the shared browser, at the three sizes (the side menu's
-    links were too small to tap at 1280×720 only)."""
-    result = audit(example_site, browser=browser, viewports=SIZES)
-    assert [(p.page, p.error) for p in result.failed] == []
-    assert [r.rule for r in result.rules] == [], "\n".join(f"{r.rule}: {sorted(r.pages)}" for r in result.rules)
-    assert result.outside == {}
 
 
 # -- keyboard ----------------------------------------------------------------------------------
@@ -250,7 +242,7 @@ def test_read_aloud_works_with_the_keyboard_where_present(browser, base_url, con
     "name, options",
     [
         ("200% zoom", {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}),
-        ("320px breed", {"viewport": {"width": 320, "height": 640}}),
+        *((f"{size['width']}×{size['height']}", {"viewport": size}) for size in SIZES),
     ],
 )
 def test_no_horizontal_scrolling(browser, base_url, content_pages, outside, name, options):
@@ -276,7 +268,7 @@ def test_screenshots_for_people_to_look_at(browser, base_url, content_pages, out
     )
     chosen = representative(content_pages)
     del chosen["begrijpelijk-start"]
-    for width in (375, 1280):
+    for width in (320, 375, 1280):
         context = guarded_context(browser, base_url, outside, viewport={"width": width, "height": 900})
         page = context.new_page()
         for name, path in chosen.items():

@@ -30,7 +30,10 @@ _LOAD = """(source) => {
 
 _START = """([tags, mark]) => {
   const send = (outcome) => console.debug(mark + JSON.stringify(outcome));
+  // after a resize: let the page's own resize handlers and the next layout run first
+  const settled = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   document.fonts.ready
+    .then(settled)
     .then(() => axe.run(document, {
       runOnly: {type: 'tag', values: tags},
       resultTypes: ['violations'],

@@ -327,11 +327,13 @@ def _visit(browser, source: str, base_url: str, start: list[str], follow_links: 
             result = PageResult(page=_label(url, base_url), url=url)
             results.append(result)
             current["page"] = result
+            # Loaded anew at each size: a page resized after loading is not always laid out as one that
+            # opens at that size (Material's side menu is not), and readers open pages at their size.
             for number, viewport in enumerate(plan.viewports):
-                if number or page.viewport_size != viewport:
+                if page.viewport_size != viewport:
                     page.set_viewport_size(viewport)
                 outcome, page = _check_page(context, page, url, result, plan, redirected, follow_links)
-                if outcome is None:  # not checked: said why in result.error
+                if outcome is None or outcome is _FAILED:  # not checked: said why in result.error
                     break
                 if outcome == "not a page":
                     results.pop()
@@ -359,32 +361,10 @@ def _visit(browser, source: str, base_url: str, start: list[str], follow_links: 
 def _check_page(context, page, url: str, result: PageResult, plan: _Plan, redirected: dict, follow_links: bool):
     """Load one page and run axe on it, all within the time limit: (outcome or None, the page to go on
     with). A page that ran out of time is closed, and a fresh one takes its place."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     deadline = time.monotonic() + plan.seconds
-    try:
-        response = page.goto(url, wait_until="load", timeout=plan.seconds * 1000)
-    except PlaywrightTimeout:
-        result.error = (
-            f"de pagina was na {_seconden(plan.seconds)} nog niet geladen; de server stuurt haar te "
-            "langzaam of helemaal niet"
-        )
-        return None, _fresh(context, page)
-    except Exception as error:
-        if url in redirected:
-            result.error = (
-                f"de pagina stuurt door naar een andere server ({redirected[url]}); die is niet geladen en "
-                "niet gecontroleerd"
-            )
-        else:
-            result.error = f"de pagina laadt niet ({_first_line(error)})"
-        return None, _fresh(context, page)  # the browser may still be busy with its error page
-    if response is not None and response.status >= 400:
-        result.error = f"de server geeft foutmelding {response.status}"
-        return None, page
-    kind = response.headers.get("content-type", "") if response is not None else ""
-    if follow_links and kind and "html" not in kind:  # a file behind a link, not a page
-        return "not a page", page
+    outcome, page = _load(context, page, url, result, plan, redirected, follow_links)
+    if outcome is not None:
+        return outcome, page
     try:
         return run_axe_on_page(page, max((deadline - time.monotonic()) * 1000, 1)), page
     except PageTimeout:
@@ -393,6 +373,39 @@ def _check_page(context, page, url: str, result: PageResult, plan: _Plan, redire
             "script op de pagina bezig. Een bezoeker ziet dan een pagina die vastloopt"
         )
         return None, _fresh(context, page)
+
+
+_FAILED = object()
+
+
+def _load(context, page, url: str, result: PageResult, plan: _Plan, redirected: dict, follow_links: bool):
+    """Open the page: (None, page) when it is there to check; else ("not a page" or _FAILED, page)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        response = page.goto(url, wait_until="load", timeout=plan.seconds * 1000)
+    except PlaywrightTimeout:
+        result.error = (
+            f"de pagina was na {_seconden(plan.seconds)} nog niet geladen; de server stuurt haar te "
+            "langzaam of helemaal niet"
+        )
+        return _FAILED, _fresh(context, page)
+    except Exception as error:
+        if url in redirected:
+            result.error = (
+                f"de pagina stuurt door naar een andere server ({redirected[url]}); die is niet geladen en "
+                "niet gecontroleerd"
+            )
+        else:
+            result.error = f"de pagina laadt niet ({_first_line(error)})"
+        return _FAILED, _fresh(context, page)  # the browser may still be busy with its error page
+    if response is not None and response.status >= 400:
+        result.error = f"de server geeft foutmelding {response.status}"
+        return _FAILED, page
+    kind = response.headers.get("content-type", "") if response is not None else ""
+    if follow_links and kind and "html" not in kind:  # a file behind a link, not a page
+        return "not a page", page
+    return None, page
 
 
 def _fresh(context, page):

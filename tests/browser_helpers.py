@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
+# The window sizes every page is looked at: the smallest phone (WCAG 1.4.10), a common phone, a laptop.
+SIZES = ({"width": 320, "height": 640}, PHONE, {"width": 1280, "height": 720})
 
 # The element that has keyboard focus, and whether a sighted keyboard user can see that it has.
 FOCUS = """() => {

@@ -7,6 +7,7 @@ import textwrap
 
 from kompas_site.audit.axe import NORM, TAGS
 from kompas_site.audit.result import AuditResult, Element
+from kompas_site.dutch import opsomming, telwoord
 
 MAX_PAGES_LISTED = 6
 MAX_ELEMENTS_LISTED = 5
@@ -26,6 +27,7 @@ def as_json(result: AuditResult) -> str:
         "norm": NORM,
         "axe_versie": result.axe_version,
         "axe_tags": TAGS,
+        "vensters": result.viewports,
         "ok": result.ok,
         "samenvatting": {
             "paginas": len(result.pages),
@@ -48,7 +50,12 @@ def as_json(result: AuditResult) -> str:
                     {
                         "pagina": page,
                         "elementen": [
-                            {"selector": e.selector, "html": e.html, **({"detail": e.detail} if e.detail else {})}
+                            {
+                                "selector": e.selector,
+                                "html": e.html,
+                                **({"detail": e.detail} if e.detail else {}),
+                                "vensters": list(e.sizes),
+                            }
                             for e in elements
                         ],
                     }
@@ -73,10 +80,20 @@ def _pages(pages: list[str], total: int) -> str:
     return f"op {_paginas(len(pages))} ({shown}" + (f" en nog {rest}" if rest > 0 else "") + ")"
 
 
-def _elements(elements: list[Element], indent: str) -> list[str]:
+def _vensters(viewports: list[str]) -> str:
+    """'3 venstergroottes (320×640, 375×812 en 1280×720 pixels)'."""
+    if len(viewports) == 1:
+        return f"een venster van {viewports[0]} pixels"
+    return f"{telwoord(len(viewports))} venstergroottes ({opsomming(viewports)} pixels)"
+
+
+def _elements(elements: list[Element], indent: str, viewports: list[str]) -> list[str]:
     lines = []
     for element in elements[:MAX_ELEMENTS_LISTED]:
-        lines.append(f"{indent}- {element.selector}")
+        where = ""
+        if element.sizes and len(viewports) > 1 and set(element.sizes) != set(viewports):
+            where = f" (alleen bij venster {opsomming(element.sizes)})"
+        lines.append(f"{indent}- {element.selector}{where}")
         if element.html:
             lines.append(f"{indent}  {element.html}")
         if element.detail:
@@ -90,7 +107,8 @@ def as_text(result: AuditResult, width: int = 100) -> str:
     total = len(result.pages)
     lines = [
         f"Toegankelijkheid van {result.source}",
-        f"Gecontroleerd: {_paginas(total)} in Chromium, met axe-core {result.axe_version} op {NORM}.",
+        f"Gecontroleerd: {_paginas(total)} in Chromium, met axe-core {result.axe_version} op {NORM}"
+        + (f", in {_vensters(result.viewports)}." if result.viewports else "."),
         "",
     ]
     rules = result.rules
@@ -107,7 +125,7 @@ def as_text(result: AuditResult, width: int = 100) -> str:
             groups.setdefault(tuple(elements), []).append(page)
         for elements, pages in groups.items():
             lines.append(f"   {_pages(pages, total)[0].upper()}{_pages(pages, total)[1:]}:")
-            lines += _elements(list(elements), "     ")
+            lines += _elements(list(elements), "     ", result.viewports)
         if rule.help_url:
             lines.append(f"   Meer uitleg (Engels): {rule.help_url}")
     outside = result.outside
@@ -121,7 +139,10 @@ def as_text(result: AuditResult, width: int = 100) -> str:
             lines.append(f"  - {url}")
             lines.append(f"    {_pages(pages, total)}")
     if result.failed:
-        lines += ["", f"{_paginas(len(result.failed))} kon niet gecontroleerd worden:"]
+        lines += [
+            "",
+            f"{_paginas(len(result.failed))} {'kon' if len(result.failed) == 1 else 'konden'} niet gecontroleerd worden:",
+        ]
         lines += [f"  - {p.page}: {p.error}" for p in result.failed]
     if lines[-1]:
         lines.append("")

@@ -15,15 +15,22 @@ class Element:
     selector: str
     html: str
     detail: str = ""
+    sizes: tuple[str, ...] = ()  # the window sizes at which it breaks the rule, like '1280×720'
 
 
 @dataclass
 class PageResult:
     page: str  # the page's path from the site root, like '/' or '/verhalen/anna/'
     url: str
-    violations: list[dict] = field(default_factory=list)  # axe-core's own violation objects
+    # per window size ('375×812'): axe-core's own violation objects
+    checks: dict[str, list[dict]] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)  # URLs on another host, in request order
     error: str = ""  # why the page could not be checked
+
+    @property
+    def violations(self) -> list[dict]:
+        """axe-core's violations at any window size (a rule once, with each element once)."""
+        return [violation for violation, _ in _merged(self.checks)]
 
 
 @dataclass
@@ -54,13 +61,14 @@ class AuditResult:
     base_url: str
     axe_version: str
     pages: list[PageResult]
+    viewports: list[str] = field(default_factory=list)  # the window sizes every page was looked at
 
     @property
     def rules(self) -> list[RuleResult]:
         """Violations grouped by rule, most serious first."""
         grouped: dict[str, RuleResult] = {}
         for page in self.pages:
-            for violation in page.violations:
+            for violation, sizes in _merged(page.checks):
                 rule = grouped.get(violation["id"])
                 if rule is None:
                     rule = grouped[violation["id"]] = RuleResult(
@@ -70,7 +78,9 @@ class AuditResult:
                         help_url=violation.get("helpUrl", ""),
                         wcag=_wcag(violation.get("tags", [])),
                     )
-                rule.pages[page.page] = [_element(node) for node in violation.get("nodes", [])]
+                rule.pages[page.page] = [
+                    _element(node, sizes.get(_node_key(node), ())) for node in violation.get("nodes", [])
+                ]
         return sorted(grouped.values(), key=lambda r: (ERNST_VOLGORDE.get(r.impact, 9), r.rule))
 
     @property
@@ -93,6 +103,28 @@ class AuditResult:
         return not self.failed and not self.outside and not any(p.violations for p in self.pages)
 
 
+def _node_key(node: dict) -> tuple[str, str]:
+    return _selector(node.get("target")), node.get("html") or ""
+
+
+def _merged(checks: dict[str, list[dict]]) -> list[tuple[dict, dict[tuple, tuple[str, ...]]]]:
+    """One violation per rule over all window sizes, its elements once each; with, per element, the
+    sizes at which it breaks the rule."""
+    rules: dict[str, dict] = {}
+    sizes: dict[str, dict[tuple, list[str]]] = {}
+    for size, violations in checks.items():
+        for violation in violations:
+            merged = rules.setdefault(violation["id"], {**violation, "nodes": []})
+            where = sizes.setdefault(violation["id"], {})
+            for node in violation.get("nodes", []):
+                key = _node_key(node)
+                if key not in where:
+                    where[key] = []
+                    merged["nodes"].append(node)
+                where[key].append(size)
+    return [(rules[rule], {key: tuple(found) for key, found in sizes[rule].items()}) for rule in rules]
+
+
 def _wcag(tags: list[str]) -> list[str]:
     """axe's 'wcag143' tag is success criterion 1.4.3."""
     criteria = []
@@ -109,11 +141,11 @@ def _selector(target) -> str:
     return " » ".join(parts)
 
 
-def _element(node: dict) -> Element:
+def _element(node: dict, sizes: tuple[str, ...] = ()) -> Element:
     html = " ".join((node.get("html") or "").split())
     if len(html) > 160:
         html = html[:157] + "..."
-    return Element(selector=_selector(node.get("target")), html=html, detail=_detail(node))
+    return Element(selector=_selector(node.get("target")), html=html, detail=_detail(node), sizes=tuple(sizes))
 
 
 def _number(value) -> str:

@@ -10,8 +10,10 @@ from pathlib import Path, PurePosixPath
 from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
-from kompas_site.load.yamlsource import copy_data
-from kompas_site.model import TWIN_SUFFIX, Page
+from kompas_site.load.schemas import PageSchema, validate
+from kompas_site.load.verhaal import normalise_story
+from kompas_site.load.yamlsource import copy_data, decode
+from kompas_site.model import STORIES_DIR, TWIN_SUFFIX, Page, Toegestaan
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _PREFIX = re.compile(r"^\d+[-_. ]+")
@@ -30,23 +32,33 @@ def pretty_name(stem: str) -> str:
 def load_page(root: Path, rel: Path | str) -> Page:
     file = rel if isinstance(rel, str) else rel.as_posix()
     try:
-        with open(os.path.join(root, file), encoding="utf-8") as stream:
-            text = stream.read()
-    except UnicodeDecodeError:
+        with open(os.path.join(root, file), "rb") as stream:
+            raw = stream.read()
+    except PermissionError:
         raise ContentError(
-            Problem("Dit bestand is niet als UTF-8 opgeslagen. Sla het op als 'UTF-8' in uw teksteditor.", file)
+            Problem(
+                "Deze pagina kan niet gelezen worden: er zijn geen leesrechten op het bestand. Geef uzelf "
+                "leesrechten (Eigenschappen > Beveiliging, of 'chmod u+r'), of haal het uit de map.",
+                file,
+            )
         ) from None
-    parts = _read_page(file, text)
+    except OSError as exc:
+        raise ContentError(Problem(f"Deze pagina kan niet gelezen worden ({exc.strerror or exc}).", file)) from None
+    parts = _read_page(file, decode(raw, file))
     if isinstance(parts, tuple):
         raise ContentError(list(parts))
+    meta = copy_data(parts.meta)
+    if parts.toegestaan:
+        meta["toegestaan"] = list(parts.toegestaan)
     return Page(
         path=file,
         title=parts.title,
         body=parts.body,
         body_line=parts.body_line,
-        meta=copy_data(parts.meta),
+        meta=meta,
         meta_lines=dict(parts.meta_lines),
         onderdelen=list(parts.onderdelen),
+        shape_problems=list(parts.shape_problems),
     )
 
 
@@ -61,6 +73,11 @@ class _PageParts:
     meta: dict
     meta_lines: dict
     onderdelen: tuple[str, ...]
+    toegestaan: tuple[Toegestaan, ...] = ()
+    shape_problems: tuple[Problem, ...] = ()
+
+
+_READ_KEYS = ("title", "onderdelen", "toegestaan")  # the front matter keys the page schema judges
 
 
 @memo
@@ -71,12 +88,18 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
     except ContentError as exc:
         return tuple(exc.problems)
     meta = doc.data
-    problems = []
-
-    title = meta.get("title")
-    if title is not None and (isinstance(title, (dict, list)) or str(title).strip() == ""):
-        problems.append(doc.problem("'title' moet één regel tekst zijn, zoals 'title: Over ons'.", "title"))
-        title = None
+    problems = list(doc.problems)
+    schema, found = validate(PageSchema, {k: meta[k] for k in _READ_KEYS if k in meta}, doc)
+    problems += found
+    if problems or schema is None:
+        return tuple(problems)
+    meta.pop(None, None)  # a key without a name (reported above when there is one)
+    lines = dict(doc.lines)
+    shape: list[Problem] = []
+    parts = PurePosixPath(file).parts
+    if parts[0] == STORIES_DIR and parts[-1] != "index.md":
+        shape = normalise_story(meta, lines, file)
+    title = schema.title
     if title is None:
         match = _H1.search(body)
         rel = PurePosixPath(file)
@@ -84,23 +107,8 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         if stem == "index":
             stem = rel.parent.name or "Home"
         title = match.group(1) if match else pretty_name(stem)
-
-    onderdelen = meta.get("onderdelen", [])
-    if onderdelen is None:
-        onderdelen = []
-    if isinstance(onderdelen, str):
-        onderdelen = [onderdelen]
-    if not isinstance(onderdelen, list) or any(isinstance(o, (dict, list)) for o in onderdelen):
-        problems.append(
-            doc.problem(
-                "'onderdelen' moet een lijst zijn van onderdeel-namen, zoals 'onderdelen: [bouwsteen-1, visitatie]'.",
-                "onderdelen",
-            )
-        )
-        onderdelen = []
-    if problems:
-        return tuple(problems)
-    return _PageParts(str(title).strip(), body, body_line, meta, doc.lines, tuple(str(o).strip() for o in onderdelen))
+    toegestaan = tuple(Toegestaan(t.waarde, t.reden) for t in schema.toegestaan)
+    return _PageParts(str(title).strip(), body, body_line, meta, lines, schema.onderdelen, toegestaan, tuple(shape))
 
 
 def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
@@ -109,7 +117,12 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
     pages: dict[str, Page] = {}
     twins: list[Page] = []
     problems: list[Problem] = []
-    for rel in markdown_files(root):
+    try:
+        files = markdown_files(root)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        files = []
+    for rel in files:
         try:
             page = load_page(root, rel)
         except ContentError as exc:
@@ -145,12 +158,16 @@ def markdown_files(root: Path) -> list[str]:
     ``sorted(root.rglob("*.md"))``. Hidden folders are not entered (see is_hidden); like rglob, this
     does not follow a link to a folder."""
     found: list[tuple[str, ...]] = []
+    unreadable: list[str] = []
 
     def walk(folder: str, parts: tuple[str, ...]) -> None:
         try:
             with os.scandir(folder) as scan:
                 entries = list(scan)
-        except PermissionError:
+        except OSError as exc:
+            unreadable.append("/".join(parts) or ".")
+            if not isinstance(exc, PermissionError):
+                unreadable[-1] += f" ({exc.strerror or exc})"
             return
         for entry in entries:
             if entry.name.startswith((".", "_")):
@@ -162,6 +179,17 @@ def markdown_files(root: Path) -> list[str]:
                 found.append(path)
 
     walk(str(root), ())
+    if unreadable:
+        raise ContentError(
+            [
+                Problem(
+                    f"De map '{folder}' kan niet gelezen worden (geen leesrechten), dus de pagina's erin "
+                    "zouden ontbreken. Geef uzelf leesrechten op de map, of haal hem uit de inhoudsmap.",
+                    folder,
+                )
+                for folder in unreadable
+            ]
+        )
     return ["/".join(parts) for parts in sorted(found)]
 
 

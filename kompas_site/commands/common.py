@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from kompas_site.check import CheckResult, check_report
@@ -38,9 +39,27 @@ def print_problems(error: ContentError, content_dir: str) -> None:
     print("\nPas dit aan en probeer het opnieuw.", file=out)
 
 
-def load_and_check(content_dir: str) -> CheckResult:
+def problems_as_json(error: ContentError) -> str:
+    """The problems of unusable input for machines: ``{"problemen": [{"bestand", "regel", "sleutel", "melding"}]}``."""
+    return json.dumps(
+        {
+            "problemen": [
+                {"bestand": p.file, "regel": p.line, "sleutel": p.key, "melding": p.message} for p in error.problems
+            ]
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def load_and_check(content_dir: str, as_json: bool = False) -> CheckResult:
+    """The checked report; on unusable input the problems are printed (as JSON on stdout with
+    ``as_json``, else as text on stderr) and the command stops with exit code 2."""
     try:
         return check_report(load_report(content_dir))
     except ContentError as error:
-        print_problems(error, content_dir)
+        if as_json:
+            print(problems_as_json(error))
+        else:
+            print_problems(error, content_dir)
         raise Stop(ONBRUIKBAAR) from None

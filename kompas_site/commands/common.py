@@ -21,12 +21,12 @@ class Stop(Exception):
         self.code = code
 
 
-def print_problems(error: ContentError, content_dir: str) -> None:
+def print_problems(error: ContentError, content_dir: str | None) -> None:
     out = sys.stderr
     count = len(error.problems)
     print(
-        f"Het rapport in '{content_dir}' kan niet gelezen worden "
-        f"({count} {'probleem' if count == 1 else 'problemen'}):",
+        (f"Het rapport in '{content_dir}'" if content_dir else "Het rapport")
+        + f" kan niet gelezen worden ({count} {'probleem' if count == 1 else 'problemen'}):",
         file=out,
     )
     for problem in error.problems:

@@ -220,7 +220,16 @@ def _toegestaan(value: Any) -> Any:
     return value
 
 
-ToegestaanList = Annotated[tuple[ToegestaanSchema, ...], BeforeValidator(_toegestaan)]
+ToegestaanList = Annotated[
+    tuple[ToegestaanSchema, ...],
+    BeforeValidator(_toegestaan),
+    Field(
+        json_schema_extra={
+            "geen_blok": "Elke waarde onder 'toegestaan' begint met '- waarde:' en heeft een 'reden:' eronder. "
+            "Voorbeeld:\n\n" + TOEGESTAAN_EXAMPLE
+        }
+    ),
+]
 
 _SECTION = "Onder '{key}' horen ingesprongen regels 'sleutel: waarde', zie dit voorbeeld:\n\n" + EXAMPLE
 _MISSING_SECTION = "'{key}' ontbreekt. Voorbeeld:\n\n" + EXAMPLE

@@ -252,6 +252,7 @@ def _index_lines(
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             key_line = key_node.start_mark.line + first_line
             where = ".".join(str(p) for p in path + (key,) if not isinstance(p, int))
+            parent = ".".join(str(p) for p in path if not isinstance(p, int))
             if key_node.tag == "tag:yaml.org,2002:null":
                 problems.append(
                     Problem(
@@ -265,8 +266,10 @@ def _index_lines(
                 if (key_node.tag, key) in written:
                     problems.append(
                         Problem(
-                            f"De sleutel '{key}' staat twee keer hier: op regel {written[(key_node.tag, key)]} en "
-                            f"op regel {key_line}. Alleen de laatste zou tellen. Haal er één weg, of voeg ze samen.",
+                            f"De sleutel '{key}' staat twee keer"
+                            + (f" onder '{parent}'" if parent else "")
+                            + f": op regel {written[(key_node.tag, key)]} en op regel {key_line}. Alleen de "
+                            "laatste zou tellen. Haal er één weg, of voeg ze samen.",
                             file,
                             key_line,
                             where,

@@ -363,3 +363,9 @@ def test_check_json_on_unusable_input_prints_json(example, capsys):
     assert (
         problem["regel"] == line_of(example / "kompas.yml", "publicatiedatum") and "bestaat niet" in problem["melding"]
     )
+
+
+def test_an_unreadable_media_folder_is_named(example, capsys, deny):
+    (example / "media" / "oud").mkdir()
+    deny(example / "media" / "oud")
+    unusable(example, capsys, "  media/oud\n", "De map 'media/oud' kan niet gelezen worden")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kompas_site.errors import ContentError, Problem
@@ -36,18 +37,9 @@ def load_report(content_dir: str | Path) -> Report:
     pages, orphans, duplicates = collect(load_pages, root) or ([], [], [])
     speerpunten = collect(load_speerpunten, root)
     woordenlijst, woordenlijst_lines = collect(load_woordenlijst, root) or ({}, {})
+    media = collect(_media_files, root) or []
     if problems:
         raise ContentError(problems)
-    media_root = root / MEDIA_DIR
-    media = (
-        sorted(
-            p.relative_to(root).as_posix()
-            for p in media_root.rglob("*")
-            if p.is_file() and not is_hidden(p.relative_to(root))
-        )
-        if media_root.is_dir()
-        else []
-    )
     return Report(
         root=root,
         settings=settings,
@@ -59,3 +51,29 @@ def load_report(content_dir: str | Path) -> Report:
         woordenlijst=woordenlijst,
         woordenlijst_lines=woordenlijst_lines,
     )
+
+
+def _media_files(root: Path) -> list[str]:
+    """The visible files under media/, as posix paths relative to the content folder. A folder that
+    cannot be read is a problem: its photos would be missing from the site without a word."""
+    media_root = root / MEDIA_DIR
+    if not media_root.is_dir():
+        return []
+    found: list[str] = []
+    unreadable: list[str] = []
+    for folder, folders, files in os.walk(media_root, onerror=lambda exc: unreadable.append(exc.filename)):
+        rel = Path(folder).relative_to(root)
+        folders[:] = [f for f in folders if not is_hidden(rel / f)]
+        found.extend((rel / f).as_posix() for f in files if not is_hidden(rel / f))
+    if unreadable:
+        raise ContentError(
+            [
+                Problem(
+                    f"De map '{Path(f).relative_to(root).as_posix()}' kan niet gelezen worden (geen leesrechten), "
+                    "dus de foto's erin zouden ontbreken. Geef uzelf leesrechten op de map.",
+                    Path(f).relative_to(root).as_posix(),
+                )
+                for f in unreadable
+            ]
+        )
+    return sorted(found)

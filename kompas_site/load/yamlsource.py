@@ -151,20 +151,48 @@ def _too_deep(file: str, first_line: int) -> Problem:
 
 
 def _read(text: str, loader_class, file: str, first_line: int) -> tuple[Any, dict, tuple[Problem, ...]]:
+    node, data = _compose(text, loader_class)
+    if node is None:
+        return None, {}, ()
+    lines: dict[Path_, int] = {}
+    problems: list[Problem] = []
+    _index_lines(node, (), lines, first_line, file, problems, set())
+    if data is _REFUSED:
+        return None, {}, tuple(p for p in problems if p.message.startswith(_ALIAS))
+    return data, lines, tuple(problems)
+
+
+_REFUSED = object()  # the data of a text with an alias: never built
+
+
+def _compose(text: str, loader_class) -> tuple[yaml.Node | None, Any]:
+    """The node tree and its data; data that uses an alias (*naam) is not built (_REFUSED): nine lines
+    of aliases can stand for a billion values."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}, ()
-        lines: dict[Path_, int] = {}
-        problems: list[Problem] = []
-        _index_lines(node, (), lines, first_line, file, problems, set())
-        if any(p.message.startswith(_ALIAS) for p in problems):
-            # Never build data that uses an alias: nine lines of them expand to a billion values.
-            return None, {}, tuple(p for p in problems if p.message.startswith(_ALIAS))
-        return loader.construct_document(node), lines, tuple(problems)
+            return None, None
+        return node, _REFUSED if _shares_nodes(node) else loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _shares_nodes(root: yaml.Node) -> bool:
+    """Whether a node is reached twice: what an alias does (a recursive one included)."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                todo += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+    return False
 
 
 # libyaml (C) reads about ten times faster than the Python reader and gives the same nodes with the

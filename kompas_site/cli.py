@@ -7,7 +7,8 @@ import sys
 
 from kompas_site import __version__
 from kompas_site.commands import audit, build, check, leesbaarheid, new, serve, uitleg
-from kompas_site.commands.common import ONBRUIKBAAR, Stop
+from kompas_site.commands.common import ONBRUIKBAAR, Stop, print_problems
+from kompas_site.errors import ContentError
 
 VERBS = {
     "build": (build, "maak de website (standaard van de map 'content' naar 'site')"),
@@ -64,10 +65,16 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a command that does not parse
         return exit_.code if isinstance(exit_.code, int) else ONBRUIKBAAR
+    except ContentError as error:  # a broken profile file of kompas-site itself (the choices of 'new')
+        print_problems(error, None)
+        return ONBRUIKBAAR
     try:
         return args.run(args)
     except Stop as stop:
         return stop.code
+    except ContentError as error:  # unusable input found outside load_and_check
+        print_problems(error, getattr(args, "content_dir", None))
+        return ONBRUIKBAAR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kompas_site.errors import Problem
+
 TWIN_SUFFIX = ".begrijpelijk.md"
 STORIES_DIR = "verhalen"
 # A story card placed in a page: a line of its own, "[[verhaal: gert-op-zichzelf]]".
@@ -79,6 +81,7 @@ class Settings:
     contact: Contact = field(default_factory=Contact)  # may appear in the text (not personal data)
     toegestaan: tuple[Toegestaan, ...] = ()  # values the personal-data scan allows, each with a reason
     file: str = "kompas.yml"
+    site_url: str | None = None  # the site's public address (https://...), when the author gives it
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, *path: str) -> int | None:
@@ -101,6 +104,9 @@ class Page:
     meta_lines: dict = field(default_factory=dict, repr=False)
     onderdelen: list[str] = field(default_factory=list)
     twin: Page | None = None  # the easy-read twin (NAME.begrijpelijk.md)
+    # Front matter the loader could read but not use as written (a photo at an outside address, a list
+    # where one text belongs): reported as findings (check/rules/shape.py), so the rest of the report is checked.
+    shape_problems: list[Problem] = field(default_factory=list, repr=False)
 
     @property
     def is_twin(self) -> bool:

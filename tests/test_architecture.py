@@ -12,7 +12,7 @@ ENGINES = {"mkdocs", "material"}
 SHARED = {"model", "errors", "cache", "dutch", "markdown", "paths", "spelling", "resources", "profiles", "sanitise"}
 # Which part of kompas_site may import which other part. Anything else is a new edge: think before adding.
 ALLOWED = {
-    "model": set(),
+    "model": {"errors"},
     "errors": set(),
     "cache": {"outputdir"},
     "dutch": set(),
@@ -21,7 +21,7 @@ ALLOWED = {
     "resources": set(),
     "markdown": {"cache"},
     "paths": {"model"},
-    "profiles": {"errors", "load", "spelling", "dutch"},
+    "profiles": {"errors", "load", "spelling", "dutch"},  # profile files are read and validated like content
     "scaffold": {"profiles", "resources"},
     "buildstamp": {"cache", "resources"},
     "outputdir": set(),
@@ -35,7 +35,7 @@ ALLOWED = {
     "audit": SHARED,
     "commands": SHARED
     | {"pipeline", "check", "easyread", "render", "audit", "scaffold", "buildstamp", "load", "outputdir"},
-    "cli": {"commands", "__version__"},
+    "cli": {"commands", "__version__", "errors"},
     "__main__": {"cli"},
     "__init__": set(),
 }

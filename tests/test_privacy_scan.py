@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kompas_site.check import check_report
 from kompas_site.check.privacy import BSN, EMAIL, GEBOORTEDATUM, TELEFOON, find_personal_data, iban_is_valid
+from kompas_site.errors import ContentError
 from kompas_site.load import load_report
 from kompas_site.model import Toegestaan
 
@@ -248,7 +249,8 @@ def test_a_single_allowed_value_may_be_written_without_a_list(example):
 
 def test_allowing_is_never_a_switch(example):
     page = write(example / "01-over-ons" / "ander.md", "---\ntitle: Ander\ntoegestaan: alles\n---\n\nBSN 111222333\n")
-    assert len(found(example)) == 1
+    with pytest.raises(ContentError, match="Onder 'toegestaan' hoort een lijst"):  # not a switch: refused
+        found(example)
     edit(page, "toegestaan: alles", "toegestaan:\n  - waarde: '*'\n    reden: alles mag")
     assert len(found(example)) == 1
 

@@ -32,9 +32,11 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
         if isinstance(foto, dict) and isinstance(foto.get("bestand"), str)
     ]
     domains = dict(kader.domeinen)
-    domain_ids = [d for d in meta.get("domeinen") or [] if isinstance(d, str)]
+    # only domains the framework knows: a framework without domains (2017) shows none, not raw labels
+    domain_ids = [d for d in meta.get("domeinen") or [] if isinstance(d, str) and d in domains]
     bouwsteen = kader.bouwsteen(meta["bouwsteen"]) if isinstance(meta.get("bouwsteen"), int) else None
-    perspectief = meta.get("perspectief") if meta.get("perspectief") in PERSPECTIEF else None
+    written = meta.get("perspectief")
+    perspectief = written if isinstance(written, str) and written in PERSPECTIEF else None
     return {
         "titel": story.title,
         "link": posixpath.relpath(story.path, here),

@@ -23,6 +23,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    result = run_pipeline(args.content_dir).result
+    result = run_pipeline(args.content_dir, as_json=args.format == "json").result
     print(as_json(result) if args.format == "json" else as_text(result))
     return FOUTEN if result.has_errors else OK

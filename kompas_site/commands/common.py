@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from kompas_site import pipeline
@@ -20,12 +21,12 @@ class Stop(Exception):
         self.code = code
 
 
-def print_problems(error: ContentError, content_dir: str) -> None:
+def print_problems(error: ContentError, content_dir: str | None) -> None:
     out = sys.stderr
     count = len(error.problems)
     print(
-        f"Het rapport in '{content_dir}' kan niet gelezen worden "
-        f"({count} {'probleem' if count == 1 else 'problemen'}):",
+        (f"Het rapport in '{content_dir}'" if content_dir else "Het rapport")
+        + f" kan niet gelezen worden ({count} {'probleem' if count == 1 else 'problemen'}):",
         file=out,
     )
     for problem in error.problems:
@@ -38,10 +39,27 @@ def print_problems(error: ContentError, content_dir: str) -> None:
     print("\nPas dit aan en probeer het opnieuw.", file=out)
 
 
-def run_pipeline(content_dir: str, draft: bool = False) -> Build:
-    """Load, check and assemble the report; unusable input stops here with every problem named."""
+def problems_as_json(error: ContentError) -> str:
+    """The problems of unusable input for machines: ``{"problemen": [{"bestand", "regel", "sleutel", "melding"}]}``."""
+    return json.dumps(
+        {
+            "problemen": [
+                {"bestand": p.file, "regel": p.line, "sleutel": p.key, "melding": p.message} for p in error.problems
+            ]
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def run_pipeline(content_dir: str, draft: bool = False, as_json: bool = False) -> Build:
+    """Load, check and assemble the report. On unusable input the problems are printed (as JSON on
+    stdout with ``as_json``, else as text on stderr) and the command stops with exit code 2."""
     try:
         return pipeline.run(content_dir, draft=draft)
     except ContentError as error:
-        print_problems(error, content_dir)
+        if as_json:
+            print(problems_as_json(error))
+        else:
+            print_problems(error, content_dir)
         raise Stop(ONBRUIKBAAR) from None

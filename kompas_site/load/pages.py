@@ -11,9 +11,11 @@ from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
 from kompas_site.load.paths import walk_content
-from kompas_site.load.yamlsource import copy_data
+from kompas_site.load.schemas import PageSchema, validate
+from kompas_site.load.verhaal import normalise_story
+from kompas_site.load.yamlsource import copy_data, decode
 from kompas_site.markdown import first_heading
-from kompas_site.model import TWIN_SUFFIX, Page
+from kompas_site.model import STORIES_DIR, TWIN_SUFFIX, Page, Toegestaan
 
 _PREFIX = re.compile(r"^\d+[-_. ]+")
 
@@ -36,23 +38,33 @@ def pretty_name(stem: str) -> str:
 def load_page(root: Path, rel: Path | str) -> Page:
     file = rel if isinstance(rel, str) else rel.as_posix()
     try:
-        with open(os.path.join(root, file), encoding="utf-8") as stream:
-            text = stream.read()
-    except UnicodeDecodeError:
+        with open(os.path.join(root, file), "rb") as stream:
+            raw = stream.read()
+    except PermissionError:
         raise ContentError(
-            Problem("Dit bestand is niet als UTF-8 opgeslagen. Sla het op als 'UTF-8' in uw teksteditor.", file)
+            Problem(
+                "Deze pagina kan niet gelezen worden: er zijn geen leesrechten op het bestand. Geef uzelf "
+                "leesrechten (Eigenschappen > Beveiliging, of 'chmod u+r'), of haal het uit de map.",
+                file,
+            )
         ) from None
-    parts = _read_page(file, text)
+    except OSError as exc:
+        raise ContentError(Problem(f"Deze pagina kan niet gelezen worden ({exc.strerror or exc}).", file)) from None
+    parts = _read_page(file, decode(raw, file))
     if isinstance(parts, tuple):
         raise ContentError(list(parts))
+    meta = copy_data(parts.meta)
+    if parts.toegestaan:
+        meta["toegestaan"] = list(parts.toegestaan)
     return Page(
         path=file,
         title=parts.title,
         body=parts.body,
         body_line=parts.body_line,
-        meta=copy_data(parts.meta),
+        meta=meta,
         meta_lines=dict(parts.meta_lines),
         onderdelen=list(parts.onderdelen),
+        shape_problems=list(parts.shape_problems),
     )
 
 
@@ -67,6 +79,11 @@ class _PageParts:
     meta: dict
     meta_lines: dict
     onderdelen: tuple[str, ...]
+    toegestaan: tuple[Toegestaan, ...] = ()
+    shape_problems: tuple[Problem, ...] = ()
+
+
+_READ_KEYS = ("title", "onderdelen", "toegestaan")  # the front matter keys the page schema judges
 
 
 @memo
@@ -77,12 +94,18 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
     except ContentError as exc:
         return tuple(exc.problems)
     meta = doc.data
-    problems = []
-
-    title = meta.get("title")
-    if title is not None and (isinstance(title, (dict, list)) or str(title).strip() == ""):
-        problems.append(doc.problem("'title' moet één regel tekst zijn, zoals 'title: Over ons'.", "title"))
-        title = None
+    problems = list(doc.problems)
+    schema, found = validate(PageSchema, {k: meta[k] for k in _READ_KEYS if k in meta}, doc)
+    problems += found
+    if problems or schema is None:
+        return tuple(problems)
+    meta.pop(None, None)  # a key without a name (reported above when there is one)
+    lines = dict(doc.lines)
+    shape: list[Problem] = []
+    parts = PurePosixPath(file).parts
+    if parts[0] == STORIES_DIR and parts[-1] != "index.md":
+        shape = normalise_story(meta, lines, file)
+    title = schema.title
     if title is None:
         heading = first_heading(body)
         rel = PurePosixPath(file)
@@ -90,23 +113,8 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         if stem == "index":
             stem = rel.parent.name or "Home"
         title = heading or pretty_name(stem)
-
-    onderdelen = meta.get("onderdelen", [])
-    if onderdelen is None:
-        onderdelen = []
-    if isinstance(onderdelen, str):
-        onderdelen = [onderdelen]
-    if not isinstance(onderdelen, list) or any(isinstance(o, (dict, list)) for o in onderdelen):
-        problems.append(
-            doc.problem(
-                "'onderdelen' moet een lijst zijn van onderdeel-namen, zoals 'onderdelen: [bouwsteen-1, visitatie]'.",
-                "onderdelen",
-            )
-        )
-        onderdelen = []
-    if problems:
-        return tuple(problems)
-    return _PageParts(str(title).strip(), body, body_line, meta, doc.lines, tuple(str(o).strip() for o in onderdelen))
+    toegestaan = tuple(Toegestaan(t.waarde, t.reden) for t in schema.toegestaan)
+    return _PageParts(str(title).strip(), body, body_line, meta, lines, schema.onderdelen, toegestaan, tuple(shape))
 
 
 def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
@@ -115,7 +123,12 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
     pages: dict[str, Page] = {}
     twins: list[Page] = []
     problems: list[Problem] = []
-    for rel in markdown_files(root):
+    try:
+        files = markdown_files(root)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        files = []
+    for rel in files:
         try:
             page = load_page(root, rel)
         except ContentError as exc:
@@ -149,8 +162,22 @@ def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:
 def markdown_files(root: Path) -> list[str]:
     """The visible Markdown files in the folder, as posix paths relative to it, in the order of
     ``sorted(root.rglob("*.md"))``. Hidden folders are not entered (see is_hidden). A link is followed
-    only while it stays inside the folder and does not go round in circles (see ``load.paths``)."""
-    return [rel for rel in walk_content(root).files if is_page_file(rel)]
+    only while it stays inside the folder and does not go round in circles (see ``load.paths``). A folder
+    that cannot be read is a problem: its pages would silently be missing."""
+    walked = walk_content(root)
+    if walked.unreadable:
+        raise ContentError(
+            [
+                Problem(
+                    f"De map '{folder}' kan niet gelezen worden (geen leesrechten), dus wat erin staat (pagina's, "
+                    "foto's) zou op de site ontbreken. Geef uzelf leesrechten op de map, of haal hem uit de map "
+                    "van het rapport.",
+                    folder,
+                )
+                for folder in walked.unreadable
+            ]
+        )
+    return [rel for rel in walked.files if is_page_file(rel)]
 
 
 def page_sort_key(path: str) -> tuple:

@@ -23,6 +23,7 @@ class ContentFiles:
     files: list[str] = field(default_factory=list)  # every visible file, posix paths relative to the folder
     outside: list[tuple[str, str]] = field(default_factory=list)  # (relative path, where it points)
     loops: list[str] = field(default_factory=list)  # links to a folder that contains them
+    unreadable: list[str] = field(default_factory=list)  # folders that could not be read (with the reason)
 
 
 def is_hidden_name(name: str) -> bool:
@@ -46,7 +47,9 @@ def walk_content(root: Path | str, under: str = "") -> ContentFiles:
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
-        except OSError:  # unreadable, or gone since: nothing to publish from it
+        except OSError as exc:  # unreadable, or gone since: nothing to publish from it, and the author is told
+            shown = "/".join(parts) or "."
+            result.unreadable.append(shown if isinstance(exc, PermissionError) else f"{shown} ({exc.strerror or exc})")
             return
         for entry in entries:
             if is_hidden_name(entry.name):

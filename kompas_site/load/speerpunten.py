@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from kompas_site.errors import ContentError, Problem
-from kompas_site.load.yamlsource import parse_yaml
+from kompas_site.load.schemas import SpeerpuntSchema, validate
+from kompas_site.load.yamlsource import parse_yaml, read_text
 from kompas_site.model import Speerpunt
 
 FILE = "speerpunten.yml"
@@ -21,7 +23,7 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
     path = root / FILE
     if not path.is_file():
         return None
-    doc = parse_yaml(path.read_text(encoding="utf-8"), FILE)
+    doc = parse_yaml(read_text(path, FILE), FILE)
     if doc.data is None:
         return []
     items = doc.data.get("speerpunten") if isinstance(doc.data, dict) else None
@@ -38,7 +40,7 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
                 "speerpunten",
             )
         )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(doc.problems)
     result = []
     for i, item in enumerate(items):
         where = ("speerpunten", i)
@@ -56,42 +58,30 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
             titel = f" ('{item['titel']}')" if isinstance(item.get("titel"), str) else ""
             problems.append(
                 doc.problem(
-                    f"{number}{titel} heeft geen 'id'. Geef elk speerpunt een korte, unieke naam zonder spaties, zoals 'id: eigen-regie'.",
+                    f"{number}{titel} heeft geen 'id'. Geef elk speerpunt een korte, unieke naam zonder spaties, "
+                    "zoals 'id: eigen-regie'.",
                     *where,
                 )
             )
             continue
         label = f"Speerpunt '{goal_id}'"
-        titel = item.get("titel")
-        if not isinstance(titel, str) or not titel.strip():
+        schema, found = validate(SpeerpuntSchema, {k: v for k, v in item.items() if k is not None}, doc, where)
+        for problem in found:
+            message = problem.message
+            if problem.key == "speerpunten.titel":
+                message = f"{label} heeft geen 'titel'. Schrijf in één regel wat het doel is."
             problems.append(
-                doc.problem(f"{label} heeft geen 'titel'. Schrijf in één regel wat het doel is.", *where, "titel")
+                replace(problem, message=f"{label}: {message}" if not message.startswith(label) else message)
             )
-        bouwsteen = item.get("bouwsteen")
-        if bouwsteen is not None and (isinstance(bouwsteen, bool) or not isinstance(bouwsteen, int)):
-            if isinstance(bouwsteen, str) and bouwsteen.strip().isdigit():
-                bouwsteen = int(bouwsteen)
-            else:
-                problems.append(
-                    doc.problem(
-                        f"{label}: 'bouwsteen' moet een nummer zijn, zoals 'bouwsteen: 1' (nu: {bouwsteen!r}).",
-                        *where,
-                        "bouwsteen",
-                    )
-                )
-                bouwsteen = None
-        status = item.get("status")
-        toelichting = item.get("toelichting") or ""
-        for key, value in (("status", status), ("toelichting", toelichting)):
-            if isinstance(value, (dict, list)):
-                problems.append(doc.problem(f"{label}: '{key}' moet tekst zijn, geen lijst of blok.", *where, key))
+        if schema is None:
+            continue
         result.append(
             Speerpunt(
-                id=str(goal_id).strip(),
-                titel=str(titel or "").strip(),
-                bouwsteen=bouwsteen,
-                status=str(status).strip() if status is not None else None,
-                toelichting=str(toelichting).strip(),
+                id=schema.id,
+                titel=schema.titel,
+                bouwsteen=schema.bouwsteen,
+                status=schema.status,
+                toelichting=schema.toelichting or "",
                 line=doc.line(*where),
                 lines={k[2:]: v for k, v in doc.lines.items() if k[:2] == where and len(k) > 2},
             )

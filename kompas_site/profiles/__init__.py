@@ -8,12 +8,12 @@ Adding a framework means adding a folder here; the checker is generic code over 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
+from kompas_site.errors import ContentError
 
 PROFILES_DIR = Path(__file__).parent
 
@@ -105,56 +105,84 @@ class Kader:
         return next((b for b in self.bouwstenen if b.nummer == nummer), None)
 
 
-def _onderdeel(raw: dict) -> Onderdeel:
-    return Onderdeel(
-        id=raw["id"],
-        titel=raw["titel"],
-        vraagt=raw["vraagt"].strip(),
-        bron=raw["bron"],
-        handreiking=raw["handreiking"].strip(),
-        bouwsteen=raw.get("bouwsteen"),
-        gegevens=raw.get("gegevens"),
-        cyclus=raw.get("cyclus"),
-    )
+def _read(path: Path, schema):
+    """A profile file validated by its schema; a broken one names its file, line and key."""
+    from kompas_site.load.schemas import validate
+    from kompas_site.load.yamlsource import parse_yaml, read_text
+
+    name = str(path)
+    doc = parse_yaml(read_text(path, name), name)
+    data = doc.data if isinstance(doc.data, dict) else None
+    if data is None:
+        raise ContentError(
+            list(doc.problems)
+            + [doc.problem("Dit profielbestand van kompas-site moet regels 'sleutel: waarde' bevatten.")]
+        )
+    validated, problems = validate(schema, data, doc)
+    problems = list(doc.problems) + problems
+    if problems:
+        raise ContentError(
+            [
+                replace(
+                    p,
+                    message=p.message + " (Dit is een bestand van kompas-site zelf: herstel het, of installeer "
+                    "kompas-site opnieuw.)",
+                )
+                for p in problems
+            ]
+        )
+    return validated
 
 
-def _editie(raw: dict) -> EditieProfiel:
+def _editie(path: Path) -> EditieProfiel:
+    from kompas_site.load.schemas import EditieProfielSchema
+
+    raw = _read(path, EditieProfielSchema)
     return EditieProfiel(
-        soort=raw["soort"],
-        naam=raw["naam"],
-        uitleg=raw.get("uitleg", "").strip(),
-        van=raw["jaren"]["van"],
-        tot=raw["jaren"]["tot"],
-        ritme=raw["jaren"]["ritme"],
-        deadline_maand=raw["deadline"]["maand"],
-        deadline_dag=raw["deadline"]["dag"],
-        deadline_toelichting=raw["deadline"].get("toelichting", "").strip(),
-        onderdelen=tuple(_onderdeel(o) for o in raw["onderdelen"]),
-        sjabloon=tuple(
-            SjabloonPagina(s["pad"], s["titel"], tuple(s.get("onderdelen") or ())) for s in raw.get("sjabloon") or ()
+        soort=raw.soort,
+        naam=raw.naam,
+        uitleg=raw.uitleg or "",
+        van=raw.jaren.van,
+        tot=raw.jaren.tot,
+        ritme=raw.jaren.ritme,
+        deadline_maand=raw.deadline.maand,
+        deadline_dag=raw.deadline.dag,
+        deadline_toelichting=raw.deadline.toelichting or "",
+        onderdelen=tuple(
+            Onderdeel(
+                id=o.id,
+                titel=o.titel,
+                vraagt=o.vraagt,
+                bron=o.bron,
+                handreiking=o.handreiking,
+                bouwsteen=o.bouwsteen,
+                gegevens=o.gegevens,
+                cyclus=o.cyclus,
+            )
+            for o in raw.onderdelen
         ),
+        sjabloon=tuple(SjabloonPagina(s.pad, s.titel, s.onderdelen) for s in raw.sjabloon or ()),
     )
 
 
 def _kader(folder: Path) -> Kader:
-    raw = yaml.safe_load((folder / "kader.yml").read_text(encoding="utf-8"))
+    from kompas_site.load.schemas import KaderSchema
+
+    raw = _read(folder / "kader.yml", KaderSchema)
     edities = {}
     for path in sorted(folder.glob("*.yml")):
         if path.name != "kader.yml":
-            editie = _editie(yaml.safe_load(path.read_text(encoding="utf-8")))
+            editie = _editie(path)
             edities[editie.soort] = editie
     return Kader(
-        id=raw["id"],
-        naam=raw["naam"],
-        korte_naam=raw.get("korte_naam", raw["naam"]),
-        sector=raw.get("sector", ""),
-        uitleg=raw.get("uitleg", "").strip(),
-        bouwstenen=tuple(Bouwsteen(b["nummer"], b["titel"], b.get("uitleg", "")) for b in raw["bouwstenen"]),
-        domeinen=tuple((d["id"], d["titel"]) for d in raw.get("domeinen") or ()),
-        cycli={
-            name: Cyclus(name, c["jaren"], tuple(c["edities"]), c.get("uitleg", "").strip())
-            for name, c in (raw.get("cycli") or {}).items()
-        },
+        id=raw.id,
+        naam=raw.naam,
+        korte_naam=raw.korte_naam or raw.naam,
+        sector=raw.sector or "",
+        uitleg=raw.uitleg or "",
+        bouwstenen=tuple(Bouwsteen(b.nummer, b.titel, b.uitleg or "") for b in raw.bouwstenen),
+        domeinen=tuple((d.id, d.titel) for d in raw.domeinen or ()),
+        cycli={name: Cyclus(name, c.jaren, c.edities, c.uitleg or "") for name, c in (raw.cycli or {}).items()},
         edities=edities,
     )
 
@@ -166,4 +194,5 @@ def kaders() -> dict[str, Kader]:
 
 
 def kader(kader_id: str) -> Kader:
+    """The framework of that id (``KeyError`` when there is none: kompas.yml's schema names it first)."""
     return kaders()[kader_id]

@@ -16,6 +16,7 @@ from kompas_site.check.rules import (
     personal_data,
     placeholder_name,
     reserved_names,
+    shape,
     size,
     speerpunten,
     story_cards,
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = tuple(
     Rule.of(module)
     for module in (
         onderdelen,
+        shape,
         speerpunten,
         deadlines,
         placeholder_name,

@@ -1,0 +1,503 @@
+"""Typed schemas (pydantic v2) for what authors write in YAML, and their errors as Dutch problems.
+
+Each schema validates one kind of file or front matter and is then turned into the dataclasses of
+``kompas_site.model``, which the rest of the code reads. A validation error becomes a ``Problem`` with
+the file, the YAML line and the key; the Dutch text comes from the validator itself (a ``ValueError``
+whose text may hold ``{key}``) or, for the generic cases, from ``_MESSAGES``.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from kompas_site.dutch import MONTHS
+from kompas_site.errors import Problem
+from kompas_site.load.yamlsource import YamlDoc
+from kompas_site.spelling import did_you_mean, listing
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[Tt]|\s+)\d{1,2}:\d{2}")
+
+
+def date_problem(value: Any) -> str | None:
+    """Why ``value`` is not a date as a report asks it (jaar-maand-dag), in Dutch; None when it is one.
+    The text names the key as ``{key}``."""
+    return None if isinstance(parse_date(value), date) else _date_reason(value)
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from YAML: a date, or an ISO date written as text ('2026-05-20'). None otherwise."""
+    if isinstance(value, datetime):
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        match = _ISO.match(value.strip())
+        if match:
+            try:
+                return date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _date_reason(value: Any) -> str:
+    example = "Schrijf de datum als jaar-maand-dag, zoals 2026-05-28."
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value).strip()
+    timed = _WITH_TIME.match(text)
+    if timed:
+        day = parse_date(timed.group(1))
+        return f"Bij '{{key}}' staat een datum met een tijd ('{text}'). Schrijf alleen de datum" + (
+            f": {day.isoformat()}." if day else ", zoals 2026-05-28."
+        )
+    iso = _ISO.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+        if not 1 <= month <= 12:
+            why = f"er is geen maand {month}"
+        else:
+            why = f"{MONTHS[month - 1]} {year} heeft geen dag {day}"
+        return f"De datum '{text}' bij '{{key}}' bestaat niet: {why}. {example}"
+    dmy = _DMY.match(text)
+    if dmy:
+        day, month, year = (int(part) for part in dmy.groups())
+        try:
+            swapped = date(year, month, day).isoformat()
+        except ValueError:
+            return f"De datum '{text}' bij '{{key}}' staat als dag-maand-jaar en bestaat niet. {example}"
+        return f"De datum '{text}' bij '{{key}}' staat als dag-maand-jaar. Schrijf jaar-maand-dag: {swapped}."
+    if isinstance(value, (dict, list)):
+        return f"Bij '{{key}}' hoort één datum, geen lijst of blok. {example}"
+    return f"Bij '{{key}}' hoort een datum, maar '{text}' is geen datum. {example}"
+
+
+def _date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise ValueError(_date_reason(value))
+    return day
+
+
+Datum = Annotated[date | None, BeforeValidator(_date)]
+
+
+# --- text, numbers, addresses --------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list, set, tuple)):
+        raise ValueError("'{key}' moet één tekst zijn, geen lijst of blok.")
+    text = str(value).strip()
+    return text or None
+
+
+def _required_text(value: Any) -> str:
+    text = _text(value)
+    if text is None:
+        raise ValueError("'{key}' is verplicht maar ontbreekt of is leeg.")
+    return text
+
+
+def _url(value: Any) -> str | None:
+    text = _text(value)
+    if text is not None and not text.lower().startswith(("http://", "https://")):
+        raise ValueError(
+            "Het webadres bij '{key}' moet beginnen met https:// (of http://), zoals https://www.example.nl."
+        )
+    return text
+
+
+Text = Annotated[str | None, BeforeValidator(_text)]
+RequiredText = Annotated[str, BeforeValidator(_required_text)]
+Url = Annotated[str | None, BeforeValidator(_url)]
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+        raise ValueError(f"'{{key}}' moet een jaartal zijn, zoals 2025 (nu staat er: {value!r}).")
+    return value
+
+
+Jaar = Annotated[int, BeforeValidator(_year)]
+
+
+class Schema(BaseModel):
+    """Unknown keys are refused (a typo must not be silently ignored); values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- kompas.yml ----------------------------------------------------------------------------------
+
+EXAMPLE = """organisatie:
+  naam: Stichting De Linde
+kader: gehandicaptenzorg-2023
+editie:
+  soort: kwaliteitsbeeld
+  jaar: 2025"""
+
+CONTACT_LABELS = {"email": "e-mailadres", "telefoon": "telefoonnummer"}
+CONTACT_EXAMPLES = {"email": "info@example.nl", "telefoon": "020-1234567"}
+
+
+def _contacts(key: str):
+    def validate(value: Any) -> tuple[str, ...]:
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        if any(isinstance(v, (dict, list)) for v in items):
+            raise ValueError(
+                f"Bij '{key}' onder 'contact' hoort één {CONTACT_LABELS[key]}, of een lijst "
+                f"met een streepje voor elk, zoals:\n\ncontact:\n  {key}:\n    - {CONTACT_EXAMPLES[key]}"
+            )
+        if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+            # YAML reads 0201234567 as a number (and drops the 0): the author must quote it.
+            raise ValueError(
+                f"Zet het {CONTACT_LABELS[key]} bij '{key}' (onder 'contact') tussen "
+                f'aanhalingstekens, zoals {key}: "{CONTACT_EXAMPLES[key]}". Anders valt de 0 '
+                "aan het begin weg."
+            )
+        return tuple(str(v).strip() for v in items if str(v).strip())
+
+    return BeforeValidator(validate)
+
+
+class OrganisatieSchema(Schema):
+    naam: RequiredText
+    website: Url = None
+
+
+class EditieSchema(Schema):
+    soort: RequiredText
+    jaar: Jaar = Field(
+        json_schema_extra={"ontbreekt": "'{key}' is verplicht: het jaar waarover u rapporteert, bijvoorbeeld 2025."}
+    )
+    publicatiedatum: Datum = None
+
+
+class ContactSchema(Schema):
+    email: Annotated[tuple[str, ...], _contacts("email")] = ()
+    telefoon: Annotated[tuple[str, ...], _contacts("telefoon")] = ()
+    adres: Text = None
+
+
+TOEGESTAAN_EXAMPLE = (
+    "toegestaan:\n  - waarde: 801745913\n    reden: Het RSIN van onze stichting; dat moeten we als ANBI publiceren."
+)
+
+
+class ToegestaanSchema(Schema):
+    waarde: RequiredText
+    reden: RequiredText = Field(
+        json_schema_extra={
+            "ontbreekt": "Bij elke waarde onder 'toegestaan' hoort een 'reden': waarom dit geen persoonsgegeven is. "
+            "Voorbeeld:\n\n" + TOEGESTAAN_EXAMPLE
+        }
+    )
+
+
+def _toegestaan(value: Any) -> Any:
+    if value is None:
+        return ()
+    if isinstance(value, dict):  # one value, written without the list's '-'
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(
+            "Onder 'toegestaan' hoort een lijst; begin elke waarde met '- waarde:' en zet er "
+            "'reden:' onder. Voorbeeld:\n\n" + TOEGESTAAN_EXAMPLE
+        )
+    return value
+
+
+ToegestaanList = Annotated[
+    tuple[ToegestaanSchema, ...],
+    BeforeValidator(_toegestaan),
+    Field(
+        json_schema_extra={
+            "geen_blok": "Elke waarde onder 'toegestaan' begint met '- waarde:' en heeft een 'reden:' eronder. "
+            "Voorbeeld:\n\n" + TOEGESTAAN_EXAMPLE
+        }
+    ),
+]
+
+_SECTION = "Onder '{key}' horen ingesprongen regels 'sleutel: waarde', zie dit voorbeeld:\n\n" + EXAMPLE
+_MISSING_SECTION = "'{key}' ontbreekt. Voorbeeld:\n\n" + EXAMPLE
+
+
+class KompasSchema(Schema):
+    organisatie: OrganisatieSchema = Field(json_schema_extra={"ontbreekt": _MISSING_SECTION, "geen_blok": _SECTION})
+    kader: RequiredText
+    editie: EditieSchema = Field(json_schema_extra={"ontbreekt": _MISSING_SECTION, "geen_blok": _SECTION})
+    verantwoordelijk: Text = None
+    visitatie: Text = None
+    contact: ContactSchema | None = Field(
+        default=None,
+        json_schema_extra={
+            "geen_blok": "Onder 'contact' horen ingesprongen regels, zoals:\n\ncontact:\n"
+            "  email: info@example.nl\n  telefoon: 020-1234567"
+        },
+    )
+    toegestaan: ToegestaanList = ()
+    site_url: Url = None
+
+
+# --- page and story front matter -------------------------------------------------------------------
+
+
+def _onderdelen(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(o, (dict, list)) or o is None for o in value):
+        raise ValueError(
+            "'onderdelen' moet een lijst zijn van onderdeel-namen, zoals 'onderdelen: [bouwsteen-1, visitatie]'."
+        )
+    return tuple(str(o).strip() for o in value)
+
+
+def _title(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)) or str(value).strip() == "":
+        raise ValueError("'title' moet één regel tekst zijn, zoals 'title: Over ons'.")
+    return str(value).strip()
+
+
+class PageSchema(BaseModel):
+    """A page's front matter: the keys kompas-site reads. Any other key is the author's (or MkDocs')."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: Annotated[str | None, BeforeValidator(_title)] = None
+    onderdelen: Annotated[tuple[str, ...], BeforeValidator(_onderdelen)] = ()
+    toegestaan: ToegestaanList = ()
+
+
+class ToestemmingSchema(BaseModel):
+    """Consent: only the dates are judged here (their shape); missing parts are the privacy rule's."""
+
+    model_config = ConfigDict(extra="allow")
+
+    datum: Datum = None
+    geldig_tot: Datum = None
+
+
+# --- speerpunten.yml and woordenlijst.yml ------------------------------------------------------------
+
+
+def _bouwsteen(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"'bouwsteen' moet een nummer zijn, zoals 'bouwsteen: 1' (nu: {value!r}).")
+    return value
+
+
+def _plain(value: Any) -> str | None:
+    if isinstance(value, (dict, list)):
+        raise ValueError("'{key}' moet tekst zijn, geen lijst of blok.")
+    return None if value is None else str(value).strip()
+
+
+class SpeerpuntSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    id: Annotated[str, BeforeValidator(_required_text)]
+    titel: Annotated[str, BeforeValidator(_required_text)] = Field(
+        json_schema_extra={"ontbreekt": "heeft geen 'titel'. Schrijf in één regel wat het doel is."}
+    )
+    bouwsteen: Annotated[int | None, BeforeValidator(_bouwsteen)] = None
+    status: Annotated[str | None, BeforeValidator(_plain)] = None
+    toelichting: Annotated[str | None, BeforeValidator(_plain)] = None
+
+
+def _uitleg(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        raise ValueError("Bij '{key}' hoort één uitleg in gewone tekst, geen lijst of blok.")
+    return "" if value is None else str(value).strip()
+
+
+Uitleg = Annotated[str, BeforeValidator(_uitleg)]
+
+
+# --- profiles (the package's own data) -------------------------------------------------------------
+
+
+class OnderdeelSchema(Schema):
+    id: RequiredText
+    titel: RequiredText
+    vraagt: RequiredText
+    bron: RequiredText
+    handreiking: RequiredText
+    bouwsteen: int | None = None
+    gegevens: Text = None
+    cyclus: Text = None
+
+
+class JarenSchema(Schema):
+    van: int
+    tot: int
+    ritme: typing.Literal["elk", "even", "oneven"]
+
+
+class DeadlineSchema(Schema):
+    maand: int = Field(ge=1, le=12)
+    dag: int = Field(ge=1, le=31)
+    toelichting: Text = None
+
+
+class SjabloonSchema(Schema):
+    pad: RequiredText
+    titel: RequiredText
+    onderdelen: Annotated[tuple[str, ...], BeforeValidator(_onderdelen)] = ()
+
+
+class EditieProfielSchema(Schema):
+    soort: RequiredText
+    naam: RequiredText
+    uitleg: Text = None
+    jaren: JarenSchema
+    deadline: DeadlineSchema
+    onderdelen: tuple[OnderdeelSchema, ...]
+    sjabloon: tuple[SjabloonSchema, ...] | None = None
+
+
+class BouwsteenSchema(Schema):
+    nummer: int
+    titel: RequiredText
+    uitleg: Text = None
+
+
+class DomeinSchema(Schema):
+    id: RequiredText
+    titel: RequiredText
+
+
+class CyclusSchema(Schema):
+    jaren: int
+    edities: tuple[str, ...]
+    uitleg: Text = None
+
+
+class KaderSchema(Schema):
+    id: RequiredText
+    naam: RequiredText
+    korte_naam: Text = None
+    sector: Text = None
+    uitleg: Text = None
+    bouwstenen: tuple[BouwsteenSchema, ...]
+    domeinen: tuple[DomeinSchema, ...] | None = None
+    cycli: dict[str, CyclusSchema] | None = None
+
+
+# --- validation errors -> problems -------------------------------------------------------------------
+
+_MESSAGES = {
+    "missing": "'{key}' is verplicht maar ontbreekt.",
+    "string_type": "'{key}' moet tekst zijn.",
+    "int_type": "'{key}' moet een heel getal zijn, zoals 3.",
+    "int_parsing": "'{key}' moet een heel getal zijn, zoals 3.",
+    "int_from_float": "'{key}' moet een heel getal zijn, zoals 3.",
+    "bool_type": "'{key}' moet ja of nee zijn (true of false).",
+    "list_type": "Onder '{key}' hoort een lijst, met een streepje (-) voor elk item.",
+    "tuple_type": "Onder '{key}' hoort een lijst, met een streepje (-) voor elk item.",
+    "dict_type": "Onder '{key}' horen ingesprongen regels 'sleutel: waarde'.",
+    "model_type": "Onder '{key}' horen ingesprongen regels 'sleutel: waarde'.",
+    "literal_error": "'{key}' moet een van deze zijn: {expected}.",
+    "greater_than_equal": "'{key}' moet minstens {ge} zijn.",
+    "less_than_equal": "'{key}' mag hoogstens {le} zijn.",
+}
+
+
+def validate(schema: type[BaseModel], data: Any, doc: YamlDoc, prefix: tuple = ()) -> tuple[Any, list[Problem]]:
+    """(the validated schema, []) or (None, the problems, each with file, line and key)."""
+    try:
+        return schema.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_problem(error, schema, doc, prefix) for error in exc.errors(include_url=False)]
+
+
+def _problem(error: dict, schema: type[BaseModel], doc: YamlDoc, prefix: tuple) -> Problem:
+    loc = prefix + tuple(_loc(error["loc"]))
+    inner = tuple(_loc(error["loc"]))
+    key = ".".join(str(p) for p in loc if not isinstance(p, int))
+    kind = error["type"]
+    extra = _field_extra(schema, inner)
+    if kind == "extra_forbidden":
+        allowed = _allowed(schema, inner[:-1])
+        name = str(inner[-1])
+        message = f"De sleutel '{name}' kennen we niet. Hier zijn toegestaan: {listing(allowed)}." + did_you_mean(
+            name, allowed
+        )
+    elif kind == "missing" or (kind in ("model_type", "dict_type") and error.get("input") is None):
+        message = extra.get("ontbreekt") or _MESSAGES["missing"]
+    elif kind in ("model_type", "dict_type") and extra.get("geen_blok"):
+        message = extra["geen_blok"]
+    elif kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+    else:
+        template = _MESSAGES.get(kind)
+        ctx = error.get("ctx") or {}
+        message = template.format(key="{key}", **ctx) if template else f"'{{key}}' klopt niet ({error['msg']})."
+    return Problem(message.replace("{key}", key), doc.file, doc.line(*loc), key or None)
+
+
+def _loc(loc: tuple) -> list:
+    """Pydantic adds the validator's name for a function (``function-before[...]``): not a YAML key."""
+    return [part for part in loc if not (isinstance(part, str) and "[" in part and "]" in part)]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The schema inside an annotation such as ``tuple[X, ...] | None`` or ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, tuple, list, dict, Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _walk(schema: type[BaseModel], path: tuple) -> tuple[type[BaseModel] | None, str | None]:
+    """The schema holding the last key of ``path``, and that key (list positions are skipped)."""
+    current: type[BaseModel] | None = schema
+    names = [p for p in path if isinstance(p, str)]
+    for name in names[:-1]:
+        field = current.model_fields.get(name) if current else None
+        current = _model_in(field.annotation) if field else None
+        if current is None:
+            return None, None
+    return current, names[-1] if names else None
+
+
+def _field_extra(schema: type[BaseModel], path: tuple) -> dict:
+    owner, name = _walk(schema, path)
+    field = owner.model_fields.get(name) if owner and name else None
+    extra = field.json_schema_extra if field else None
+    return extra if isinstance(extra, dict) else {}
+
+
+def _allowed(schema: type[BaseModel], path: tuple) -> list[str]:
+    if not [p for p in path if isinstance(p, str)]:
+        return list(schema.model_fields)
+    owner, name = _walk(schema, path)
+    field = owner.model_fields.get(name) if owner and name else None
+    inner = _model_in(field.annotation) if field else None
+    return list(inner.model_fields) if inner else []

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kompas_site.dutch import MONTHS
+
 FOLDERS = [
     ("01-bouwsteen-1", 1, "Bouwsteen 1: het zorgproces rond de persoon"),
     ("02-bouwsteen-2", 2, "Bouwsteen 2: ervaringen van mensen met een beperking"),
@@ -161,20 +163,7 @@ ROLLEN = [
     "logopedist",
     "arts verstandelijk gehandicapten",
 ]
-MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+MAANDEN = list(MONTHS)
 DOMEINEN = [
     "lichamelijk-welbevinden",
     "psychisch-welbevinden",

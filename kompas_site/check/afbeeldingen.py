@@ -19,10 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from kompas_site.cache import memo
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
-from kompas_site.markdown import line_of
-from kompas_site.markdown import tokens as markdown_tokens
 from kompas_site.media.images import ImageError, validate_image
 from kompas_site.media.publish import default_cache_dir
 from kompas_site.model import Page, Report
@@ -81,28 +78,10 @@ def is_decorative_marker(text: str) -> bool:
 
 def markdown_images(page: Page) -> Iterator[tuple[str, str, bool, int]]:
     """Each Markdown image of a page: (src as written, alt text, marked decorative, line)."""
-    for src, alt, decorative, line in images_in(page.body):
-        yield src, alt, decorative, page.body_line + line
+    from kompas_site.check.scan import scan  # the page's one parse
 
-
-@memo
-def images_in(body: str) -> tuple[tuple[str, str, bool, int], ...]:
-    """The images of a page's Markdown, with lines counted from 0 at the body's first line."""
-    found = []
-    lines = body.split("\n")
-    for token in markdown_tokens(body):
-        if token.type != "inline" or not token.children or not token.map:
-            continue
-        children = token.children
-        for i, child in enumerate(children):
-            if child.type != "image":
-                continue
-            src = unquote(str(child.attrs.get("src", "")))  # markdown-it writes a space as %20
-            after = children[i + 1] if i + 1 < len(children) else None
-            decorative = bool(after and after.type == "text" and _DECORATIVE.match(after.content))
-            line = line_of(lines, token, src)
-            found.append((src, child.content, decorative, line))
-    return tuple(found)
+    for image in scan(page.body).images:
+        yield image.src, image.alt, image.decorative, page.body_line + image.line
 
 
 def _alt(page: Page, alt, decorative: bool, src: str, line: int, markdown: bool, key: str | None = None):

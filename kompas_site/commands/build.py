@@ -7,18 +7,12 @@ from pathlib import Path
 
 from kompas_site import buildstamp, outputdir
 from kompas_site.check.output import as_text, summary
-from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, run_pipeline
+from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, add_content_dir, run_pipeline
 from kompas_site.pipeline import Build
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "content_dir",
-        nargs="?",
-        default="content",
-        metavar="MAP",
-        help="de map met kompas.yml en de pagina's (standaard: content)",
-    )
+    add_content_dir(parser)
     parser.add_argument(
         "-o", "--output", default="site", metavar="UITVOERMAP", help="waar de website komt (standaard: site)"
     )

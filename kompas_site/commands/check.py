@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 from kompas_site.check.output import as_json, as_text
-from kompas_site.commands.common import FOUTEN, OK, run_pipeline
+from kompas_site.commands.common import FOUTEN, OK, add_content_dir, run_pipeline
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "content_dir",
-        nargs="?",
-        default="content",
-        metavar="MAP",
-        help="de map met kompas.yml en de pagina's (standaard: content)",
-    )
+    add_content_dir(parser)
     parser.add_argument(
         "--format",
         choices=("text", "json"),

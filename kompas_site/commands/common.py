@@ -14,6 +14,17 @@ FOUTEN = 1  # the report has errors (fout)
 ONBRUIKBAAR = 2  # the input cannot be used at all
 
 
+def add_content_dir(parser) -> None:
+    """The content folder, the first argument of every verb that reads a report."""
+    parser.add_argument(
+        "content_dir",
+        nargs="?",
+        default="content",
+        metavar="MAP",
+        help="de map met kompas.yml en de pagina's (standaard: content)",
+    )
+
+
 class Stop(Exception):
     """Leave the command with an exit code after the message has been printed."""
 

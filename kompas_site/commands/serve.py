@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kompas_site.commands.common import OK, run_pipeline
+from kompas_site.commands.common import OK, add_content_dir, run_pipeline
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "content_dir",
-        nargs="?",
-        default="content",
-        metavar="MAP",
-        help="de map met kompas.yml en de pagina's (standaard: content)",
-    )
+    add_content_dir(parser)
     parser.add_argument("--poort", type=int, default=8000, help="poort voor de voorbeeldweergave (standaard 8000)")
 
 

@@ -44,7 +44,7 @@ def _unusable(folder: Path) -> str | None:
     return None
 
 
-_REASONS = {
+_REASONS: dict[int | None, str] = {
     errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
     errno.EACCES: "u mag daar niet schrijven",
     errno.EPERM: "u mag daar niet schrijven",

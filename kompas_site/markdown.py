@@ -42,6 +42,7 @@ def plain_text(text: str) -> str:
 def line_of(lines: list[str], token: Token, needle: str) -> int:
     """The line of a block token (0-based, in ``lines``, its text split on newlines) where ``needle``
     is written: the first line of the block that holds it, else the block's first line."""
+    assert token.map is not None, "a block token knows its lines"
     start, end = token.map
     return next((n for n in range(start, end) if needle in lines[n]), start)
 

@@ -198,7 +198,7 @@ def _lock_path(output: Path) -> Path:
 
 def _try_lock(handle) -> bool:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             handle.seek(0)
@@ -302,7 +302,7 @@ def remove_leftovers(output_dir: Path) -> list[Path]:
     """Temporary folders of earlier builds into this output (``.NAME-nieuw-*``, ``.NAME-oud-*``) that a
     killed build left beside it. Call it while holding ``output_lock``: then no build is using them."""
     output = Path(output_dir).resolve()
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(output.parent.iterdir())
     except OSError:
@@ -341,7 +341,7 @@ def remove_stale_temp() -> list[Path]:
     """Temporary files of runs that were killed: ``kompas-<pid>-*.yml`` (a build's or preview's
     settings) and ``kompas-cache-<pid>-*``, ``kompas-serve-<pid>-*`` folders, made before this run
     started by a process that is gone, owned by this user."""
-    removed = []
+    removed: list[Path] = []
     folder = Path(tempfile.gettempdir())
     try:
         entries = list(folder.iterdir())

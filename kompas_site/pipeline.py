@@ -166,7 +166,8 @@ def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None 
     result = check_report(load_report(content_dir))
     site = assemble(result, draft=draft)
     pages = _pages(result, site)
-    images, files = {}, {}
+    images: dict[str, Path] = {}
+    files: dict[str, Path] = {}
     root = Path(result.report.root)
     for path in result.published:
         (images if is_raster_image(path) else files)[path] = root / path

@@ -70,13 +70,13 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     generated += easy.generated
     generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
     markdown.update(easy.markdown)
-    for page in generated:
-        if report.page(page.source):
+    for made in generated:
+        if report.page(made.source):
             raise ContentError(
                 Problem(
-                    f"De naam '{page.source}' is gereserveerd voor een pagina die kompas-site zelf maakt. "
+                    f"De naam '{made.source}' is gereserveerd voor een pagina die kompas-site zelf maakt. "
                     "Geef uw pagina een andere bestandsnaam.",
-                    page.source,
+                    made.source,
                 )
             )
     leading = [
@@ -88,9 +88,9 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
     outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins))
     taken = set(outputs.values())
-    fixed = frozenset(item.source for item in leading + trailing)  # in every menu, however long
+    fixed = frozenset(item.source for item in leading + trailing if item.source)  # in every menu, however long
     full_listings, full_root, full_pages = listings(nav, "", home_title, taken, fixed)
-    easy_fixed = frozenset({easy.home, GLOSSARY} - {None})
+    easy_fixed = frozenset(source for source in (easy.home, GLOSSARY) if source is not None)
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
@@ -98,6 +98,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         intro = story_intro(story, kader, outputs[story.path])
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     easy_read = easy.pages | {p.source for p in easy_pages}
+    menu = Menu(nav, full_listings, full_root, fixed)
     site = Site(
         generated=generated + listing_pages,
         outputs=outputs,
@@ -105,14 +106,14 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         twins=easy.twins,
         markdown=markdown,
         easy_read=easy_read,
-        menu=Menu(nav, full_listings, full_root, fixed),
+        menu=menu,
         easy_menu=Menu(easy.nav, easy_listings, easy_root, easy_fixed),
         listings={p.source for p in listing_pages},
         off_menu=({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
     )
     part_sources = {part.source for part in story_parts}
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
-        site.menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
+        menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
         report, outputs, [(g.source, g.title, g.markdown) for g in generated if g.source not in part_sources]
     )
@@ -122,11 +123,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
             site.switches[page.twin.path] = Switch(page.path, FULL, False)
         elif easy.home:  # no twin of its own: the easy-read home is the way in
             site.switches[page.path] = Switch(easy.home, EASY_READ, True)
-    for page in site.generated:
-        if page.source in easy_read:
-            site.switches[page.source] = Switch(HOME, FULL, False)
+    for made in site.generated:
+        if made.source in easy_read:
+            site.switches[made.source] = Switch(HOME, FULL, False)
         elif easy.home:
-            site.switches[page.source] = Switch(easy.home, EASY_READ, True)
+            site.switches[made.source] = Switch(easy.home, EASY_READ, True)
     if draft:
         site.draft = _draft(result)
     return site

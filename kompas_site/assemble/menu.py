@@ -68,13 +68,16 @@ class Menu:
         first = items.index(long[0]) if long else len(items)
         self._top = (items[:first], long, [i for i in items[first:] if i.source in fixed])
         # Each item's place in the list of its section (None: the top level).
-        self._place: dict[tuple[NavItem | None, NavItem], int] = {(None, i): n for n, i in enumerate(long)}
+        self._place: dict[tuple[NavItem | None, NavItem | None], int] = {(None, i): n for n, i in enumerate(long)}
         # Per page source: the sections from the top to it, its item (None for a listing part or an
         # attached page), and the place in the last section around which its items are shown.
         self._where: dict[str, tuple[tuple[NavItem, ...], NavItem | None, int]] = {}
         self._index(items, ())
         for listing in [*self.listings.values(), *([root_listing] if root_listing else [])]:
-            chain = () if listing is root_listing else self._where[listing.section.source][0]
+            chain: tuple[NavItem, ...] = ()
+            if listing is not root_listing:
+                assert listing.section.source is not None  # its own page, or the first part of its listing
+                chain = self._where[listing.section.source][0]
             for number, source in enumerate(listing.parts):
                 if source != listing.section.source:
                     self._where[source] = (chain, None, number * LISTING_PART_SIZE)

@@ -43,7 +43,7 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
         "photos": photos,
         "citaat": meta.get("citaat") if isinstance(meta.get("citaat"), str) else None,
         "perspectief": perspectief,
-        "perspectief_label": PERSPECTIEF.get(perspectief),
+        "perspectief_label": PERSPECTIEF.get(perspectief) if perspectief else None,
         "bouwsteen": bouwsteen,
         "domeinen": [domains.get(d, d) for d in domain_ids],
         "domein_ids": domain_ids,

@@ -123,9 +123,9 @@ def as_text(result: AuditResult, width: int = 100) -> str:
         groups: dict[tuple, list[str]] = {}
         for page, elements in rule.pages.items():
             groups.setdefault(tuple(elements), []).append(page)
-        for elements, pages in groups.items():
+        for shared, pages in groups.items():
             lines.append(f"   {_pages(pages, total)[0].upper()}{_pages(pages, total)[1:]}:")
-            lines += _elements(list(elements), "     ", result.viewports)
+            lines += _elements(list(shared), "     ", result.viewports)
         if rule.help_url:
             lines.append(f"   Meer uitleg (Engels): {rule.help_url}")
     outside = result.outside
@@ -161,8 +161,8 @@ def summary(result: AuditResult) -> str:
     parts = []
     rules = result.rules
     if rules:
-        pages = len({page for rule in rules for page in rule.pages})
-        parts.append(f"{_plural(len(rules), 'probleem', 'problemen')} met toegankelijkheid op {_paginas(pages)}")
+        count = len({page for rule in rules for page in rule.pages})
+        parts.append(f"{_plural(len(rules), 'probleem', 'problemen')} met toegankelijkheid op {_paginas(count)}")
     if result.outside:
         parts.append(f"{_plural(len(result.outside), 'verzoek', 'verzoeken')} naar andere servers")
     if result.failed:

@@ -37,6 +37,7 @@ def serve_folder(folder: Path) -> Iterator[str]:
     thread.start()
     try:
         host, port = server.server_address[:2]
+        assert isinstance(host, str)  # an AF_INET server: the address is text
         yield f"http://{host}:{port}/"
     finally:
         server.shutdown()

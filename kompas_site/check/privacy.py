@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from urllib.parse import unquote
 
 from kompas_site.cache import memo
@@ -353,7 +354,7 @@ class _Sources:
     """The text of the files findings point into, read only when a value from YAML has a hit: a YAML
     value folded over several lines (``>``) is found on its own line, not on its key's."""
 
-    def __init__(self, root):
+    def __init__(self, root: Path) -> None:
         self.root = root
         self.files: dict[str, tuple[str, list[int]]] = {}
 
@@ -511,7 +512,7 @@ def _organisation_numbers(text: str) -> Iterator[tuple[int, int]]:
     labels = list(_LABEL.finditer(text))
     for i, label in enumerate(labels):
         kind = label.lastgroup
-        if kind == "bsn":
+        if kind is None or kind == "bsn":  # every label is a named group
             continue
         digit = _DIGIT.search(text, label.end(), label.end() + _LABEL_GAP + 1)
         if not digit or _SENTENCE_END.search(text, label.end(), digit.start()):
@@ -520,7 +521,7 @@ def _organisation_numbers(text: str) -> Iterator[tuple[int, int]]:
             continue  # another label is closer to the number
         run = _NUMBER_RUN.match(text, digit.start())
         end = _after_digits(run.group(), _ORG_DIGITS[kind]) if run else None
-        if end is not None and not text[run.start() + end : run.start() + end + 1].isalnum():
+        if run and end is not None and not text[run.start() + end : run.start() + end + 1].isalnum():
             yield run.start(), run.start() + end
     for m in _BSN.finditer(text):  # "801745913 (RSIN)"
         if _RSIN_AFTER.match(text, m.end()):

@@ -827,7 +827,9 @@ def _ends_sentence(text: str, match: re.Match, spaces: list[int]) -> bool:
             return False
     if _CLITIC_AT.match(text, following.start()):
         return True  # 's Avonds, 't Is
-    first = _OPENING.match(text, following.start()).end()
+    opening = _OPENING.match(text, following.start())
+    assert opening is not None  # the pattern matches the empty string too
+    first = opening.end()
     return not text[first : first + 1].islower()
 
 

@@ -83,7 +83,7 @@ def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:
     """
     lines = markdown.split("\n")
     todo = sorted(terms, key=lambda t: len(t.term), reverse=True)  # "raad van bestuur" before "bestuur"
-    edits: list[tuple[int, list[tuple[int, int, Term]]]] = []  # (block end line, [(line, start, term)])
+    edits: list[tuple[int, list[tuple[int, int, int, Term]]]] = []  # (block end line, [(line, start, end, term)])
     explained: list[Term] = []
     for token in markdown_tokens(markdown):
         if token.level != 0 or token.type not in _BLOCKS or not token.map:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from kompas_site.dutch import MONTHS
 from kompas_site.errors import Problem
@@ -55,9 +56,9 @@ def _date_reason(value: Any) -> str:
     text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value).strip()
     timed = _WITH_TIME.match(text)
     if timed:
-        day = parse_date(timed.group(1))
+        only_date = parse_date(timed.group(1))
         return f"Bij '{{key}}' staat een datum met een tijd ('{text}'). Schrijf alleen de datum" + (
-            f": {day.isoformat()}." if day else ", zoals 2026-05-28."
+            f": {only_date.isoformat()}." if only_date else ", zoals 2026-05-28."
         )
     iso = _ISO.match(text)
     if iso:
@@ -433,7 +434,7 @@ def validate(schema: type[BaseModel], data: Any, doc: YamlDoc, prefix: tuple = (
         return None, [_problem(error, schema, doc, prefix) for error in exc.errors(include_url=False)]
 
 
-def _problem(error: dict, schema: type[BaseModel], doc: YamlDoc, prefix: tuple) -> Problem:
+def _problem(error: ErrorDetails, schema: type[BaseModel], doc: YamlDoc, prefix: tuple) -> Problem:
     loc = prefix + tuple(_loc(error["loc"]))
     inner = tuple(_loc(error["loc"]))
     key = ".".join(str(p) for p in loc if not isinstance(p, int))

@@ -74,7 +74,7 @@ def _fotos(meta: dict, lines: dict, problem) -> None:
     single = not isinstance(fotos, list)
     items = [fotos] if single else fotos
     kept: list[Any] = []
-    moved: dict[tuple, int] = {}
+    moved: dict[tuple, int | None] = {}
     for i, foto in enumerate(items):
         old = ("fotos",) if single else ("fotos", i)
         if isinstance(foto, str):

@@ -26,7 +26,7 @@ class YamlDoc:
     # reports them together with its own, so the author sees everything at once.
     problems: list[Problem] = field(default_factory=list)
 
-    def line(self, *path: Any) -> int | None:
+    def line(self, *path: Any) -> int:
         """The line of a key (or of its nearest parent that has one)."""
         while path:
             if path in self.lines:
@@ -245,11 +245,12 @@ def copy_data(value: Any, _seen: dict | None = None) -> Any:
             result[key] = copy_data(item, seen)
         return result
     if isinstance(value, list):
-        result = seen[id(value)] = []
-        result.extend(copy_data(item, seen) for item in value)
-        return result
-    result = seen[id(value)] = set(value)  # set members are hashable, so immutable here
-    return result
+        items: list = []
+        seen[id(value)] = items
+        items.extend(copy_data(item, seen) for item in value)
+        return items
+    members = seen[id(value)] = set(value)  # set members are hashable, so immutable here
+    return members
 
 
 def _index_lines(
@@ -280,7 +281,7 @@ def _index_lines(
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             key_line = key_node.start_mark.line + first_line
             where = ".".join(str(p) for p in path + (key,) if not isinstance(p, int))
-            parent = ".".join(str(p) for p in path if not isinstance(p, int))
+            under = ".".join(str(p) for p in path if not isinstance(p, int))
             if key_node.tag == "tag:yaml.org,2002:null":
                 problems.append(
                     Problem(
@@ -295,7 +296,7 @@ def _index_lines(
                     problems.append(
                         Problem(
                             f"De sleutel '{key}' staat twee keer"
-                            + (f" onder '{parent}'" if parent else "")
+                            + (f" onder '{under}'" if under else "")
                             + f": op regel {written[(key_node.tag, key)]} en op regel {key_line}. Alleen de "
                             "laatste zou tellen. Haal er één weg, of voeg ze samen.",
                             file,

@@ -49,7 +49,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
@@ -306,7 +306,7 @@ def _open(data: bytes, source: Path, name: str, settings: ImageSettings) -> tupl
     if refused:
         raise _error(source, name, refused)
     try:
-        image = Image.open(io.BytesIO(data), formats=READABLE_FORMATS)
+        image: Image.Image = Image.open(io.BytesIO(data), formats=READABLE_FORMATS)
     except UnidentifiedImageError:
         raise _error(
             source,
@@ -411,7 +411,7 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         image = image.convert("L" if image.mode == "1" else "RGB")
     if icc and not _is_srgb(icc):
         try:
-            return ImageCms.profileToProfile(
+            return ImageCms.profileToProfile(  # type: ignore[return-value]  # None only with inPlace=True
                 image,
                 ImageCms.ImageCmsProfile(io.BytesIO(icc)),
                 ImageCms.createProfile("sRGB"),
@@ -432,10 +432,12 @@ def _is_srgb(icc: bytes) -> bool:
 
 
 def _has_alpha(image: Image.Image) -> bool:
-    return image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
+    # one band: (min, max); Pillow's type also covers the per-band pairs of a multi-band image
+    return image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255  # type: ignore[operator]
 
 
 def _save(image: Image.Image, target: Path, fmt: str, settings: ImageSettings) -> None:
+    options: dict[str, Any]
     if fmt == "webp":
         options = {"format": "WEBP", "quality": settings.webp_quality, "method": 4}
     elif fmt == "jpeg":
@@ -515,16 +517,16 @@ def process_images(
                 done[futures[future]] = hit
         todo = [s for s in sources if s not in done and s not in failed]
         bar = ProgressBar(len(todo), enabled=progress and len(todo) > 5)
-        futures = {pool.submit(make, s): s for s in todo}
+        jobs = {pool.submit(make, s): s for s in todo}
         try:
-            for future in as_completed(futures):
+            for job in as_completed(jobs):
                 try:
-                    done[futures[future]] = future.result()
+                    done[jobs[job]] = job.result()
                 except ImageError as exc:
-                    failed[futures[future]] = exc
+                    failed[jobs[job]] = exc
                 bar.advance()
         except BaseException:  # Ctrl-C: do not start what is still waiting
-            for f in futures:
+            for f in jobs:
                 f.cancel()
             raise
         finally:

@@ -69,8 +69,9 @@ def _picture(image: ProcessedImage, prefix: str, attrs: list[tuple[str, str | No
     fallback = image.fallback
     width, height = fallback[-1].width, fallback[-1].height
     author_width = _number(given.get("width"))
-    if author_width and _number(given.get("height")):
-        width, height = author_width, _number(given["height"])
+    author_height = _number(given.get("height"))
+    if author_width and author_height:
+        width, height = author_width, author_height
     elif author_width:
         width, height = author_width, max(1, round(author_width * height / width))
 
@@ -90,7 +91,7 @@ def _picture(image: ProcessedImage, prefix: str, attrs: list[tuple[str, str | No
     img.append(("decoding", given.get("decoding") or "async"))
     img += [(k, v) for k, v in attrs if k not in _OWN]
 
-    source = [("type", "image/webp"), ("srcset", srcset(image.webp)), ("sizes", sizes)]
+    source: list[tuple[str, str | None]] = [("type", "image/webp"), ("srcset", srcset(image.webp)), ("sizes", sizes)]
     return f"<picture><source{_attrs(source)}><img{_attrs(img)}></picture>"
 
 

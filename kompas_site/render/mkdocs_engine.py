@@ -6,6 +6,7 @@ warnings and template context. ``build_site`` and ``serve_site`` run MkDocs for 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 from pathlib import Path
@@ -34,7 +35,7 @@ class KompasPluginConfig(Config):
 class KompasPlugin(BasePlugin[KompasPluginConfig]):
     """Turns a kompas content folder into the pages of a Material for MkDocs site."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.command = "build"
         self.dirty = False
         self.preloaded: pipeline.Build | None = None  # set by build_site: the pipeline already ran
@@ -81,6 +82,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
     def on_files(self, files: Files, *, config):
         """Only what the pipeline says: its pages, the files they use, the theme's own files."""
         build, docs = self.build, os.path.abspath(config.docs_dir)
+        assert build is not None  # on_config ran the pipeline
         kept = Files([f for f in files if not f.src_dir or os.path.abspath(f.src_dir) != docs])
         for page in build.pages.values():
             file = File.generated(config, page.source, content=page.markdown)
@@ -88,7 +90,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
             file.inclusion = InclusionLevel.INCLUDED if page.in_order else InclusionLevel.NOT_IN_NAV
             if self.dirty:
                 changed = page.source in build.changed or not os.path.isfile(file.abs_dest_path)
-                file.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]
+                file.is_modified = functools.partial(bool, changed)  # type: ignore[method-assign]
             kept.append(file)
         for path, original in build.images.items():  # only the variants are written (on_post_build)
             kept.append(_NotCopied.generated(config, path, abs_src_path=str(original)))

@@ -151,7 +151,7 @@ def _problems(html: str) -> list[tuple[int, tuple[str, str, str]]]:
 
 
 class _Finder(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[tuple[int, tuple[str, str, str]]] = []
         self._style = False

@@ -97,7 +97,7 @@ def _not_filled(page: Page, onderdeel: Onderdeel, measured: Prose) -> Finding:
     if measured.placeholders:
         first = measured.placeholders[0]
         reason = f"er staat nog invultekst op regel {first.line} ({first.text}). Vervang die door uw eigen tekst."
-        line = first.line
+        line: int | None = first.line
     else:
         reason = (
             (

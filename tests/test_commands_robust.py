@@ -105,3 +105,39 @@ def test_serve_on_a_port_in_use_says_so_and_offers_another():
     assert result.returncode == 2
     assert f"Poort {port} is al in gebruik" in result.stderr and "--poort " in result.stderr
     assert "Traceback" not in result.stderr and "Voorbeeld op" not in result.stdout
+
+
+@pytest.mark.parametrize("verb", ["check", "build"])
+def test_a_file_given_as_the_content_folder_is_called_a_file(example, verb, capsys, tmp_path):
+    args = ("-o", tmp_path / "site") if verb == "build" else ()
+    code, _, err = run_kompas(verb, example / "kompas.yml", *args, capsys=capsys)
+    assert code == 2
+    assert "is een bestand, geen map" in err and f"dat '{example}'" in err
+    assert "bestaat niet" not in err
+
+
+def test_a_file_in_the_current_folder_points_to_the_current_folder(example):
+    result = run_cli("check", "kompas.yml", cwd=example)
+    assert result.returncode == 2
+    assert "'kompas.yml' is een bestand, geen map" in result.stderr and "'.'" in result.stderr
+
+
+def test_a_missing_folder_is_still_called_missing(tmp_path, capsys):
+    code, _, err = run_kompas("check", tmp_path / "contnet", capsys=capsys)
+    assert code == 2 and "bestaat niet" in err
+
+
+def test_an_email_address_written_as_a_number_is_not_told_about_a_lost_0(example, capsys):
+    kompas = example / "kompas.yml"
+    kompas.write_bytes(kompas.read_bytes().replace(b"\n", b"\r\n") + b"contact:\r\n  email: 12345\r\n")
+    code, _, err = run_kompas("check", example, capsys=capsys)
+    assert code == 2
+    assert "staat een getal (12345), geen e-mailadres" in err and "@" in err
+    assert "valt de 0" not in err
+
+
+def test_a_phone_number_written_as_a_number_still_asks_for_quotes(example, capsys):
+    kompas = example / "kompas.yml"
+    kompas.write_text(kompas.read_text(encoding="utf-8") + "contact:\n  telefoon: 201234567\n", encoding="utf-8")
+    code, _, err = run_kompas("check", example, capsys=capsys)
+    assert code == 2 and "tussen aanhalingstekens" in err and "valt de 0" in err

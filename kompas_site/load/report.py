@@ -17,6 +17,15 @@ MEDIA_DIR = "media"
 
 def load_report(content_dir: str | Path) -> Report:
     root = Path(content_dir)
+    if root.exists() and not root.is_dir():
+        folder = str(root.parent)
+        folder_text = "'.' (de map waarin u nu werkt)" if folder == "." else f"'{folder}'"
+        raise ContentError(
+            Problem(
+                f"'{root}' is een bestand, geen map. Geef de map op waarin uw kompas.yml en pagina's staan; "
+                f"voor dit bestand is dat {folder_text}."
+            )
+        )
     if not root.is_dir():
         raise ContentError(
             Problem(

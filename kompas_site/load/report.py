@@ -45,7 +45,7 @@ def load_report(content_dir: str | Path) -> Report:
     settings = collect(load_settings, root)
     pages, orphans, duplicates = collect(load_pages, root) or ([], [], [])
     speerpunten = collect(load_speerpunten, root)
-    woordenlijst, woordenlijst_lines = collect(load_woordenlijst, root) or ({}, {})
+    woordenlijst, woordenlijst_lines, woordenlijst_vormen = collect(load_woordenlijst, root) or ({}, {}, {})
     if problems:
         raise ContentError(problems)
     # Every path resolved: a link that leads out of the folder, or round in circles, is listed, never read.
@@ -62,6 +62,7 @@ def load_report(content_dir: str | Path) -> Report:
         media=media,
         woordenlijst=woordenlijst,
         woordenlijst_lines=woordenlijst_lines,
+        woordenlijst_vormen=woordenlijst_vormen,
         outside=walked.outside,
         loops=walked.loops,
     )

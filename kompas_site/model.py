@@ -155,6 +155,7 @@ class Report:
     duplicate_twins: list[Page] = field(default_factory=list)  # a second twin for a page that has one
     woordenlijst: dict[str, str] = field(default_factory=dict)  # the organisation's own terms
     woordenlijst_lines: dict[str, int] = field(default_factory=dict)
+    woordenlijst_vormen: dict[str, tuple[str, ...]] = field(default_factory=dict)  # other forms the author gave
     # Symbolic links that lead out of the content folder: (relative path, where it points); never read.
     outside: list[tuple[str, str]] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)  # links to a folder that contains them; never entered

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -53,10 +54,30 @@ def write_scaffold(target: Path, kader: Kader, editie: EditieProfiel, jaar: int)
     for entry in editie.sjabloon:
         onderdelen = [editie.onderdeel(i) for i in entry.onderdelen]
         files[entry.pad] = page.render(titel=entry.titel, onderdelen=onderdelen, **context)
+    return _write_all(target, files)
+
+
+def _write_all(target: Path, files: dict[str, str]) -> list[Path]:
+    """Write every file, or none: on an error (no permission, disk full) what was made is removed again."""
+    existed = target.is_dir()
+    top = target  # the highest folder this call creates, removed again on an error
+    while not top.parent.exists() and top.parent != top:
+        top = top.parent
     written = []
-    for rel, text in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+    try:
+        for rel, text in files.items():
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError:
+        if existed:  # an empty folder the author made: leave it, empty
+            for child in list(target.iterdir()):
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(top, ignore_errors=True)
+        raise
     return written

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
-from kompas_site.assemble.menu import Menu, listings
+from kompas_site.assemble.menu import Menu, listings, relative_link
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
 from kompas_site.assemble.templates import render
@@ -24,7 +24,7 @@ from kompas_site.assemble.verhalen import (
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
+from kompas_site.model import LISTING_PART_SIZE, SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
 from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.sanitise import markdown_text
 
@@ -34,6 +34,8 @@ WAAR_VIND_IK_WAT = "waar-vind-ik-wat.md"
 EASY_READ = "Makkelijk lezen"
 FULL = "Uitgebreide versie"
 STORIES_NAMED = 10  # "Waar vind ik wat?" names this many stories, then links to all of them
+PAGES_NAMED = 5  # ... and this many pages per element, then links to a listing of all of them
+ELEMENT_LISTINGS = "waar-vind-ik-wat"  # the folder of those listings: waar-vind-ik-wat/<element>.md
 TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
 
 
@@ -41,9 +43,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     report = result.report
     home_title = report.home.title if report.home else _home_title(result)
     home_intro = render("home-feiten.md", **_facts(result))
+    main_pages, element_listings = _element_listings(result)
     generated = [
         GeneratedPage(SPEERPUNTEN, TITLES[SPEERPUNTEN], _speerpunten(result)),
-        GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result)),
+        GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result, main_pages)),
+        *element_listings,
     ]
     kader = result.kader
     markdown = {}
@@ -109,9 +113,9 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         menu=menu,
         easy_menu=Menu(easy.nav, easy_listings, easy_root, easy_fixed),
         listings={p.source for p in listing_pages},
-        off_menu=({p.source for p in listing_pages + story_parts} - _sources(nav)) | easy_read,
+        off_menu=({p.source for p in listing_pages + story_parts + element_listings} - _sources(nav)) | easy_read,
     )
-    part_sources = {part.source for part in story_parts}
+    part_sources = {part.source for part in story_parts + element_listings}
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
         menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
@@ -175,7 +179,7 @@ def _speerpunten(result: CheckResult) -> str:
     )
 
 
-def _waar_vind_ik_wat(result: CheckResult) -> str:
+def _waar_vind_ik_wat(result: CheckResult, main_pages: dict[str, tuple]) -> str:
     return render(
         "waar-vind-ik-wat.md",
         coverage=result.coverage,
@@ -183,8 +187,44 @@ def _waar_vind_ik_wat(result: CheckResult) -> str:
         stories=result.report.stories,
         verhalen_overzicht=OVERVIEW,
         verhalen_genoemd=STORIES_NAMED,
+        hoofdpaginas=main_pages,
         **_facts(result),
     )
+
+
+def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[GeneratedPage]]:
+    """For an element that many pages describe: the few pages "Waar vind ik wat?" names (those with an
+    easy-read twin first, then a chapter's index page), with the link to a listing of them all; and
+    that listing, in parts of ``LISTING_PART_SIZE``."""
+    main_pages: dict[str, tuple] = {}
+    pages: list[GeneratedPage] = []
+    for item in result.coverage:
+        if len(item.pages) <= PAGES_NAMED:
+            continue
+        ordered = sorted(item.pages, key=lambda p: (p.twin is None, not p.path.endswith("index.md")))
+        element = item.onderdeel
+        count = -(-len(ordered) // LISTING_PART_SIZE)
+        parts = [f"{ELEMENT_LISTINGS}/{element.id}{'' if n == 1 else f'-{n}'}.md" for n in range(1, count + 1)]
+        main_pages[element.id] = (ordered[:PAGES_NAMED], parts[0], len(ordered))
+        base = f"Alle pagina's over {element.titel}"
+        for number, source in enumerate(parts, start=1):
+            start = (number - 1) * LISTING_PART_SIZE
+            part = ordered[start : start + LISTING_PART_SIZE]
+            title = base if count == 1 else f"{base} (deel {number} van {count})"
+            text = render(
+                "overzicht.md",
+                titel=title,
+                sectie=element.titel,
+                items=[(p.title, relative_link(p.path, ELEMENT_LISTINGS), False) for p in part],
+                per_deel=LISTING_PART_SIZE,
+                deel=number,
+                delen=[relative_link(p, ELEMENT_LISTINGS) for p in parts],
+                van=start + 1,
+                tot=start + len(part),
+                totaal=len(ordered),
+            )
+            pages.append(GeneratedPage(source, title, text))
+    return main_pages, pages
 
 
 def _draft(result: CheckResult) -> dict:

@@ -31,15 +31,19 @@ def easy_read_version(report: Report) -> EasyRead:
     twins = report.twins
     if not twins:
         return EasyRead()
-    terms = tuple(glossary(report.woordenlijst))
+    terms = tuple(glossary(report.woordenlijst, report.woordenlijst_vormen))
     easy = EasyRead(
         home=report.home.twin.path if report.home and report.home.twin else None,
         twins={t.path for t in twins},
     )
+    used: set[str] = set()
     for twin in twins:
         easy.markdown[twin.path] = _easy_markdown(twin.body, terms)
+        used.update(_terms_used(twin.title, twin.body, terms))
+    # The glossary page lists the words the easy-read pages use (in a title too): not the whole built-in list.
+    listed = [t for t in terms if t.term in used]
     easy.generated.append(
-        GeneratedPage(GLOSSARY, GLOSSARY_TITLE, render("woordenlijst.md", terms=terms, titel=GLOSSARY_TITLE))
+        GeneratedPage(GLOSSARY, GLOSSARY_TITLE, render("woordenlijst.md", terms=listed, titel=GLOSSARY_TITLE))
     )
     easy.pages = easy.twins | {GLOSSARY}
     easy.nav = [NavItem(t.title, t.path) for t in twins] + [NavItem(GLOSSARY_TITLE, GLOSSARY)]
@@ -51,6 +55,12 @@ def _easy_markdown(body: str, terms: tuple[Term, ...]) -> str:
     """A twin as the site shows it: hard words explained, pictures beside their sentences."""
     explained, _ = explain_terms(body, list(terms))
     return picture_rows(explained)
+
+
+@memo
+def _terms_used(title: str, body: str, terms: tuple[Term, ...]) -> tuple[str, ...]:
+    """The glossary words a page's title or text uses, in any of their forms."""
+    return tuple(t.term for t in terms if t.pattern.search(title) or t.pattern.search(body))
 
 
 # "Picture beside one or two sentences", the classic easy-read row, written without HTML: an image

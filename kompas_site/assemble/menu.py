@@ -198,10 +198,10 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
                     "overzicht.md",
                     titel=page_title,
                     sectie=title,
-                    items=[(i.title, _relative(i.source, here), bool(i.children)) for i in part if i.source],
+                    items=[(i.title, relative_link(i.source, here), bool(i.children)) for i in part if i.source],
                     per_deel=LISTING_PART_SIZE,
                     deel=number,
-                    delen=[_relative(p, here) for p in listing.parts],
+                    delen=[relative_link(p, here) for p in listing.parts],
                     van=start + 1,
                     tot=start + len(part),
                     totaal=len(items),
@@ -211,5 +211,6 @@ def _listing_pages(listing: Listing, title: str, index_title: str | None) -> lis
     return pages
 
 
-def _relative(target: str, folder: str) -> str:
+def relative_link(target: str, folder: str) -> str:
+    """A link from a page in ``folder`` to the source ``target``."""
     return posixpath.relpath(target, folder or ".")

@@ -60,20 +60,57 @@ def builtin_terms() -> tuple[Term, ...]:
     return tuple(Term(t["term"], t["uitleg"], tuple(t.get("vormen") or ())) for t in raw)
 
 
-def glossary(own: dict[str, str]) -> list[Term]:
-    """The sector's words plus the organisation's own; the organisation's explanation wins."""
-    return list(_glossary(tuple(own.items())))
+def glossary(own: dict[str, str], vormen: dict[str, tuple[str, ...]] | None = None) -> list[Term]:
+    """The sector's words plus the organisation's own; the organisation's explanation wins. An own word
+    is also found in the forms the author gave and in its likely plural; a blank word is left out (the
+    checker names it)."""
+    forms = vormen or {}
+    return list(_glossary(tuple(own.items()), tuple((t, tuple(forms.get(t, ()))) for t in own)))
 
 
 @lru_cache(maxsize=16)
-def _glossary(own: tuple[tuple[str, str], ...]) -> tuple[Term, ...]:
+def _glossary(
+    own: tuple[tuple[str, str], ...], vormen: tuple[tuple[str, tuple[str, ...]], ...] = ()
+) -> tuple[Term, ...]:
     terms = {t.term.casefold(): t for t in builtin_terms()}
+    given = dict(vormen)
     for term, uitleg in own:
-        if not uitleg:  # the checker names words without explanation
+        if not uitleg or not term.strip():  # the checker names words without explanation, and blank words
             continue
         known = terms.get(term.casefold())
-        terms[term.casefold()] = Term(term, uitleg, known.vormen if known else ())
+        forms = [*(known.vormen if known else ()), *given.get(term, ()), *plurals(term)]
+        forms = [f for f in dict.fromkeys(forms) if f.casefold() != term.casefold()]
+        terms[term.casefold()] = Term(term, uitleg, tuple(forms))
     return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
+
+
+_VOWELS = "aeiouy"
+
+
+def plurals(word: str) -> tuple[str, ...]:
+    """The likely Dutch plural of one ordinary word, as the built-in list gives it (speerpunt, speerpunten;
+    deelnemer, deelnemers; bouwsteen, bouwstenen). Names, abbreviations and groups of words get none: a
+    form that is wrong is never in a text, so it does no harm, but a name must not change."""
+    if not word.isalpha() or not word.islower() or len(word) < 3:
+        return ()
+    if word.endswith("heid"):
+        return (word[:-4] + "heden",)
+    if word.endswith(("e", "é")) or re.search(r"[^aeiouy]e[lmnr]$", word):  # deelnemer, visitatie, middel
+        return (word + "s",)
+    if word[-1] in "aiouy":
+        return (word + "'s",)
+    stem = word
+    if re.search(r"([aou])\1[^aeiouy]$", word) or re.search(r"[^e]ee[^aeiouy]$", word):
+        stem = word[:-2] + word[-1]  # bouwsteen -> bouwsten(en), uur -> ur(en)
+        if stem.endswith("f"):
+            stem = stem[:-1] + "v"
+        elif stem.endswith("s"):
+            stem = stem[:-1] + "z"
+    elif re.search(r"(?:ij|ui|ei|ou|au|ie|oe|eu)[fs]$", word):
+        stem = word[:-1] + ("v" if word.endswith("f") else "z")  # brief -> brieven, huis -> huizen
+    elif re.search(r"(?:^|[^aeiouy])[aeiou][bdfgklmnprst]$", word):
+        stem = word + word[-1]  # plan -> plannen, gesprek -> gesprekken
+    return (stem + "en",) if word.endswith("s") else (stem + "en", word + "s")  # teams, too
 
 
 def explain_terms(markdown: str, terms: list[Term]) -> tuple[str, list[Term]]:

@@ -17,6 +17,15 @@ MEDIA_DIR = "media"
 
 def load_report(content_dir: str | Path) -> Report:
     root = Path(content_dir)
+    if root.exists() and not root.is_dir():
+        folder = str(root.parent)
+        folder_text = "'.' (de map waarin u nu werkt)" if folder == "." else f"'{folder}'"
+        raise ContentError(
+            Problem(
+                f"'{root}' is een bestand, geen map. Geef de map op waarin uw kompas.yml en pagina's staan; "
+                f"voor dit bestand is dat {folder_text}."
+            )
+        )
     if not root.is_dir():
         raise ContentError(
             Problem(
@@ -36,7 +45,7 @@ def load_report(content_dir: str | Path) -> Report:
     settings = collect(load_settings, root)
     pages, orphans, duplicates = collect(load_pages, root) or ([], [], [])
     speerpunten = collect(load_speerpunten, root)
-    woordenlijst, woordenlijst_lines = collect(load_woordenlijst, root) or ({}, {})
+    woordenlijst, woordenlijst_lines, woordenlijst_vormen = collect(load_woordenlijst, root) or ({}, {}, {})
     if problems:
         raise ContentError(problems)
     # Every path resolved: a link that leads out of the folder, or round in circles, is listed, never read.
@@ -53,6 +62,7 @@ def load_report(content_dir: str | Path) -> Report:
         media=media,
         woordenlijst=woordenlijst,
         woordenlijst_lines=woordenlijst_lines,
+        woordenlijst_vormen=woordenlijst_vormen,
         outside=walked.outside,
         loops=walked.loops,
     )

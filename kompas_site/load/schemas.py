@@ -164,7 +164,14 @@ def _contacts(key: str):
                 f"Bij '{key}' onder 'contact' hoort één {CONTACT_LABELS[key]}, of een lijst "
                 f"met een streepje voor elk, zoals:\n\ncontact:\n  {key}:\n    - {CONTACT_EXAMPLES[key]}"
             )
-        if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+        number = next((v for v in items if isinstance(v, (int, float)) and not isinstance(v, bool)), None)
+        if number is not None and key == "email":
+            raise ValueError(
+                f"Bij 'email' onder 'contact' staat een getal ({number}), geen e-mailadres. Een e-mailadres heeft "
+                f"een @, zoals email: {CONTACT_EXAMPLES['email']}. Is {number} een telefoonnummer? Zet het dan bij "
+                f"'telefoon', tussen aanhalingstekens: telefoon: \"{CONTACT_EXAMPLES['telefoon']}\"."
+            )
+        if number is not None:
             # YAML reads 0201234567 as a number (and drops the 0): the author must quote it.
             raise ValueError(
                 f"Zet het {CONTACT_LABELS[key]} bij '{key}' (onder 'contact') tussen "

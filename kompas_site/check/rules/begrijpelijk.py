@@ -107,7 +107,9 @@ CODES = (
         WAARSCHUWING,
         "Een woord in `woordenlijst.yml` zonder uitleg",
         "Schrijf achter de dubbele punt in een of twee korte zinnen wat het woord betekent, zoals:\n\n"
-        "    visitatie: Mensen van buiten komen kijken hoe het gaat.",
+        "    visitatie: Mensen van buiten komen kijken hoe het gaat.\n\n"
+        "Ook een uitleg zonder woord ervoor (een regel die met een dubbele punt of '' begint) krijgt deze "
+        "melding: zet het woord ervoor, of haal de regel weg.",
     ),
 )
 
@@ -144,7 +146,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 element=item.onderdeel.id,
                 file=item.pages[0].path,
             )
-    terms = tuple(glossary(report.woordenlijst))
+    terms = tuple(glossary(report.woordenlijst, report.woordenlijst_vormen))
     known = known_words(report.settings.organisatie.naam)  # the organisation's own name is never hard
     for twin in twins:
         for code, severity, message, line in _twin_findings(twin.path, twin.body, twin.body_line, terms, known):
@@ -158,7 +160,17 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             file=twin.path,
         )
     for term, uitleg in report.woordenlijst.items():
-        if not uitleg:
+        if not term.strip():
+            yield Finding(
+                "woordenlijst-zonder-uitleg",
+                WAARSCHUWING,
+                f"Hier staat een uitleg zonder woord ervoor{f' ({uitleg})' if uitleg else ''}. Zet het moeilijke "
+                "woord vóór de dubbele punt, zoals 'visitatie: Mensen van buiten komen kijken hoe het gaat.', "
+                "of haal de regel weg. Tot dan staat deze regel niet op de site.",
+                file="woordenlijst.yml",
+                line=report.woordenlijst_lines.get(term),
+            )
+        elif not uitleg:
             yield Finding(
                 "woordenlijst-zonder-uitleg",
                 WAARSCHUWING,

@@ -342,6 +342,7 @@ def test_a_long_heading_at_320_pixels_breaks_with_a_hyphen(browser, site, base_u
     """Screenshots (test-artifacts/screenshots/lange-kop-csp-*.png) for people to look at; the heading
     breaks only where a soft hyphen is (its lines end in a word part, never in the middle of a syllable)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS.parent / ".gitignore").write_text("# screenshots of the browser tests; not kept in git\n*\n")
     outside: list[str] = []
     console: list[str] = []
     context = csp_context(browser, base_url, outside, console, viewport=SIZES[0])

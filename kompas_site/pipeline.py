@@ -28,6 +28,7 @@ from kompas_site.media import rewrite_images
 from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
 from kompas_site.paths import relative_url, site_url
 from kompas_site.render import siteconfig
+from kompas_site.render.hyphens import hyphenate_headings
 from kompas_site.sanitise import sanitise_html
 
 # Front matter keys the engine's templates read (the page's summary for search engines and link previews).
@@ -155,8 +156,11 @@ class Build:
 
     def finish_html(self, source: str, html: str) -> str:
         """A page's HTML as the engine made it -> as it is published: photos as responsive pictures, and
-        nothing that runs or loads from another host (an allow-list sanitiser)."""
-        return sanitise_html(rewrite_images(html, self.published_images.resolver(self.pages[source].url)))
+        nothing that runs or loads from another host (an allow-list sanitiser), and soft hyphens in the long
+        words of headings of the full version (the easy-read version has no hyphenation)."""
+        page = self.pages[source]
+        html = sanitise_html(rewrite_images(html, self.published_images.resolver(page.url)))
+        return html if page.easy_read else hyphenate_headings(html)
 
 
 def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None = None, engine: object = ()) -> Build:

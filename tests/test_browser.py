@@ -389,7 +389,9 @@ def test_the_menu_of_a_long_section_passes_axe_and_works_with_keyboard_and_phone
             if viewport is PHONE:
                 assert more.bounding_box()["x"] < 0  # in the closed drawer, beside the screen
                 page.locator("label.md-header__button[for=__drawer]").click()
-                page.wait_for_function("document.querySelector('.kompas-menu__meer a').getBoundingClientRect().x >= 0")
+                page.wait_for_function(
+                    "() => document.querySelector('.kompas-menu__meer a').getBoundingClientRect().x >= 0"
+                )
                 more.click()
             else:
                 tab_until(page, lambda focus: focus["text"].startswith("Alle "))

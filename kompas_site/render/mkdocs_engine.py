@@ -23,6 +23,7 @@ from kompas_site import outputdir, pipeline
 from kompas_site.cache import cache_dir
 from kompas_site.errors import ContentError
 from kompas_site.render import siteconfig
+from kompas_site.render.csp import with_csp
 from kompas_site.sanitise import escape_page_meta, html_text
 
 log = get_plugin_logger("kompas")
@@ -149,6 +150,12 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         if template_name == "404.html":
             context["kompas"] = self.build.context_404(context.get("base_url", ""))
         return context
+
+    def on_post_page(self, output, *, page, config):  # not in a preview: MkDocs adds a live-reload script there
+        return output if self.command == "serve" else with_csp(output)
+
+    def on_post_template(self, output, *, template_name, config):
+        return with_csp(output) if template_name == "404.html" and self.command != "serve" else output
 
     def on_post_build(self, *, config):
         self.build.published_images.copy_to(Path(config.site_dir))

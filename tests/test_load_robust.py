@@ -155,3 +155,40 @@ def test_any_story_front_matter_gives_an_answer_not_a_traceback(capsys, story, b
     base = yaml.safe_load(STORY.split("---")[1])
     base.update(story)
     _check({"verhalen/gert.md": ("---\n" + _dump(base) + "---\n\n" + body, "utf-8")}, capsys)
+
+
+def _build(files: dict[str, tuple[str, str]], capsys) -> None:
+    """The same generated content through `kompas build --concept`: an answer, never a traceback, and a
+    site whenever the input could be used."""
+    folder = Path(tempfile.mkdtemp(prefix="kompas-prop-"))
+    try:
+        content, site = folder / "content", folder / "site"
+        for name, text in FILES.items():
+            (content / name).parent.mkdir(parents=True, exist_ok=True)
+            (content / name).write_text(text, encoding="utf-8")
+        for name, (text, encoding) in files.items():
+            (content / name).parent.mkdir(parents=True, exist_ok=True)
+            _write(content / name, text, encoding)
+        code, out, err = run_kompas("build", content, "-o", site, "--concept", capsys=capsys)
+        assert code in (0, 2), (code, out[-2000:], err[-2000:])
+        assert "Traceback" not in out + err
+        assert (code == 0) == (site / "index.html").is_file()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+BUILDS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@BUILDS
+@given(name=st.sampled_from(["index.md", "verhalen/gert.md"]), front=yaml_texts, body=markdown, enc=encodings)
+def test_any_page_builds_or_is_refused_in_dutch(capsys, name, front, body, enc):
+    _build({name: ("---\n" + front + "---\n\n" + body, enc)}, capsys)
+
+
+@BUILDS
+@given(story=mappings, body=markdown)
+def test_any_story_builds_or_is_refused_in_dutch(capsys, story, body):
+    base = yaml.safe_load(STORY.split("---")[1])
+    base.update(story)
+    _build({"verhalen/gert.md": ("---\n" + _dump(base) + "---\n\n" + body, "utf-8")}, capsys)

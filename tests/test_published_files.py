@@ -150,3 +150,12 @@ def test_a_readme_and_a_templates_folder_are_ordinary_pages(example, tmp_path, c
     assert (tmp_path / "site" / "README" / "index.html").is_file()
     assert (tmp_path / "site" / "templates" / "index.html").is_file()
     assert "Wilgenhoeve" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_public_address_from_kompas_yml_is_used_for_the_sitemap_and_the_404_page(example, tmp_path, capsys):
+    settings = example / "kompas.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "site_url: https://kwaliteit.example.nl/2025\n")
+    assert run_kompas("build", example, "-o", tmp_path / "site", capsys=capsys)[0] == 0
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://kwaliteit.example.nl/2025/waar-vind-ik-wat/</loc>" in sitemap
+    assert 'href="/2025/waar-vind-ik-wat/"' in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")

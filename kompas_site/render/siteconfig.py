@@ -82,6 +82,12 @@ def site_name(result: CheckResult) -> str:
     return f"{settings.organisatie.naam} · {result.editie.naam} {settings.editie.jaar}"
 
 
+def site_url(result: CheckResult) -> str | None:
+    """The site's public address from kompas.yml, ending in '/', or None."""
+    url = result.report.settings.site_url
+    return None if not url else url if url.endswith("/") else url + "/"
+
+
 def footer(result: CheckResult) -> str:
     settings = result.report.settings
     return f"{result.editie.naam} {settings.editie.jaar} van {settings.organisatie.naam}" + (

@@ -86,3 +86,12 @@ def test_the_organisations_own_name_is_not_a_hard_word_in_the_check(example, cap
     settings.write_text(text, encoding="utf-8")  # another name: now it is a hard word
     tips = [f for f in findings(example, capsys) if f["file"] == twin.relative_to(example).as_posix()]
     assert any("Qwaxiborium" in f["message"] for f in tips)
+
+
+def test_an_empty_or_impossibly_long_story_photo_is_a_finding_not_a_crash(example, capsys):
+    story = example / "verhalen" / "gert-op-zichzelf.md"
+    original = story.read_text(encoding="utf-8")
+    for photo in ("''", "media/" + "x" * 300 + ".jpg"):
+        story.write_text(re.sub(r"fotos:\n(?:  .*\n)+", f"fotos: {photo}\n", original, count=1), encoding="utf-8")
+        code, out, err = run_kompas("check", example, capsys=capsys)
+        assert code == 1 and "Traceback" not in out + err

@@ -29,7 +29,7 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
             "alt": "" if foto.get("decoratief") else str(foto.get("alt") or ""),
         }
         for foto in meta.get("fotos") or []
-        if isinstance(foto, dict) and isinstance(foto.get("bestand"), str)
+        if isinstance(foto, dict) and isinstance(foto.get("bestand"), str) and foto["bestand"].strip()
     ]
     domains = dict(kader.domeinen)
     # only domains the framework knows: a framework without domains (2017) shows none, not raw labels

@@ -13,6 +13,7 @@ folder, such as ``media/gert-keuken.jpg``) and ``alt``, or ``decoratief: true`` 
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -165,7 +166,7 @@ def _path(root: Path, page: Page, written: str, base: str, line: int, media: _Me
             key=key,
         )
         return
-    if (root / target).is_file():
+    if os.path.isfile(root / target):  # never raises (a name too long for the file system is no file)
         yield from _readable(root, target, page, line, key)
         return
     suggestion = media.suggestion(target, base)

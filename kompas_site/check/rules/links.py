@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,7 +40,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             if target is None or target in known:
                 continue
             if not target.endswith(".md"):
-                if inside(root, target) is None or (root / target).is_file():
+                if inside(root, target) is None or os.path.isfile(root / target):
                     continue  # outside the report: the image rule says so; a file that is there: fine
                 yield Finding(
                     "link-kapot",

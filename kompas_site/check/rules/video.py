@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 
@@ -82,7 +83,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 )
         if isinstance(video.get("bestand"), str):
             path = inside(report.root, video["bestand"])
-            if path is None or not path.is_file():
+            if path is None or not os.path.isfile(path):
                 yield finding(
                     "video-bestand-ontbreekt",
                     f"Het filmbestand '{video['bestand']}' is er niet. "
@@ -91,7 +92,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 )
             captions = video.get("ondertiteling")
             captions_path = inside(report.root, captions) if isinstance(captions, str) else None
-            if captions_path is None or not captions_path.is_file():
+            if captions_path is None or not os.path.isfile(captions_path):
                 yield finding(
                     "video-ondertiteling-ontbreekt",
                     "Deze film heeft geen ondertiteling. Mensen die slecht horen kunnen hem dan niet "

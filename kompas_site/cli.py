@@ -21,7 +21,22 @@ VERBS = {
 }
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse, with its own words in Dutch: the usage line, the headings and the help option."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+
     def error(self, message):  # argparse exits with 2 too; say it in Dutch
         self.print_usage(sys.stderr)
         verb = self.prog.split()[-1]
@@ -43,6 +58,7 @@ def _dutch(message: str) -> str:
         ("unrecognized arguments: ", "onbekend: "),
         ("expected one argument", "hier hoort een waarde achter"),
         ("invalid int value: ", "geen heel getal: "),
+        ("usage: ", "gebruik: "),
     ):
         message = message.replace(english, dutch)
     return message
@@ -50,7 +66,9 @@ def _dutch(message: str) -> str:
 
 def parser() -> argparse.ArgumentParser:
     main = _Parser(prog="kompas", description="Maak van Markdown en YAML een toegankelijk kwaliteitsbeeld.")
-    main.add_argument("--version", action="version", version=f"kompas-site {__version__}")
+    main.add_argument(
+        "--version", action="version", version=f"kompas-site {__version__}", help="toon de versie en stop"
+    )
     verbs = main.add_subparsers(dest="verb", metavar="OPDRACHT", parser_class=_Parser)
     verbs.required = True
     for name, (module, help_text) in VERBS.items():

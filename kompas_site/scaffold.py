@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,20 @@ from kompas_site.resources import TEMPLATES_DIR
 
 # What `kompas new` writes as the organisation's name, until the author fills in the real one.
 PLACEHOLDER_NAME = "Naam van uw organisatie"
+
+
+@functools.cache
+def guidance() -> tuple[str, ...]:
+    """The scaffold's own instructions to the author ("Vertel hier in een paar zinnen ..."): left on a
+    page, they are placeholder text. Every prose line of the page templates without template code."""
+    found = []
+    for template in sorted((TEMPLATES_DIR / "scaffold").glob("*.md")):
+        text = template.read_text(encoding="utf-8").split("---", 2)[-1]
+        for line in text.splitlines():
+            line = line.replace("[invullen]", "").strip()
+            if line and not line.startswith(("#", ">", "{", "[")) and "{{" not in line and "{%" not in line:
+                found.append(line)
+    return tuple(found)
 
 
 def yaml_text(text: str) -> str:

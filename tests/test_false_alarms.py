@@ -95,3 +95,48 @@ def test_an_empty_or_impossibly_long_story_photo_is_a_finding_not_a_crash(exampl
         story.write_text(re.sub(r"fotos:\n(?:  .*\n)+", f"fotos: {photo}\n", original, count=1), encoding="utf-8")
         code, out, err = run_kompas("check", example, capsys=capsys)
         assert code == 1 and "Traceback" not in out + err
+
+
+def test_the_scaffolds_own_instructions_left_on_a_page_are_placeholder_text(filled_scaffold, capsys):
+    content = filled_scaffold("generiek-kompas", "kwaliteitsbeeld", 2025)
+    home = content / "index.md"
+    home.write_text(
+        home.read_text(encoding="utf-8")
+        + "\nVertel hier in een paar zinnen voor wie dit rapport is, hoe u het samen met cliënten, naasten en "
+        "medewerkers hebt gemaakt, en waar de lezer het beste kan beginnen.\n",
+        encoding="utf-8",
+    )
+    found = [f for f in findings(content, capsys) if f["code"] in ("invultekst", "onderdeel-niet-ingevuld")]
+    assert [f["file"] for f in found] == ["index.md"] and "handreiking" in found[0]["message"]
+
+
+def test_a_publication_date_in_the_reporting_year_is_a_warning(example, capsys):
+    settings = example / "kompas.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"publicatiedatum: .*", "publicatiedatum: '2025-03-20'", text), encoding="utf-8")
+    found = findings(example, capsys, "publicatiedatum-in-verslagjaar")
+    assert len(found) == 1 and found[0]["severity"] == "waarschuwing" and "2026" in found[0]["message"]
+
+
+def test_a_link_to_a_folder_is_told_to_link_to_its_page(example, capsys):
+    page = example / "01-over-ons" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[Ons zorgproces](../02-zorgproces/)\n", encoding="utf-8")
+    [found] = findings(example, capsys, "link-kapot")
+    assert "gaat naar een map" in found["message"] and "../02-zorgproces/index.md" in found["message"]
+
+
+def test_domains_in_a_framework_without_domains_are_named(filled_scaffold, capsys):
+    content = filled_scaffold("generiek-kompas", "kwaliteitsbeeld", 2025)
+    (content / "verhalen").mkdir(exist_ok=True)
+    (content / "verhalen" / "jan.md").write_text(
+        "---\ntitle: Jan\nperspectief: professional\ndomeinen: [zelfbepaling]\n---\n\nTekst.\n", encoding="utf-8"
+    )
+    [found] = findings(content, capsys, "verhaal-domein-onbekend")
+    assert "kent geen domeinen" in found["message"] and found["line"] == 4
+
+
+def test_help_is_in_dutch():
+    done = run_cli("check", "--help", cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.startswith("gebruik: kompas check")
+    assert "opties:" in done.stdout and "toon deze uitleg en stop" in done.stdout
+    assert "usage" not in done.stdout and "show this help" not in done.stdout

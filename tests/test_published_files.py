@@ -159,3 +159,17 @@ def test_the_public_address_from_kompas_yml_is_used_for_the_sitemap_and_the_404_
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://kwaliteit.example.nl/2025/waar-vind-ik-wat/</loc>" in sitemap
     assert 'href="/2025/waar-vind-ik-wat/"' in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_photo_named_by_the_camera_is_published_without_its_date_in_the_name(example, tmp_path, capsys):
+    shutil.copyfile(example / "media" / "moestuin.jpg", example / "media" / "IMG_20250614_101233.jpg")
+    page = example / "01-over-ons" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n\n![Bewoners in de moestuin.](../media/IMG_20250614_101233.jpg)\n",
+        encoding="utf-8",
+    )
+    assert run_kompas("build", example, "-o", tmp_path / "site", capsys=capsys)[0] == 0
+    files = published(tmp_path / "site")
+    assert not any("20250614" in f or "101233" in f for f in files)
+    html = (tmp_path / "site" / "over-ons" / "index.html").read_text(encoding="utf-8")
+    assert "20250614" not in html and "afbeeldingen/foto-" in html

@@ -27,8 +27,11 @@ class CheckContext:
 
     @cached_property
     def guidance(self) -> tuple[str, ...]:
-        """The scaffold's guidance (handreiking) of every element: left in a page, it is a placeholder."""
-        return tuple(o.handreiking for e in self.kader.edities.values() for o in e.onderdelen)
+        """The scaffold's guidance (the handreiking of every element, and the instructions on the pages
+        'kompas new' writes): left in a page, it is a placeholder."""
+        from kompas_site.scaffold import guidance
+
+        return tuple(o.handreiking for e in self.kader.edities.values() for o in e.onderdelen) + guidance()
 
     @cached_property
     def published(self) -> list[str]:

@@ -93,12 +93,7 @@ def check_consent(report: Report, today: date | None = None) -> Iterator[Finding
             if value is None or str(value).strip() == "":
                 yield _missing(story, f"Bij 'toestemming' ontbreekt '{key}': {meaning}.", line, key)
             elif key != "vastgelegd_door" and not isinstance(value, date):
-                yield _missing(
-                    story,
-                    f"'toestemming: {key}' moet een datum zijn als 2025-03-14 (jaar-maand-dag); nu staat er '{value}'.",
-                    line,
-                    key,
-                )
+                continue  # written but not a date: the loader says what is wrong with it (kopregel-vorm)
             elif key == "vastgelegd_door" and isinstance(value, (dict, list)):
                 yield _missing(
                     story,
@@ -644,9 +639,12 @@ _ADVICE = {
 def _finding(file: str, line: int, hit: Hit, key: str | None, page_can_allow: bool) -> Finding:
     where = f"Op regel {line}" + (f", bij '{key}'," if key else "")
     place = "in kompas.yml (voor het hele rapport) of in de kop van deze pagina" if page_can_allow else "in kompas.yml"
+    # e-mail and phone: the advice already says where the organisation's own go ('contact:'); a number or a
+    # date that is not about a person can be allowed as a last resort
     allow = (
-        f" Is het toch geen persoonsgegeven, maar bijvoorbeeld een nummer of adres van uw organisatie? Zet die "
-        f"ene waarde dan met de reden {place}: {_ALLOW_EXAMPLE}"
+        f" Is het echt geen persoonsgegeven? Zet die ene waarde dan met de reden {place}: {_ALLOW_EXAMPLE}"
+        if hit.kind in (BSN, GEBOORTEDATUM)
+        else ""
     )
     return Finding(
         "persoonsgegevens",

@@ -173,8 +173,14 @@ def _digest(data: bytes, settings: ImageSettings) -> str:
     return h.hexdigest()
 
 
+# A camera's or phone's own name says when the photo was taken ("IMG_20250614_101233", "WhatsApp Image
+# 2025-06-14 at 10.12.33"): metadata in the file name. Such a photo is published as "foto-<hash>".
+_TIMESTAMP = re.compile(r"\d{6,}|\d{4}[-_.]\d{2}[-_.]\d{2}|\d{1,2}[._]\d{2}[._]\d{2}")
+
+
 def _base(source: Path, digest: str) -> str:
-    return f"{slug(source.stem)}-{digest[:12]}"
+    stem = "foto" if _TIMESTAMP.search(source.stem) else source.stem
+    return f"{slug(stem)}-{digest[:12]}"
 
 
 def _read(source: Path, name: str) -> bytes:

@@ -67,6 +67,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         config.site_name = html_text(siteconfig.site_name(self.build.result))  # Material prints these as HTML
         config.copyright = config.copyright or html_text(siteconfig.footer(self.build.result))
         config.extra["generator"] = False
+        config.validation.links.not_found = logging.DEBUG  # the checker says it in Dutch (link-kapot)
         config.site_url = config.site_url or siteconfig.site_url(self.build.result)  # the 404 page, the sitemap
         config.theme.update(siteconfig.THEME)
         for folder in reversed(siteconfig.THEME_DIRS):

@@ -36,6 +36,14 @@ CODES = (
         "onterecht door. Verbeter 'editie: publicatiedatum' in kompas.yml.",
     ),
     Code(
+        "publicatiedatum-in-verslagjaar",
+        WAARSCHUWING,
+        "De publicatiedatum ligt in het jaar waarover het rapport gaat",
+        "Een rapport over 2025 gaat over het hele jaar, en verschijnt dus pas als 2025 voorbij is: meestal in "
+        "het voorjaar erna. Staat er bijvoorbeeld '2025-03-20' bij een rapport over 2025, dan is dat meestal "
+        "een tikfout voor '2026-03-20'. Verbeter 'editie: publicatiedatum' in kompas.yml.",
+    ),
+    Code(
         "publicatiedatum-ontbreekt",
         TIP,
         "Er is nog geen publicatiedatum",
@@ -82,6 +90,17 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             FOUT,
             f"De publicatiedatum ({datum(published)}) ligt vóór {jaar}, het jaar waarover dit {editie.naam.lower()} "
             f"gaat. Is het een tikfout? Het rapport komt online na afloop van {jaar}, uiterlijk {datum(deadline)}.",
+            file=settings.file,
+            line=settings.line("editie", "publicatiedatum"),
+            key="editie.publicatiedatum",
+        )
+    elif published < date(jaar + 1, 1, 1):
+        yield Finding(
+            "publicatiedatum-in-verslagjaar",
+            WAARSCHUWING,
+            f"De publicatiedatum ({datum(published)}) ligt in {jaar}, het jaar waarover dit {editie.naam.lower()} "
+            f"gaat. Het rapport komt online na afloop van {jaar}, uiterlijk {datum(deadline)}. Is het een "
+            f"tikfout, bijvoorbeeld {published.year + 1} in plaats van {published.year}?",
             file=settings.file,
             line=settings.line("editie", "publicatiedatum"),
             key="editie.publicatiedatum",

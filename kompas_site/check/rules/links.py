@@ -39,6 +39,20 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             target = local_target(page.folder, href)
             if target is None or target in known:
                 continue
+            if not target.endswith(".md") and (href.split("#")[0].endswith("/") or os.path.isdir(root / target)):
+                index = posixpath.join(target, "index.md")
+                written = posixpath.relpath(index, page.folder or ".")
+                yield Finding(
+                    "link-kapot",
+                    WAARSCHUWING,
+                    f"De link naar '{href}' gaat naar een map, niet naar een pagina. Link naar de pagina in die map"
+                    + (f": [tekst]({written})." if index in known else ", zoals [tekst](../map/index.md).")
+                    + " Zo werkt de link ook in de voorvertoning en blijft hij kloppen als de map een ander "
+                    "nummer krijgt.",
+                    file=page.path,
+                    line=page.body_line + line,
+                )
+                continue
             if not target.endswith(".md"):
                 if inside(root, target) is None or os.path.isfile(root / target):
                     continue  # outside the report: the image rule says so; a file that is there: fine

@@ -30,7 +30,8 @@ NIET_INGEVULD_CODE = Code(
     "Een onderdeel telt pas als aanwezig als de pagina die het noemt minstens 50 woorden echte tekst "
     "heeft (kopjes, tabellen en afbeeldingen tellen niet mee) en geen invultekst meer zoals TODO of "
     "[invullen]. Schrijf de tekst uit, of haal het onderdeel weg uit 'onderdelen' als een andere pagina "
-    "het beschrijft.",
+    "het beschrijft. Bijvoorbeeld:\n\n    ---\n    title: Wat cliënten vinden\n    onderdelen: [clientervaringen]\n"
+    "    ---\n\n    Dit jaar spraken we met 214 cliënten over hun zorg. Zij zeggen dat ... (minstens 50 woorden)",
 )
 ONBEKEND = Code(
     "onderdeel-onbekend",

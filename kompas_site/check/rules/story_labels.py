@@ -73,8 +73,19 @@ def _perspectief(story: Page) -> Iterator[Finding]:
 def _domeinen(story: Page, kader: Kader) -> Iterator[Finding]:
     valid = [domain_id for domain_id, _ in kader.domeinen]
     value = story.meta.get("domeinen")
-    if not valid or value is None:
-        return  # a kader without domains (the 2017 framework): nothing to check against
+    if value is None or value == [] or value == "":
+        return
+    if not valid:  # a framework without domains: they would silently be left off the story page
+        yield Finding(
+            "verhaal-domein-onbekend",
+            FOUT,
+            f"Het {kader.korte_naam} kent geen domeinen van kwaliteit van bestaan, dus 'domeinen' komt niet op de "
+            "site. Haal de regel 'domeinen' weg; vertel in het verhaal zelf waar het over gaat.",
+            file=story.path,
+            line=story.meta_line("domeinen") or 1,
+            key="domeinen",
+        )
+        return
     items = value if isinstance(value, list) else [value]
     for i, item in enumerate(items):
         if isinstance(item, str) and item.strip() in valid:

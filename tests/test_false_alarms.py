@@ -131,8 +131,8 @@ def test_domains_in_a_framework_without_domains_are_named(filled_scaffold, capsy
     (content / "verhalen" / "jan.md").write_text(
         "---\ntitle: Jan\nperspectief: professional\ndomeinen: [zelfbepaling]\n---\n\nTekst.\n", encoding="utf-8"
     )
-    [found] = findings(content, capsys, "verhaal-domein-onbekend")
-    assert "kent geen domeinen" in found["message"] and found["line"] == 4
+    [found] = findings(content, capsys, "verhaal-domeinen-niet-in-kader")
+    assert "kent geen domeinen" in found["message"] and found["line"] == 4 and found["severity"] == "waarschuwing"
 
 
 def test_help_is_in_dutch():

@@ -151,11 +151,13 @@ def test_a_domain_in_a_block_list_points_at_its_own_line(example):
     assert finding.code == "verhaal-domein-onbekend" and finding.line == line_of(story, "- vriendschap")
 
 
-def test_domains_are_not_checked_when_the_kader_has_none(example):
+def test_domains_in_a_kader_without_them_are_a_warning_not_a_fout(example):
     edit(example / "kompas.yml", "kader: gehandicaptenzorg-2023", "kader: gehandicaptenzorg-2017")
     edit(example / "kompas.yml", "soort: kwaliteitsbeeld", "soort: kwaliteitsrapport")
     edit(example / "kompas.yml", "jaar: 2025", "jaar: 2021")
     assert not [f for f in findings(example) if f.code == "verhaal-domein-onbekend"]
+    warned = findings(example, "verhaal-domeinen-niet-in-kader")
+    assert warned and {f.severity for f in warned} == {"waarschuwing"}
 
 
 # --- images ----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kompas_site.check.context import CheckContext
-from kompas_site.check.findings import FOUT, Finding
+from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
 from kompas_site.check.registry import Code
 from kompas_site.model import Page
 from kompas_site.profiles import Kader
@@ -33,6 +33,14 @@ CODES = (
         "Gebruik de domeinen van kwaliteit van bestaan van uw kader, zoals "
         "'domeinen: [zelfbepaling, deelname-aan-de-samenleving]'. 'kompas check' noemt het domein dat er het "
         "meest op lijkt.",
+    ),
+    Code(
+        "verhaal-domeinen-niet-in-kader",
+        WAARSCHUWING,
+        "Een verhaal noemt domeinen, maar het kader kent geen domeinen van kwaliteit van bestaan",
+        "Alleen het Kwaliteitskompas Gehandicaptenzorg beschrijft kwaliteit van bestaan in acht domeinen. In "
+        "een ander kader komen 'domeinen' niet op de site. Haal de regel 'domeinen' weg uit de kop van het "
+        "verhaal, en vertel in het verhaal zelf waar het over gaat.",
     ),
     Code(
         "verhaal-bouwsteen-onbekend",
@@ -77,8 +85,8 @@ def _domeinen(story: Page, kader: Kader) -> Iterator[Finding]:
         return
     if not valid:  # a framework without domains: they would silently be left off the story page
         yield Finding(
-            "verhaal-domein-onbekend",
-            FOUT,
+            "verhaal-domeinen-niet-in-kader",
+            WAARSCHUWING,
             f"Het {kader.korte_naam} kent geen domeinen van kwaliteit van bestaan, dus 'domeinen' komt niet op de "
             "site. Haal de regel 'domeinen' weg; vertel in het verhaal zelf waar het over gaat.",
             file=story.path,

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE, run_kompas
 
 from kompas_site.check import check_report
-from kompas_site.check.afbeeldingen import looks_like_file_name
+from kompas_site.check.images import looks_like_file_name
 from kompas_site.check.privacy import BSN, EMAIL, GEBOORTEDATUM, TELEFOON, check_consent, find_personal_data
 from kompas_site.errors import ContentError
 from kompas_site.load import load_report

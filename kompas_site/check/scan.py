@@ -34,7 +34,7 @@ class PageScan:
 
 @memo
 def scan(body: str) -> PageScan:
-    from kompas_site.check.afbeeldingen import is_decorative_marker
+    from kompas_site.check.images import is_decorative_marker
 
     links: list[tuple[str, int]] = []
     images: list[Image] = []

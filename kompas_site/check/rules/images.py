@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kompas_site.check.afbeeldingen import check_images
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
+from kompas_site.check.images import check_images
 from kompas_site.check.registry import Code
 
 CODES = (

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from kompas_site.check.afbeeldingen import inside
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import WAARSCHUWING, Finding
+from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
 from kompas_site.model import GENERATED_PAGES, STORIES_OVERVIEW
 from kompas_site.spelling import did_you_mean_path

@@ -6,9 +6,9 @@ import os
 import re
 from collections.abc import Iterator
 
-from kompas_site.check.afbeeldingen import inside
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, Finding
+from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
 from kompas_site.model import Page
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompas_site.assemble import HOME, Site, assemble
+from kompas_site.assemble.downloads import label_downloads
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
 from kompas_site.cache import content_key
@@ -156,10 +157,12 @@ class Build:
 
     def finish_html(self, source: str, html: str) -> str:
         """A page's HTML as the engine made it -> as it is published: photos as responsive pictures, and
-        nothing that runs or loads from another host (an allow-list sanitiser), and soft hyphens in the long
-        words of headings of the full version (the easy-read version has no hyphenation)."""
+        nothing that runs or loads from another host (an allow-list sanitiser), the type and size after each
+        link to a download, and soft hyphens in the long words of headings of the full version (the easy-read
+        version has no hyphenation)."""
         page = self.pages[source]
         html = sanitise_html(rewrite_images(html, self.published_images.resolver(page.url)))
+        html = label_downloads(html, page.url, self.files)
         return html if page.easy_read else hyphenate_headings(html)
 
 

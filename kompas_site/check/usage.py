@@ -17,11 +17,18 @@ from urllib.parse import unquote, urlparse
 
 from kompas_site.cache import memo
 from kompas_site.markdown import tokens
+from kompas_site.media.publish import IMAGE_SUFFIXES
 from kompas_site.model import Page, Report
 from kompas_site.paths import output_path, site_source
 
 # Never published, whatever links to them: the report's data (with consent records) and editor leftovers.
 PRIVATE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".yml", ".yaml", "~", ".bak", ".orig", ".swp", ".tmp")
+# The files a page may use, by type; any other file is never published, whatever links to it.
+DOWNLOAD_SUFFIXES = (".pdf", ".docx", ".odt", ".xlsx", ".ods", ".csv", ".txt")
+VIDEO_SUFFIXES = (".mp4", ".webm", ".ogv", ".mov")
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".oga", ".ogg", ".wav")
+CAPTION_SUFFIXES = (".vtt",)
+PUBLISHED_SUFFIXES = IMAGE_SUFFIXES + VIDEO_SUFFIXES + AUDIO_SUFFIXES + CAPTION_SUFFIXES + DOWNLOAD_SUFFIXES
 _EDITOR_LOCK = re.compile(r"^(#.*#|\.#.*|~\$.*)$")
 _HTML_ATTR = re.compile(r"""\b(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 _SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -30,6 +37,16 @@ _SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECAS
 def is_private(path: str) -> bool:
     name = posixpath.basename(path)
     return path.lower().endswith(PRIVATE_SUFFIXES) or bool(_EDITOR_LOCK.match(name))
+
+
+def is_publishable_type(path: str) -> bool:
+    """True for a photo, film, sound, caption file or download (any case): the types a site may publish."""
+    return path.lower().endswith(PUBLISHED_SUFFIXES)
+
+
+def is_download(path: str) -> bool:
+    """True for a file published as a download (pdf, docx, odt, xlsx, ods, csv, txt), in any case."""
+    return path.lower().endswith(DOWNLOAD_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -65,8 +82,9 @@ def published_files(report: Report) -> list[str]:
     existing = set(report.files)
     chosen = set()
     for use in uses(report):
-        if use.target in existing and not is_private(use.target) and _inside(root, use.target):
-            chosen.add(use.target)
+        target = use.target
+        if target in existing and not is_private(target) and is_publishable_type(target) and _inside(root, target):
+            chosen.add(target)
     return sorted(chosen)
 
 

@@ -1,0 +1,155 @@
+"""Rule: a file a page links to is a type the site may publish, and a linked PDF can be read aloud.
+
+Only photos, films, captions and downloads (pdf, docx, odt, xlsx, ods, csv, txt) are published; a link
+to any other file (a program, a zip, a Word file with macros, a web page) is a ``fout`` and the file stays
+out of the site. A linked PDF is opened with pikepdf: without a tag structure or a document language a
+screen reader cannot read it well, and a file that does not open as a PDF may be damaged.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+import pikepdf
+
+from kompas_site.check.afbeeldingen import inside
+from kompas_site.check.context import CheckContext
+from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
+from kompas_site.check.registry import Code
+from kompas_site.check.rules.links import local_target
+from kompas_site.check.usage import DOWNLOAD_SUFFIXES, is_private, is_publishable_type, uses
+from kompas_site.dutch import opsomming
+from kompas_site.model import Page
+
+ALLOWED = opsomming(s.lstrip(".") for s in DOWNLOAD_SUFFIXES)
+
+PDF_ADVICE = (
+    "Maak de PDF opnieuw vanuit Word: stel eerst de taal van het document in op Nederlands (Controleren > "
+    "Taal), kies dan Opslaan als > PDF > Opties en zet een vinkje bij 'Documentstructuurlabels voor "
+    "toegankelijkheid'. Komt de PDF van iemand anders? Vraag dan om een toegankelijke PDF (een 'tagged PDF' "
+    "met de taal Nederlands)."
+)
+
+CODES = (
+    Code(
+        "download-soort",
+        FOUT,
+        "Een link naar een bestand dat niet als download op de site mag (zoals .exe, .zip of .docm)",
+        f"Als download komen op de site alleen {ALLOWED}; foto's en films staan er op hun eigen manier. Een "
+        "ander bestand (een programma, een zip, een Word-bestand met macro's, een webpagina) wordt niet "
+        "gepubliceerd: lezers kunnen het niet veilig openen. Sla het op als PDF (of als gewoon Word- of "
+        "Excel-bestand) en link daarnaar, zoals [het verslag](../bijlagen/verslag.pdf).",
+    ),
+    Code(
+        "pdf-niet-toegankelijk",
+        WAARSCHUWING,
+        "Een PDF zonder documentstructuur of zonder taal: een schermlezer kan hem niet goed voorlezen",
+        "Een schermlezer leest een PDF goed voor als de PDF labels heeft voor koppen, lijsten en tabellen en als "
+        "de taal van het document erin staat. " + PDF_ADVICE,
+    ),
+    Code(
+        "pdf-onleesbaar",
+        WAARSCHUWING,
+        "Een PDF die niet te openen is (beschadigd, geen PDF, of met een wachtwoord)",
+        "Open het bestand op uw computer. Werkt het niet, of vraagt het om een wachtwoord? Sla het dan opnieuw "
+        "op als PDF, zonder wachtwoord, en zet het weer in de map 'bijlagen'.",
+    ),
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    report = ctx.report
+    root = Path(report.root)
+    existing = set(report.files)
+    pages = {page.path: page for page in report.all_pages}
+    refused: set[tuple[str, str]] = set()
+    pdfs: dict[str, tuple[str, int | None]] = {}  # each PDF once, at its first link
+    for use in uses(report):
+        target = use.target
+        if target not in existing or is_private(target) or inside(root, target) is None:
+            continue  # missing (link-kapot), never published anyway, or outside the report (its own rule)
+        page = pages[use.page]
+        if not is_publishable_type(target):
+            if (use.page, target) in refused:
+                continue
+            refused.add((use.page, target))
+            line = _line(ctx, page, target)
+            kind = posixpath.splitext(target)[1].lstrip(".").lower()
+            what = f"een .{kind}-bestand" if kind else "een bestand zonder soort in de naam (zoals .pdf)"
+            yield Finding(
+                "download-soort",
+                FOUT,
+                f"Deze pagina linkt naar '{target}', {what}. Zo'n bestand zetten we niet op de site: lezers "
+                f"kunnen het niet veilig openen. Als download kunnen op de site: {ALLOWED}. Sla het bestand op "
+                "als PDF (of als gewoon Word- of Excel-bestand, zonder macro's) en link daarnaar, zoals "
+                "[het verslag](../bijlagen/verslag.pdf). Tot dan wordt het bestand niet gepubliceerd.",
+                file=page.path,
+                line=line,
+            )
+        elif target.lower().endswith(".pdf") and target not in pdfs:
+            pdfs[target] = (page.path, _line(ctx, page, target))
+    for target, (page_path, line) in pdfs.items():
+        yield from _check_pdf(root / target, target, page_path, line)
+
+
+def _check_pdf(path: Path, name: str, page: str, line: int | None) -> Iterator[Finding]:
+    try:
+        with pikepdf.open(path) as pdf:
+            root = pdf.Root
+            mark_info = root.get("/MarkInfo")
+            marked = isinstance(mark_info, pikepdf.Dictionary) and bool(mark_info.get("/Marked", False))
+            tagged = marked and "/StructTreeRoot" in root
+            lang = str(root.get("/Lang", "")).strip()
+    except pikepdf.PasswordError:
+        yield Finding(
+            "pdf-onleesbaar",
+            WAARSCHUWING,
+            f"'{name}' is beveiligd met een wachtwoord: lezers en hun schermlezers kunnen de PDF niet openen. "
+            "Sla hem opnieuw op als PDF zonder wachtwoord.",
+            file=page,
+            line=line,
+        )
+        return
+    except Exception:  # pikepdf raises several kinds for a damaged file; a check never crashes on one
+        yield Finding(
+            "pdf-onleesbaar",
+            WAARSCHUWING,
+            f"'{name}' is niet te openen als PDF: misschien is het bestand beschadigd, of is het een ander soort "
+            "bestand met .pdf in de naam. Open het op uw computer; werkt het niet, sla het dan opnieuw op als PDF.",
+            file=page,
+            line=line,
+        )
+        return
+    missing = []
+    if not tagged:
+        missing.append("er zijn geen labels voor koppen, lijsten en tabellen (geen documentstructuur)")
+    if not lang:
+        missing.append("de taal van het document staat er niet in")
+    if missing:
+        yield Finding(
+            "pdf-niet-toegankelijk",
+            WAARSCHUWING,
+            f"Een schermlezer kan '{name}' niet goed voorlezen: {' en '.join(missing)}. {PDF_ADVICE}",
+            file=page,
+            line=line,
+        )
+
+
+def _line(ctx: CheckContext, page: Page, target: str) -> int | None:
+    """The line of the page where it first points at ``target``: a Markdown link or image, else the first
+    line that names the file (raw HTML, a story's front matter key)."""
+    scanned = ctx.scan(page)
+    for href, line in scanned.links:
+        if local_target(page.folder, href) == target:
+            return page.body_line + line
+    for image in scanned.images:
+        if local_target(page.folder, image.src) == target:
+            return page.body_line + image.line
+    name = posixpath.basename(target)
+    for number, text in enumerate(page.body.split("\n")):
+        if name in unquote(text):
+            return page.body_line + number
+    return page.meta_line("video") or page.meta_line("fotos") if page.is_story else None

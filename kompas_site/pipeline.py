@@ -228,6 +228,7 @@ def _fingerprints(build: Build, engine: object) -> dict[str, str]:
         siteconfig.site_name(build.result),
         siteconfig.footer(build.result),
         sorted((url, _stat(path)) for url, path in build.images.items()),
+        sorted((url, _stat(path)) for url, path in build.files.items()),  # a download's size is on its link
         siteconfig.theme_signature(),
         engine,
     )

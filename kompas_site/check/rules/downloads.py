@@ -15,9 +15,9 @@ from urllib.parse import unquote
 
 import pikepdf
 
-from kompas_site.check.afbeeldingen import inside
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
+from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
 from kompas_site.check.rules.links import local_target
 from kompas_site.check.usage import DOWNLOAD_SUFFIXES, is_private, is_publishable_type, uses

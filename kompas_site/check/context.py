@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from kompas_site.check.result import Coverage
 from kompas_site.check.scan import PageScan, scan
+
+if TYPE_CHECKING:
+    from kompas_site.check.usage import Use
 from kompas_site.model import Page, Report
 from kompas_site.profiles import EditieProfiel, Kader
 
@@ -34,11 +38,18 @@ class CheckContext:
         return tuple(o.handreiking for e in self.kader.edities.values() for o in e.onderdelen) + guidance()
 
     @cached_property
+    def uses(self) -> list[Use]:
+        """Every file a page or story points at (``check.usage``), found once per check."""
+        from kompas_site.check.usage import uses
+
+        return uses(self.report)
+
+    @cached_property
     def published(self) -> list[str]:
         """The files of the content folder the site publishes (photos, films, downloads), pages excluded."""
         from kompas_site.check.usage import published_files
 
-        return published_files(self.report)
+        return published_files(self.report, self.uses)
 
     @cached_property
     def coverage(self) -> list[Coverage]:

@@ -76,23 +76,19 @@ def uses(report: Report) -> list[Use]:
     return found
 
 
-def published_files(report: Report) -> list[str]:
-    """The files of the content folder that the site publishes (pages themselves not included)."""
-    root = Path(report.root).resolve()
+def published_files(report: Report, found: list[Use] | None = None) -> list[str]:
+    """The files of the content folder that the site publishes (pages themselves not included).
+    ``found``: the report's ``uses``, when the caller has them already."""
+    from kompas_site.check.images import inside
+
+    root = Path(report.root)
     existing = set(report.files)
     chosen = set()
-    for use in uses(report):
+    for use in uses(report) if found is None else found:
         target = use.target
-        if target in existing and not is_private(target) and is_publishable_type(target) and _inside(root, target):
+        if target in existing and not is_private(target) and is_publishable_type(target) and inside(root, target):
             chosen.add(target)
     return sorted(chosen)
-
-
-def _inside(root: Path, rel: str) -> bool:
-    try:
-        return (root / rel).resolve().is_relative_to(root)
-    except (OSError, ValueError):
-        return False
 
 
 def _local(folder: str, ref: str) -> str | None:

@@ -84,34 +84,31 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             line=settings.line("editie"),
             key="editie.publicatiedatum",
         )
-    elif published < date(jaar, 1, 1):
-        yield Finding(
-            "publicatiedatum-voor-verslagjaar",
-            FOUT,
-            f"De publicatiedatum ({datum(published)}) ligt vóór {jaar}, het jaar waarover dit {editie.naam.lower()} "
-            f"gaat. Is het een tikfout? Het rapport komt online na afloop van {jaar}, uiterlijk {datum(deadline)}.",
-            file=settings.file,
-            line=settings.line("editie", "publicatiedatum"),
-            key="editie.publicatiedatum",
-        )
-    elif published < date(jaar + 1, 1, 1):
-        yield Finding(
-            "publicatiedatum-in-verslagjaar",
-            WAARSCHUWING,
-            f"De publicatiedatum ({datum(published)}) ligt in {jaar}, het jaar waarover dit {editie.naam.lower()} "
-            f"gaat. Het rapport komt online na afloop van {jaar}, uiterlijk {datum(deadline)}. Is het een "
-            f"tikfout, bijvoorbeeld {published.year + 1} in plaats van {published.year}?",
-            file=settings.file,
-            line=settings.line("editie", "publicatiedatum"),
-            key="editie.publicatiedatum",
-        )
-    elif published > deadline:
-        yield Finding(
-            "publicatie-na-deadline",
-            WAARSCHUWING,
-            f"De publicatiedatum ({datum(published)}) ligt na de uiterste datum voor dit "
-            f"{editie.naam.lower()}: {datum(deadline)}. {editie.deadline_toelichting}",
-            file=settings.file,
-            line=settings.line("editie", "publicatiedatum"),
-            key="editie.publicatiedatum",
-        )
+    else:
+        on_date = {c.code: c for c in CODES}  # every finding below points at the publication date
+
+        def dated(code: str, message: str) -> Finding:
+            where = settings.line("editie", "publicatiedatum")
+            return on_date[code](message, file=settings.file, line=where, key="editie.publicatiedatum")
+
+        if published < date(jaar, 1, 1):
+            yield dated(
+                "publicatiedatum-voor-verslagjaar",
+                f"De publicatiedatum ({datum(published)}) ligt vóór {jaar}, het jaar waarover dit "
+                f"{editie.naam.lower()} gaat. Is het een tikfout? Het rapport komt online na afloop van {jaar}, "
+                f"uiterlijk {datum(deadline)}.",
+            )
+        elif published < date(jaar + 1, 1, 1):
+            yield dated(
+                "publicatiedatum-in-verslagjaar",
+                f"De publicatiedatum ({datum(published)}) ligt in {jaar}, het jaar waarover dit "
+                f"{editie.naam.lower()} gaat. Het rapport komt online na afloop van {jaar}, uiterlijk "
+                f"{datum(deadline)}. Is het een tikfout, bijvoorbeeld {published.year + 1} in plaats van "
+                f"{published.year}?",
+            )
+        elif published > deadline:
+            yield dated(
+                "publicatie-na-deadline",
+                f"De publicatiedatum ({datum(published)}) ligt na de uiterste datum voor dit "
+                f"{editie.naam.lower()}: {datum(deadline)}. {editie.deadline_toelichting}",
+            )

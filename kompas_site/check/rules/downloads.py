@@ -20,7 +20,7 @@ from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
 from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
 from kompas_site.check.rules.links import local_target
-from kompas_site.check.usage import DOWNLOAD_SUFFIXES, is_private, is_publishable_type, uses
+from kompas_site.check.usage import DOWNLOAD_SUFFIXES, is_private, is_publishable_type
 from kompas_site.dutch import opsomming
 from kompas_site.model import Page
 
@@ -67,7 +67,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     pages = {page.path: page for page in report.all_pages}
     refused: set[tuple[str, str]] = set()
     pdfs: dict[str, tuple[str, int | None]] = {}  # each PDF once, at its first link
-    for use in uses(report):
+    for use in ctx.uses:
         target = use.target
         if target not in existing or is_private(target) or inside(root, target) is None:
             continue  # missing (link-kapot), never published anyway, or outside the report (its own rule)

@@ -47,8 +47,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                     WAARSCHUWING,
                     f"De link naar '{href}' gaat naar een map, niet naar een pagina. Link naar de pagina in die map"
                     + (f": [tekst]({written})." if index in known else ", zoals [tekst](../map/index.md).")
-                    + " Zo werkt de link ook in de voorvertoning en blijft hij kloppen als de map een ander "
-                    "nummer krijgt.",
+                    + " Dan kan kompas-site de link controleren, en werkt hij ook in de voorvertoning.",
                     file=page.path,
                     line=page.body_line + line,
                 )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kompas_site.errors import Problem
+from kompas_site.woorden import Woorden
 
 TWIN_SUFFIX = ".begrijpelijk.md"
 STORIES_DIR = "verhalen"
@@ -82,6 +83,7 @@ class Settings:
     toegestaan: tuple[Toegestaan, ...] = ()  # values the personal-data scan allows, each with a reason
     file: str = "kompas.yml"
     site_url: str | None = None  # the site's public address (https://...), when the author gives it
+    woorden: Woorden = field(default_factory=Woorden)  # the organisation's own words (woorden.py)
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, *path: str) -> int | None:

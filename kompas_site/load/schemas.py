@@ -245,6 +245,15 @@ _SECTION = "Onder '{key}' horen ingesprongen regels 'sleutel: waarde', zie dit v
 _MISSING_SECTION = "'{key}' ontbreekt. Voorbeeld:\n\n" + EXAMPLE
 
 
+class WoordenSchema(Schema):
+    """``woorden:``: how this organisation names what generated texts name. A missing singular is derived."""
+
+    clienten: Text = None
+    client: Text = None
+    speerpunten: Text = None
+    speerpunt: Text = None
+
+
 class KompasSchema(Schema):
     organisatie: OrganisatieSchema = Field(json_schema_extra={"ontbreekt": _MISSING_SECTION, "geen_blok": _SECTION})
     kader: RequiredText
@@ -260,6 +269,7 @@ class KompasSchema(Schema):
     )
     toegestaan: ToegestaanList = ()
     site_url: Url = None
+    woorden: WoordenSchema | None = None
 
 
 # --- page and story front matter -------------------------------------------------------------------

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from kompas_site import profiles
 from kompas_site.errors import ContentError, Problem
-from kompas_site.load.schemas import EXAMPLE, KompasSchema, validate
+from kompas_site.load.schemas import EXAMPLE, KompasSchema, WoordenSchema, validate
 from kompas_site.load.yamlsource import parse_yaml, read_text
 from kompas_site.model import Contact, Editie, Organisatie, Settings, Toegestaan
 from kompas_site.spelling import did_you_mean, listing
+from kompas_site.woorden import Woorden, singular
 
 FILE = "kompas.yml"
 
@@ -48,6 +49,24 @@ def load_settings(root: Path) -> Settings:
         file=FILE,
         lines=doc.lines,
         site_url=schema.site_url,
+        woorden=_woorden(schema.woorden),
+    )
+
+
+def _woorden(schema: WoordenSchema | None) -> Woorden:
+    """The organisation's words; a plural without its singular gets a derived one (deelnemers -> deelnemer)."""
+    if schema is None:
+        return Woorden()
+    default = Woorden()
+    clienten = (schema.clienten or default.clienten).strip()
+    speerpunten = (schema.speerpunten or default.speerpunten).strip()
+    return Woorden(
+        clienten=clienten,
+        client=(schema.client or (default.client if schema.clienten is None else singular(clienten))).strip(),
+        speerpunten=speerpunten,
+        speerpunt=(
+            schema.speerpunt or (default.speerpunt if schema.speerpunten is None else singular(speerpunten))
+        ).strip(),
     )
 
 

@@ -42,6 +42,8 @@ SPEERPUNT_STATUS = {
 class Organisatie:
     naam: str
     website: str | None = None
+    logo: str | None = None  # a file in the content folder, relative posix path (checked: check/rules/huisstijl.py)
+    huiskleur: str | None = None  # "#rrggbb" as the author wrote it; the site may use a darker shade
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ class Build:
             else None,
             "menu": self._menu(menu, source, lambda t: relative_url(t.url, page.url)),
             "begrijpelijk": page.easy_read,
+            "huisstijl": site.huisstijl,
         }
 
     def context_404(self, base_url: str) -> dict:
@@ -112,6 +113,7 @@ class Build:
             "concept": self.banner(""),
             "wissel": None,
             "begrijpelijk": False,
+            "huisstijl": self.site.huisstijl,
             "menu": self._menu(self.site.menu, "", lambda t: f"{base}/{t.url.removeprefix('./')}"),
         }
 
@@ -230,6 +232,7 @@ def _fingerprints(build: Build, engine: object) -> dict[str, str]:
         sorted((url, _stat(path)) for url, path in build.images.items()),
         sorted((url, _stat(path)) for url, path in build.files.items()),  # a download's size is on its link
         siteconfig.theme_signature(),
+        sorted(site.huisstijl.items()),  # the logo and the house-colour stylesheet every page links to
         engine,
     )
     return {

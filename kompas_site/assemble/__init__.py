@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
+from kompas_site.assemble.huisstijl import house_style
 from kompas_site.assemble.menu import Menu, listings, relative_link
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
@@ -118,6 +119,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     part_sources = {part.source for part in story_parts + element_listings}
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
         menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
+    house_files, site.huisstijl = house_style(report)
+    site.data_files.update(house_files)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
         report, outputs, [(g.source, g.title, g.markdown) for g in generated if g.source not in part_sources]
     )

@@ -41,4 +41,5 @@ class Site:
     listings: set[str] = field(default_factory=set)  # generated lists of a section's pages (menu.py)
     switches: dict[str, Switch] = field(default_factory=dict)
     draft: dict | None = None  # what the draft banner shows; None in a production build
-    data_files: dict[str, str] = field(default_factory=dict)  # generated non-page files (search index)
+    data_files: dict[str, str | bytes] = field(default_factory=dict)  # generated non-page files (search index)
+    huisstijl: dict[str, str] = field(default_factory=dict)  # site paths of the logo and house-colour stylesheet

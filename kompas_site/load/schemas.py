@@ -183,9 +183,23 @@ def _contacts(key: str):
     return BeforeValidator(validate)
 
 
+def _huiskleur(value: Any) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", text.strip()):
+        raise ValueError(
+            f"'{text}' bij '{{key}}' is geen kleur. Schrijf de kleur als kleurcode: een # met 6 (of 3) "
+            'tekens 0-9 en a-f, tussen aanhalingstekens, zoals huiskleur: "#0a7c8c".'
+        )
+    return text.strip()
+
+
 class OrganisatieSchema(Schema):
     naam: RequiredText
     website: Url = None
+    logo: Text = None  # a file in the content folder (svg, png, jpg, webp): shown in the header
+    huiskleur: Annotated[str | None, BeforeValidator(_huiskleur)] = None
 
 
 class EditieSchema(Schema):

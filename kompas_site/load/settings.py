@@ -26,7 +26,8 @@ def load_settings(root: Path) -> Settings:
                 FILE,
             )
         )
-    doc = parse_yaml(read_text(path, FILE), FILE)
+    text = read_text(path, FILE)
+    doc = parse_yaml(text, FILE)
     problems: list[Problem] = list(doc.problems)
     if not isinstance(doc.data, dict):
         raise ContentError(
@@ -34,12 +35,18 @@ def load_settings(root: Path) -> Settings:
         )
     schema, found = validate(KompasSchema, {k: v for k, v in doc.data.items() if k is not None}, doc)
     problems += found
+    _colour_as_comment(doc, problems, text)
     _cross_checks(doc, problems, doc.data)  # also when the schema failed: every problem at once
     if schema is None or problems:
         raise ContentError(problems)
     contact = schema.contact
     return Settings(
-        organisatie=Organisatie(schema.organisatie.naam, schema.organisatie.website),
+        organisatie=Organisatie(
+            schema.organisatie.naam,
+            schema.organisatie.website,
+            schema.organisatie.logo.replace("\\", "/").removeprefix("./") if schema.organisatie.logo else None,
+            schema.organisatie.huiskleur,
+        ),
         kader=schema.kader,
         editie=Editie(schema.editie.soort, schema.editie.jaar, schema.editie.publicatiedatum),
         verantwoordelijk=schema.verantwoordelijk,
@@ -67,6 +74,30 @@ def _woorden(schema: WoordenSchema | None) -> Woorden:
         speerpunt=(
             schema.speerpunt or (default.speerpunt if schema.speerpunten is None else singular(speerpunten))
         ).strip(),
+    )
+
+
+def _colour_as_comment(doc, problems: list[Problem], text: str) -> None:
+    """``huiskleur: #0a7c8c`` without quotes: YAML reads everything after '#' as a comment, so the value is
+    empty. Say so, instead of silently using no colour."""
+    organisatie = doc.data.get("organisatie")
+    if not isinstance(organisatie, dict) or "huiskleur" not in organisatie or organisatie["huiskleur"] is not None:
+        return
+    line = doc.lines.get(("organisatie", "huiskleur"))
+    written = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    colour = written.split(":", 1)[1].strip() if ":" in written else ""
+    problems.append(
+        doc.problem(
+            "Bij 'huiskleur' staat geen kleur"
+            + (
+                f": YAML leest alles na een # als opmerking, dus '{colour}' is niet gelezen. Zet de kleur tussen "
+                f'aanhalingstekens: huiskleur: "{colour.split()[0]}".'
+                if colour.startswith("#")
+                else '. Zet de kleur tussen aanhalingstekens, zoals huiskleur: "#0a7c8c", of haal de regel weg.'
+            ),
+            "organisatie",
+            "huiskleur",
+        )
     )
 
 

@@ -10,6 +10,7 @@ from kompas_site.check.rules import (
     deadlines,
     downloads,
     extern,
+    huisstijl,
     images,
     links,
     onderdelen,
@@ -47,6 +48,7 @@ RULES: tuple[Rule, ...] = tuple(
         outside,
         personal_data,
         size,
+        huisstijl,
         unpublished,
     )
 )

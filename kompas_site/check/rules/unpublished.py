@@ -26,7 +26,7 @@ SHOWN = 20  # names in the message; the rest is counted
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
-    published = set(ctx.published)
+    published = set(ctx.published) | {report.settings.organisatie.logo}  # the logo: published as a copy
     pages = {p.path for p in report.all_pages}
     left = [
         f for f in report.files if f not in published and f not in pages and f not in DATA_FILES and not is_page_file(f)

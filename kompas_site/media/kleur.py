@@ -14,6 +14,9 @@ import re
 
 TEXT_CONTRAST = 4.5  # WCAG 1.4.3: text, and white text on the header
 WHITE = "#ffffff"
+# The light surfaces links and buttons stand on: white, the facts box (--kompas-feiten-bg) and the draft
+# banner (--kompas-concept-bg) in kompas.css. The house colour must keep its contrast on each of them.
+SURFACES = (WHITE, "#eef6f6", "#fff4cc")
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 RGB = tuple[float, float, float]  # sRGB, each 0..1
@@ -102,10 +105,15 @@ def _shade(lightness: float, chroma: float, hue: float) -> str:
     return _hex(tuple(_gamma(min(1.0, max(0.0, c))) for c in best))  # type: ignore[arg-type]
 
 
+def lowest_contrast(colour: str) -> float:
+    """The contrast of ``colour`` on the least favourable of the site's light surfaces."""
+    return min(contrast(colour, surface) for surface in SURFACES)
+
+
 def accessible(colour: str, minimum: float = TEXT_CONTRAST) -> str:
-    """``colour`` itself when it has ``minimum`` contrast against white, else the lightest shade of the
-    same hue (darker in OKLCH) that has it, checked after rounding to ``#rrggbb``."""
-    if contrast(colour) >= minimum:
+    """``colour`` itself when it has ``minimum`` contrast on every light surface of the site, else the
+    lightest shade of the same hue (darker in OKLCH) that has it, checked after rounding to ``#rrggbb``."""
+    if lowest_contrast(colour) >= minimum:
         return colour
     lightness, chroma, hue = _to_oklch(colour)
     if chroma < 1e-4:  # a grey: keep it grey (its hue is only rounding noise)
@@ -113,12 +121,12 @@ def accessible(colour: str, minimum: float = TEXT_CONTRAST) -> str:
     low, high = 0.0, lightness  # low always passes (black does)
     for _ in range(30):
         middle = (low + high) / 2
-        if contrast(_shade(middle, chroma, hue)) >= minimum:
+        if lowest_contrast(_shade(middle, chroma, hue)) >= minimum:
             low = middle
         else:
             high = middle
     shade = _shade(low, chroma, hue)
-    while contrast(shade) < minimum:  # rounding to whole bytes: step down until it holds
+    while lowest_contrast(shade) < minimum:  # rounding to whole bytes: step down until it holds
         low = max(0.0, low - 0.002)
         shade = _shade(low, chroma, hue)
     return shade

@@ -69,9 +69,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             if shade != colour:
                 limit = kleur.TEXT_CONTRAST
                 yield HUISKLEUR_AANGEPAST(
-                    f"Uw huiskleur {organisatie.huiskleur.strip()} heeft op wit een contrast van "
-                    f"{getal(kleur.contrast(colour), 1, beyond=limit)}:1; de site gebruikt {shade} "
-                    f"({getal(kleur.contrast(shade), 1, beyond=limit)}:1). Tekst en links moeten minstens "
+                    f"Uw huiskleur {organisatie.huiskleur.strip()} heeft als kleur van links en knoppen op wit "
+                    f"en de lichte vlakken van de site een contrast van "
+                    f"{getal(kleur.lowest_contrast(colour), 1, beyond=limit)}:1; de site gebruikt daarom {shade} "
+                    f"({getal(kleur.lowest_contrast(shade), 1, beyond=limit)}:1). Tekst en links moeten minstens "
                     "4,5:1 hebben om goed leesbaar te zijn.",
                     file=settings.file,
                     line=settings.line("organisatie", "huiskleur"),

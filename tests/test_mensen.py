@@ -321,3 +321,30 @@ def test_any_credit_is_shown_as_text(name, key, alone):
     assert caption.get_text() == f"{label}: {shown}"
     assert soup.find("img")["alt"] == "Een foto." and not soup.find("img").has_attr(key)
     assert len(soup.find_all("img")) == 1 and soup.find("script") is None
+
+
+@pytest.mark.parametrize(
+    "file,old,new,key",
+    [
+        (f"{ADVIES}.md", "door: Marloes,", "door: Marloes (06-12345678),", "door"),
+        (
+            f"{ADVIES}.md",
+            "functie: secretaris Cliëntenraad",
+            "functie: secretaris, bel 06-12345678",
+            "ondertekening: functie",
+        ),
+        (NOOR, "fotograaf: Fotogroep De Kweektuin", "fotograaf: Jan, 06-12345678", "fotos: fotograaf"),
+        (
+            "verhalen/filmavond.md",
+            "opgetekend_door: Femke,",
+            "opgetekend_door: Femke (femke@example.nl),",
+            "opgetekend_door",
+        ),
+    ],
+)
+def test_personal_data_in_the_people_fields_is_found(example, file, old, new, key):
+    edit(example / file, old, new)
+    [finding] = [f for f in check_report(load_report(example)).findings if f.code == "persoonsgegevens"]
+    assert (finding.file, finding.severity) == (file, "fout")
+    assert key in finding.message or finding.key == key.split(":")[0]
+    assert finding.line == line_of(example / file, new)

@@ -9,7 +9,8 @@ Personal data: BSN numbers (nine digits passing the elfproef), e-mail addresses,
 and dates of birth, in everything that is published: the Markdown of every page, easy-read page and
 story (prose, inline code, code blocks, HTML, image descriptions, link addresses with ``mailto:`` and
 ``tel:``), the front matter shown on the site (``title``, ``description``, ``citaat``, ``fotos: alt``,
-``video: titel`` and ``transcript``), ``speerpunten.yml`` (``titel``, ``toelichting``), ``woordenlijst.yml``
+``video: titel`` and ``transcript``, ``door``, ``ondertekening``, a story's ``bron`` and ``opgetekend_door``,
+a photo's ``fotograaf`` and ``bron``), ``speerpunten.yml`` (``titel``, ``toelichting``), ``woordenlijst.yml``
 and ``verantwoordelijk`` in ``kompas.yml``. Look-alike spaces and dashes (non-breaking, thin, zero-width
 spaces; non-breaking hyphens, en dashes) count as " " and "-", so they hide nothing. To keep false alarms away:
 
@@ -292,7 +293,10 @@ def check_personal_data(report: Report) -> Iterator[Finding]:
 _GLOSSARY_FILE = "woordenlijst.yml"
 
 # Front matter that reaches the site, with the key a finding names.
-_META_TEXTS = (("title", "title"), ("description", "description"), ("citaat", "citaat"))
+_META_TEXTS = (
+    *(("title", "title"), ("description", "description"), ("citaat", "citaat"), ("door", "door")),
+    *(("bron", "bron"), ("opgetekend_door", "opgetekend_door")),
+)
 
 
 def _page_hits(page: Page) -> Iterator[tuple[Hit, str | None, int]]:
@@ -302,7 +306,10 @@ def _page_hits(page: Page) -> Iterator[tuple[Hit, str | None, int]]:
     fotos = meta.get("fotos")
     for i, foto in enumerate(fotos if isinstance(fotos, list) else [fotos]):
         if isinstance(foto, dict):
-            keyed.append(("fotos: alt", ("fotos", i, "alt"), foto.get("alt")))
+            keyed += [(f"fotos: {k}", ("fotos", i, k), foto.get(k)) for k in ("alt", "fotograaf", "bron")]
+    for i, person in enumerate(meta.get("ondertekening") or []):
+        if isinstance(person, dict):
+            keyed += [(f"ondertekening: {k}", ("ondertekening", i, k), person.get(k)) for k in ("naam", "functie")]
     video = meta.get("video")
     if isinstance(video, dict):
         keyed += [(f"video: {k}", ("video", k), video.get(k)) for k in ("titel", "transcript")]

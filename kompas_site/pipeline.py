@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kompas_site.assemble import HOME, Site, assemble
 from kompas_site.assemble.downloads import label_downloads
+from kompas_site.assemble.fotobron import credit_photos
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
 from kompas_site.cache import content_key
@@ -158,12 +159,13 @@ class Build:
         return self.published_images
 
     def finish_html(self, source: str, html: str) -> str:
-        """A page's HTML as the engine made it -> as it is published: photos as responsive pictures, and
+        """A page's HTML as the engine made it -> as it is published: photos as responsive pictures with their
+        credit lines, and
         nothing that runs or loads from another host (an allow-list sanitiser), the type and size after each
         link to a download, and soft hyphens in the long words of headings of the full version (the easy-read
         version has no hyphenation)."""
         page = self.pages[source]
-        html = sanitise_html(rewrite_images(html, self.published_images.resolver(page.url)))
+        html = sanitise_html(rewrite_images(credit_photos(html), self.published_images.resolver(page.url)))
         html = label_downloads(html, page.url, self.files)
         return html if page.easy_read else hyphenate_headings(html)
 

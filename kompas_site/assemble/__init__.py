@@ -10,6 +10,7 @@ from __future__ import annotations
 from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.huisstijl import house_style
+from kompas_site.assemble.mensen import author_line, signatures
 from kompas_site.assemble.menu import Menu, listings, relative_link
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
@@ -102,6 +103,13 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     for story in report.stories:
         intro = story_intro(story, kader, outputs[story.path])
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
+    # who wrote a page (under its title) and who signs it (under its text); a twin shows its page's author
+    written = [(p, None) for p in report.pages] + [(p.twin, p) for p in report.pages if p.twin]
+    for page, main in written + [(t, None) for t in report.orphan_twins]:
+        door, signed = author_line(page, main), signatures(page)
+        if door or signed:
+            body = markdown.get(page.path, page.body)
+            markdown[page.path] = (after_title(body, door) if door else body).rstrip("\n") + "\n" + signed
     easy_read = easy.pages | {p.source for p in easy_pages}
     menu = Menu(nav, full_listings, full_root, fixed)
     site = Site(

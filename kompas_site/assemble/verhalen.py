@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
+from kompas_site.assemble.fotobron import photo_credit
 from kompas_site.assemble.templates import generated, render
 from kompas_site.assemble.video import video_block
 from kompas_site.model import STORIES_DIR, STORY_CARD, Page, Report
@@ -27,6 +28,7 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
         {
             "src": posixpath.relpath(foto["bestand"], here),
             "alt": "" if foto.get("decoratief") else str(foto.get("alt") or ""),
+            "bijschrift": photo_credit(foto),
         }
         for foto in meta.get("fotos") or []
         if isinstance(foto, dict) and isinstance(foto.get("bestand"), str) and foto["bestand"].strip()
@@ -47,7 +49,15 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
         "bouwsteen": bouwsteen,
         "domeinen": [domains.get(d, d) for d in domain_ids],
         "domein_ids": domain_ids,
+        # how the story was recorded (never its consent record, nor a photo's)
+        "bron": _text(meta.get("bron")),
+        "opgetekend_door": _text(meta.get("opgetekend_door")),
+        "pseudoniem": meta.get("pseudoniem") is True,
     }
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def story_intro(story: Page, kader: Kader, output_path: str) -> str:

@@ -9,7 +9,8 @@ Personal data: BSN numbers (nine digits passing the elfproef), e-mail addresses,
 and dates of birth, in everything that is published: the Markdown of every page, easy-read page and
 story (prose, inline code, code blocks, HTML, image descriptions, link addresses with ``mailto:`` and
 ``tel:``), the front matter shown on the site (``title``, ``description``, ``citaat``, ``fotos: alt``,
-``video: titel`` and ``transcript``), ``speerpunten.yml`` (``titel``, ``toelichting``), ``woordenlijst.yml``
+``video: titel`` and ``transcript``, ``door``, ``ondertekening``, a story's ``bron`` and ``opgetekend_door``,
+a photo's ``fotograaf`` and ``bron``), ``speerpunten.yml`` (``titel``, ``toelichting``), ``woordenlijst.yml``
 and ``verantwoordelijk`` in ``kompas.yml``. Look-alike spaces and dashes (non-breaking, thin, zero-width
 spaces; non-breaking hyphens, en dashes) count as " " and "-", so they hide nothing. To keep false alarms away:
 
@@ -79,65 +80,85 @@ def check_consent(report: Report, today: date | None = None) -> Iterator[Finding
                     "cliënt of naaste mag alleen op de site als hun toestemming is vastgelegd.",
                     story.meta_line("perspectief"),
                 )
-            continue
-        if not isinstance(consent, dict):
-            yield _missing(
-                story,
-                "Onder 'toestemming' horen drie ingesprongen regels: datum, geldig_tot en vastgelegd_door.",
-                story.meta_line("toestemming"),
-            )
-            continue
-        for key, meaning in CONSENT_FIELDS.items():
-            value = consent.get(key)
-            line = story.meta_lines.get(("toestemming", key)) or story.meta_line("toestemming")
-            if value is None or str(value).strip() == "":
-                yield _missing(story, f"Bij 'toestemming' ontbreekt '{key}': {meaning}.", line, key)
-            elif key != "vastgelegd_door" and not isinstance(value, date):
-                continue  # written but not a date: the loader says what is wrong with it (kopregel-vorm)
-            elif key == "vastgelegd_door" and isinstance(value, (dict, list)):
-                yield _missing(
-                    story,
-                    "'toestemming: vastgelegd_door' moet één tekst zijn: wie de toestemming "
-                    "heeft vastgelegd, zoals 'teamleider Wonen Noord'.",
-                    line,
-                    key,
-                )
-        until = consent.get("geldig_tot")
-        given = consent.get("datum")
-        if isinstance(until, date) and isinstance(given, date) and given > until:
-            yield _missing(
-                story,
-                f"De toestemming is gegeven op {datum(given)}, maar gold maar tot {datum(until)}: de datum ligt "
-                "na 'geldig_tot'. Zijn de twee datums omgedraaid?",
-                story.meta_lines.get(("toestemming", "datum")) or story.meta_line("toestemming"),
-                "datum",
-            )
-        if isinstance(until, date):
-            until = until.date() if isinstance(until, datetime) else until
-            if until < moment:
-                yield Finding(
-                    "toestemming-verlopen",
-                    FOUT,
-                    f"De toestemming voor dit verhaal gold tot {datum(until)}, en dat is vóór {moment_text}. "
-                    "Vraag opnieuw toestemming en zet de nieuwe datums bij 'toestemming', of haal het verhaal "
-                    "van de site.",
-                    file=story.path,
-                    line=story.meta_lines.get(("toestemming", "geldig_tot")) or story.meta_line("toestemming"),
-                    key="toestemming.geldig_tot",
-                )
+        else:
+            yield from _record(story, consent, (), moment, moment_text)
+        fotos = story.meta.get("fotos")
+        for i, foto in enumerate(fotos if isinstance(fotos, list) else []):
+            # a photo of someone else than the storyteller: its own consent, checked the same way
+            if isinstance(foto, dict) and foto.get("toestemming") not in (None, ""):
+                yield from _record(story, foto["toestemming"], ("fotos", i), moment, moment_text, foto.get("bestand"))
 
 
-def _missing(story: Page, what: str, line: int | None, key: str | None = None) -> Finding:
+def _record(
+    story: Page, consent: object, where: tuple, moment: date, moment_text: str, photo: object = None
+) -> Iterator[Finding]:
+    """The findings about one consent record: the story's own (``where`` is empty) or a photo's."""
+    subject = f"De foto '{photo}'" if isinstance(photo, str) else "De foto" if where else "Het verhaal"
+    about = f"{subject}: " if where else ""
+    prefix = ".".join(p for p in where if isinstance(p, str))
+
+    def line(*key: str) -> int | None:
+        return story.meta_lines.get((*where, "toestemming", *key)) or story.meta_lines.get((*where, "toestemming"))
+
+    def missing(what: str, at: int | None, key: str | None = None) -> Finding:
+        return _missing(story, about + what, at, key, prefix)
+
+    if not isinstance(consent, dict):
+        yield missing(
+            "Onder 'toestemming' horen drie ingesprongen regels: datum, geldig_tot en vastgelegd_door.", line()
+        )
+        return
+    for key, meaning in CONSENT_FIELDS.items():
+        value = consent.get(key)
+        if value is None or str(value).strip() == "":
+            yield missing(f"Bij 'toestemming' ontbreekt '{key}': {meaning}.", line(key), key)
+        elif key != "vastgelegd_door" and not isinstance(value, date):
+            continue  # written but not a date: the loader says what is wrong with it (kopregel-vorm)
+        elif key == "vastgelegd_door" and isinstance(value, (dict, list)):
+            yield missing(
+                "'toestemming: vastgelegd_door' moet één tekst zijn: wie de toestemming "
+                "heeft vastgelegd, zoals 'teamleider Wonen Noord'.",
+                line(key),
+                key,
+            )
+    until = consent.get("geldig_tot")
+    given = consent.get("datum")
+    if isinstance(until, date) and isinstance(given, date) and given > until:
+        yield missing(
+            f"De toestemming is gegeven op {datum(given)}, maar gold maar tot {datum(until)}: de datum ligt "
+            "na 'geldig_tot'. Zijn de twee datums omgedraaid?",
+            line("datum"),
+            "datum",
+        )
+    if isinstance(until, date):
+        until = until.date() if isinstance(until, datetime) else until
+        if until < moment:
+            what = f"{subject} heeft toestemming" if where else "De toestemming voor dit verhaal gold"
+            yield Finding(
+                "toestemming-verlopen",
+                FOUT,
+                f"{what} tot {datum(until)}, en dat is vóór {moment_text}. "
+                "Vraag opnieuw toestemming en zet de nieuwe datums bij 'toestemming', of haal "
+                + ("de foto" if where else "het verhaal")
+                + " van de site.",
+                file=story.path,
+                line=line("geldig_tot"),
+                key=(f"{prefix}." if prefix else "") + "toestemming.geldig_tot",
+            )
+
+
+def _missing(story: Page, what: str, line: int | None, key: str | None = None, prefix: str = "") -> Finding:
+    where = "bij de foto in de kop van het verhaal (onder 'fotos')" if prefix else "in de kop van het verhaal"
     return Finding(
         "toestemming-ontbreekt",
         FOUT,
         what
-        + " Leg de toestemming vast en zet die in de kop van het verhaal: "
+        + f" Leg de toestemming vast en zet die {where}: "
         + CONSENT_EXAMPLE
         + ". Deze gegevens komen niet op de site.",
         file=story.path,
         line=line or 1,
-        key="toestemming" + (f".{key}" if key else ""),
+        key=(f"{prefix}." if prefix else "") + "toestemming" + (f".{key}" if key else ""),
     )
 
 
@@ -272,7 +293,10 @@ def check_personal_data(report: Report) -> Iterator[Finding]:
 _GLOSSARY_FILE = "woordenlijst.yml"
 
 # Front matter that reaches the site, with the key a finding names.
-_META_TEXTS = (("title", "title"), ("description", "description"), ("citaat", "citaat"))
+_META_TEXTS = (
+    *(("title", "title"), ("description", "description"), ("citaat", "citaat"), ("door", "door")),
+    *(("bron", "bron"), ("opgetekend_door", "opgetekend_door")),
+)
 
 
 def _page_hits(page: Page) -> Iterator[tuple[Hit, str | None, int]]:
@@ -282,7 +306,10 @@ def _page_hits(page: Page) -> Iterator[tuple[Hit, str | None, int]]:
     fotos = meta.get("fotos")
     for i, foto in enumerate(fotos if isinstance(fotos, list) else [fotos]):
         if isinstance(foto, dict):
-            keyed.append(("fotos: alt", ("fotos", i, "alt"), foto.get("alt")))
+            keyed += [(f"fotos: {k}", ("fotos", i, k), foto.get(k)) for k in ("alt", "fotograaf", "bron")]
+    for i, person in enumerate(meta.get("ondertekening") or []):
+        if isinstance(person, dict):
+            keyed += [(f"ondertekening: {k}", ("ondertekening", i, k), person.get(k)) for k in ("naam", "functie")]
     video = meta.get("video")
     if isinstance(video, dict):
         keyed += [(f"video: {k}", ("video", k), video.get(k)) for k in ("titel", "transcript")]

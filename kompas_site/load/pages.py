@@ -11,7 +11,7 @@ from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
 from kompas_site.load.paths import walk_content
-from kompas_site.load.schemas import PageSchema, validate
+from kompas_site.load.schemas import PageSchema, VerhaalSchema, validate
 from kompas_site.load.verhaal import normalise_story
 from kompas_site.load.yamlsource import copy_data, decode
 from kompas_site.markdown import first_heading
@@ -83,7 +83,8 @@ class _PageParts:
     shape_problems: tuple[Problem, ...] = ()
 
 
-_READ_KEYS = ("title", "onderdelen", "toegestaan")  # the front matter keys the page schema judges
+_READ_KEYS = ("title", "onderdelen", "toegestaan", "door", "ondertekening")  # the keys the page schema judges
+_STORY_KEYS = _READ_KEYS + ("bron", "opgetekend_door", "pseudoniem", "fotos")  # ... and the story schema
 
 
 @memo
@@ -95,15 +96,18 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         return tuple(exc.problems)
     meta = doc.data
     problems = list(doc.problems)
-    schema, found = validate(PageSchema, {k: meta[k] for k in _READ_KEYS if k in meta}, doc)
+    parts = PurePosixPath(file).parts
+    story = parts[0] == STORIES_DIR and parts[-1] != "index.md"
+    kind, keys = (VerhaalSchema, _STORY_KEYS) if story else (PageSchema, _READ_KEYS)
+    schema, found = validate(kind, {k: meta[k] for k in keys if k in meta}, doc)
     problems += found
     if problems or schema is None:
         return tuple(problems)
     meta.pop(None, None)  # a key without a name (reported above when there is one)
+    _people(meta, schema)
     lines = dict(doc.lines)
     shape: list[Problem] = []
-    parts = PurePosixPath(file).parts
-    if parts[0] == STORIES_DIR and parts[-1] != "index.md":
+    if story:
         shape = normalise_story(meta, lines, file)
     title = schema.title
     if title is None:
@@ -115,6 +119,19 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         title = heading or pretty_name(stem)
     toegestaan = tuple(Toegestaan(t.waarde, t.reden) for t in schema.toegestaan)
     return _PageParts(str(title).strip(), body, body_line, meta, lines, schema.onderdelen, toegestaan, tuple(shape))
+
+
+def _people(meta: dict, schema: PageSchema) -> None:
+    """Who wrote and who signed the page, in the one form later steps read: ``door`` a text, and
+    ``ondertekening`` a list of ``{naam, functie}`` (also when the author wrote one person without a list)."""
+    for key in ("door", "bron", "opgetekend_door"):
+        value = getattr(schema, key, None)
+        if key in meta:
+            meta[key] = value
+    if "ondertekening" in meta:
+        meta["ondertekening"] = [{"naam": o.naam, "functie": o.functie} for o in schema.ondertekening]
+    if "pseudoniem" in meta:
+        meta["pseudoniem"] = getattr(schema, "pseudoniem", False)
 
 
 def load_pages(root: Path) -> tuple[list[Page], list[Page], list[Page]]:

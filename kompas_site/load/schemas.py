@@ -309,6 +309,48 @@ def _title(value: Any) -> str | None:
     return str(value).strip()
 
 
+ONDERTEKENING_EXAMPLE = (
+    "ondertekening:\n  - naam: Anna de Vries\n    functie: voorzitter raad van bestuur\n"
+    "  - naam: Karim Bouali\n    functie: lid raad van bestuur"
+)
+
+
+class OndertekenaarSchema(Schema):
+    """One person who signs a page (``ondertekening:``): a name, and the function they sign in."""
+
+    naam: RequiredText = Field(
+        json_schema_extra={
+            "ontbreekt": "Bij elke ondertekenaar hoort een 'naam'. Voorbeeld:\n\n" + ONDERTEKENING_EXAMPLE
+        }
+    )
+    functie: Text = None
+
+
+def _ondertekening(value: Any) -> Any:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, dict):  # one person, written without the list's '-'
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(
+            "Onder 'ondertekening' hoort een lijst van wie de pagina ondertekent: begin elke persoon met "
+            "'- naam:' en zet 'functie:' eronder. Voorbeeld:\n\n" + ONDERTEKENING_EXAMPLE
+        )
+    return value
+
+
+OndertekeningList = Annotated[
+    tuple[OndertekenaarSchema, ...],
+    BeforeValidator(_ondertekening),
+    Field(
+        json_schema_extra={
+            "geen_blok": "Elke ondertekenaar onder 'ondertekening' begint met '- naam:' en heeft een "
+            "'functie:' eronder. Voorbeeld:\n\n" + ONDERTEKENING_EXAMPLE
+        }
+    ),
+]
+
+
 class PageSchema(BaseModel):
     """A page's front matter: the keys kompas-site reads. Any other key is the author's (or MkDocs')."""
 
@@ -317,6 +359,59 @@ class PageSchema(BaseModel):
     title: Annotated[str | None, BeforeValidator(_title)] = None
     onderdelen: Annotated[tuple[str, ...], BeforeValidator(_onderdelen)] = ()
     toegestaan: ToegestaanList = ()
+    door: Text = None  # who wrote the page, shown under its title: "Marloes, voorzitter van de Cliëntenraad"
+    ondertekening: OndertekeningList = ()  # who signs it, shown under the text
+
+
+def _ja_nee(value: Any) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
+        return value.strip().lower() == "ja"
+    raise ValueError(
+        f"'{{key}}' moet ja of nee zijn (true of false), maar er staat '{value}'. Schrijf '{{key}}: true' "
+        "als de naam in het verhaal veranderd is; laat de regel weg als het de echte naam is."
+    )
+
+
+JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
+
+FOTO_EXAMPLE = (
+    "fotos:\n  - bestand: media/gert-keuken.jpg\n    alt: Gert snijdt groente in zijn keuken.\n"
+    "    fotograaf: Jan de Vries"
+)
+
+
+class FotoSchema(BaseModel):
+    """One story photo (``fotos:``). Its path and description are judged by the image rule; its consent
+    (someone else than the storyteller is in the photo) by the consent rule, and it is never published."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bestand: Any = None
+    alt: Any = None
+    decoratief: Any = None
+    fotograaf: Text = None  # shown under the photo: "Foto: Jan de Vries"
+    bron: Text = None  # shown under the photo: "Bron: ..."
+    toestemming: Any = None
+
+
+def _fotos(value: Any) -> Any:
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    # a short form ('media/x.jpg') or another shape is the loader's and the image rule's to judge
+    return [item if isinstance(item, dict) else {} for item in items]
+
+
+class VerhaalSchema(PageSchema):
+    """A story's front matter: a page's keys, and how the story was recorded."""
+
+    bron: Text = None  # where the story was taken from: "Uit het verhalenboek 'Thuis' (2024)"
+    opgetekend_door: Text = None  # who wrote the story down
+    pseudoniem: JaNee = False  # the name in the story is not the real one
+    fotos: Annotated[tuple[FotoSchema, ...], BeforeValidator(_fotos)] = Field(
+        default=(),
+        json_schema_extra={"geen_blok": "Schrijf elke foto onder 'fotos' zo:\n\n" + FOTO_EXAMPLE},
+    )
 
 
 class ToestemmingSchema(BaseModel):

@@ -52,8 +52,17 @@ def normalise_story(meta: dict, lines: dict, file: str) -> list[Problem]:
             "transcript",
         )
         del video["transcript"]
-    consent = meta.get("toestemming")
-    if isinstance(consent, dict):
+    records: list[tuple[Any, tuple]] = [(meta.get("toestemming"), ())]
+    # a photo of someone else than the storyteller carries its own consent: the same dates
+    records += [
+        (foto.get("toestemming"), ("fotos", i))
+        for i, foto in enumerate(meta.get("fotos") or [])
+        if isinstance(foto, dict)
+    ]
+    for consent, where in records:
+        if not isinstance(consent, dict):
+            continue
+        label = "".join(f"{p}: " for p in where if isinstance(p, str))
         for key in ("datum", "geldig_tot"):
             value = consent.get(key)
             if value is None or value == "":
@@ -63,7 +72,7 @@ def normalise_story(meta: dict, lines: dict, file: str) -> list[Problem]:
                 consent[key] = day
             else:
                 why = date_problem(value) or ""
-                problem(why.replace("{key}", f"toestemming: {key}"), "toestemming", key)
+                problem(why.replace("{key}", f"{label}toestemming: {key}"), *where, "toestemming", key)
     return problems
 
 

@@ -29,7 +29,13 @@ def location_pages(report: Report, kader: Kader, speerpunten_page: str) -> list[
     if not locaties:
         return []
     woorden = report.settings.woorden
-    pages = [GeneratedPage(OVERVIEW, TITLE, render("locaties.md", titel=TITLE, groepen=regions(locaties)))]
+    pages = [
+        GeneratedPage(
+            OVERVIEW,
+            TITLE,
+            render("locaties.md", titel=TITLE, groepen=regions(locaties), speerpunten=woorden.speerpunten),
+        )
+    ]
     where = places(report)
     link = lambda target: posixpath.relpath(target, LOCATIONS_DIR)  # noqa: E731
     for locatie in locaties:

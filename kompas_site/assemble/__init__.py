@@ -92,7 +92,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     ]
     trailing = [NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)]
     if location_pages:
-        trailing.append(NavItem(locaties.TITLE, locaties.OVERVIEW))
+        trailing.insert(0, NavItem(locaties.TITLE, locaties.OVERVIEW))
     nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
     outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins))
     taken = set(outputs.values())

@@ -19,6 +19,7 @@ STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][
 
 # Pages kompas-site makes itself; an author's page cannot have these names.
 RESERVED_PAGES = ("speerpunten.md", "waar-vind-ik-wat.md", "zoeken.md", "begrijpelijk/woordenlijst.md")
+LOCATIONS_DIR = "locaties"  # generated: locaties/index.md and locaties/<id>.md (a reserved folder, paths.py)
 DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml")  # read by the build, never published
 GENERATED_PAGES = RESERVED_PAGES  # an author may link to these as if they had written them
 STORIES_OVERVIEW = "verhalen/index.md"  # generated when the author wrote none
@@ -73,6 +74,31 @@ class Toegestaan:
 
 
 @dataclass(frozen=True)
+class Locatie:
+    """One location of the organisation (``locaties:`` in ``kompas.yml``); pages, stories and goals name it by id."""
+
+    id: str
+    naam: str
+    plaats: str
+    regio: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How cards and lists name it: 'Woonlocatie De Esdoorn, Haverdijk'."""
+        return f"{self.naam}, {self.plaats}" if self.plaats else self.naam
+
+
+@dataclass(frozen=True)
+class EerdereEditie:
+    """An earlier edition (``eerdere_edities:`` in ``kompas.yml``): a file in the content folder or an address."""
+
+    titel: str
+    bestand: str | None = None  # posix path from the content folder, published as a download
+    url: str | None = None
+    jaar: int | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """``kompas.yml``: who publishes what, under which framework."""
 
@@ -86,9 +112,11 @@ class Settings:
     file: str = "kompas.yml"
     site_url: str | None = None  # the site's public address (https://...), when the author gives it
     woorden: Woorden = field(default_factory=Woorden)  # the organisation's own words (woorden.py)
+    locaties: tuple[Locatie, ...] = ()  # the organisation's locations, in the author's order
+    eerdere_edities: tuple[EerdereEditie, ...] = ()
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def line(self, *path: str) -> int | None:
+    def line(self, *path: str | int) -> int | None:
         while path:
             if path in self.lines:
                 return self.lines[path]
@@ -107,6 +135,7 @@ class Page:
     meta: dict[str, Any] = field(default_factory=dict)
     meta_lines: dict = field(default_factory=dict, repr=False)
     onderdelen: list[str] = field(default_factory=list)
+    locaties: list[str] = field(default_factory=list)  # ids of the locations this page is about
     twin: Page | None = None  # the easy-read twin (NAME.begrijpelijk.md)
     # Front matter the loader could read but not use as written (a photo at an outside address, a list
     # where one text belongs): reported as findings (check/rules/shape.py), so the rest of the report is checked.
@@ -143,6 +172,7 @@ class Speerpunt:
     status: str | None
     toelichting: str
     line: int | None = None
+    locaties: tuple[str, ...] = ()  # ids of the locations this goal is about
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -15,8 +15,8 @@ from kompas_site.model import TWIN_SUFFIX
 
 EASY_READ_DIR = "begrijpelijk"
 # Top-level folders of the site that kompas-site fills itself: the easy-read version, the processed
-# photos, the theme's files and the search. An author's folder or file there would take their place.
-RESERVED_FOLDERS = (EASY_READ_DIR, "afbeeldingen", "assets", "search")
+# photos, the theme's files, the search and the location pages. An author's folder or file there would take their place.
+RESERVED_FOLDERS = (EASY_READ_DIR, "afbeeldingen", "assets", "search", "locaties")
 _PREFIX = re.compile(r"^\d+[-_. ]+(?=.)")
 
 

@@ -78,7 +78,7 @@ def test_check_lists_what_stays_out_as_one_tip(example, capsys):
 
 
 def test_a_download_a_page_links_to_is_published(example, tmp_path, capsys):
-    (example / "bijlagen").mkdir()
+    (example / "bijlagen").mkdir(exist_ok=True)
     (example / "bijlagen" / "visitatieverslag.pdf").write_bytes(b"%PDF-1.4 verslag")
     (example / "bijlagen" / "concept.pdf").write_bytes(b"%PDF-1.4 concept")
     page = example / "06-visitatie" / "index.md"

@@ -166,10 +166,9 @@ def test_mkdocs_build_strict_passes_at_the_repository_root(tmp_path):
 
 def test_mkdocs_build_strict_fails_on_a_fout(example, tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    home = example / "01-over-ons" / "zo-maakten-we-dit.md"
-    home.write_text(
-        home.read_text(encoding="utf-8").replace("onderdelen: [betrokkenheid]", "onderdelen: []"), encoding="utf-8"
-    )
+    for page in example.rglob("*.md"):  # no page covers betrokkenheid any more
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("onderdelen: [betrokkenheid]", "onderdelen: []"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
         cwd=tmp_path,

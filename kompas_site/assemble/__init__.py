@@ -7,7 +7,7 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
-from kompas_site.assemble import zoeken
+from kompas_site.assemble import locaties, zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.huisstijl import house_style
 from kompas_site.assemble.mensen import author_line, signatures
@@ -52,6 +52,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         *element_listings,
     ]
     kader = result.kader
+    location_pages = locaties.location_pages(report, kader, SPEERPUNTEN)
+    generated += location_pages
     markdown = {}
     for page in report.pages:  # story cards placed by the authors
         if STORY_CARD.search(page.body):
@@ -91,6 +93,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         NavItem(zoeken.TITLE, zoeken.PAGE),
     ]
     trailing = [NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)]
+    if location_pages:
+        trailing.insert(0, NavItem(locaties.TITLE, locaties.OVERVIEW))
     nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
     outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins))
     taken = set(outputs.values())
@@ -122,13 +126,16 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         menu=menu,
         easy_menu=Menu(easy.nav, easy_listings, easy_root, easy_fixed),
         listings={p.source for p in listing_pages},
-        off_menu=({p.source for p in listing_pages + story_parts + element_listings} - _sources(nav)) | easy_read,
+        off_menu=({p.source for p in listing_pages + story_parts + element_listings + location_pages} - _sources(nav))
+        | easy_read,
     )
     part_sources = {part.source for part in story_parts + element_listings}
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section
         menu.attach(part.source, OVERVIEW, number * STORIES_PER_PART)
     house_files, site.huisstijl = house_style(report)
     site.data_files.update(house_files)
+    for made in location_pages[1:]:  # each location page in the menu under the overview of locations
+        menu.attach(made.source, locaties.OVERVIEW, -1)
     site.data_files[zoeken.INDEX] = zoeken.search_index(
         report, outputs, [(g.source, g.title, g.markdown) for g in generated if g.source not in part_sources]
     )
@@ -174,6 +181,15 @@ def _facts(result: CheckResult) -> dict:
         "speerpunten": SPEERPUNTEN,
         "waar_vind_ik_wat": WAAR_VIND_IK_WAT,
         "has_speerpunten": bool(result.report.speerpunten),
+        "locaties": locaties.OVERVIEW if settings.locaties else None,
+        "eerdere_edities": [
+            {
+                "titel": e.titel,
+                "link": e.bestand or e.url,
+                "jaar": e.jaar if e.jaar and str(e.jaar) not in e.titel else None,
+            }
+            for e in settings.eerdere_edities
+        ],
     }
 
 

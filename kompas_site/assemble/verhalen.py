@@ -6,11 +6,12 @@ An author places a story card with one line of its own: ``[[verhaal: gert-op-zic
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from kompas_site.assemble.fotobron import photo_credit
 from kompas_site.assemble.templates import generated, render
 from kompas_site.assemble.video import video_block
-from kompas_site.model import STORIES_DIR, STORY_CARD, Page, Report
+from kompas_site.model import STORIES_DIR, STORY_CARD, Locatie, Page, Report
 from kompas_site.profiles import Kader
 
 OVERVIEW = "verhalen/index.md"
@@ -20,8 +21,14 @@ PERSPECTIEF = {"client": "een cliënt", "verwant": "een naaste", "professional":
 PERSPECTIEF_FILTER = {"client": "Cliënten", "verwant": "Naasten", "professional": "Medewerkers"}
 
 
-def _facts(story: Page, kader: Kader, from_source: str) -> dict:
-    """What a story shows about itself, from its front matter. The consent record is never used."""
+def places(report: Report) -> dict[str, Locatie]:
+    """The report's locations by id (``locaties:`` in kompas.yml)."""
+    return {loc.id: loc for loc in report.settings.locaties}
+
+
+def _facts(story: Page, kader: Kader, from_source: str, locaties: Mapping[str, Locatie] | None = None) -> dict:
+    """What a story shows about itself, from its front matter. The consent record is never used.
+    ``locaties``: the report's locations by id; a card names the story's locations as text."""
     meta = story.meta
     here = posixpath.dirname(from_source) or "."
     photos = [
@@ -53,6 +60,7 @@ def _facts(story: Page, kader: Kader, from_source: str) -> dict:
         "bron": _text(meta.get("bron")),
         "opgetekend_door": _text(meta.get("opgetekend_door")),
         "pseudoniem": meta.get("pseudoniem") is True,
+        "locaties": [locaties[i].label for i in story.locaties if locaties and i in locaties],
     }
 
 
@@ -69,8 +77,8 @@ def story_intro(story: Page, kader: Kader, output_path: str) -> str:
     return intro
 
 
-def story_card(story: Page, kader: Kader, from_source: str) -> str:
-    return render("verhaal-kaart.md", verhaal=_facts(story, kader, from_source))
+def story_card(story: Page, kader: Kader, from_source: str, locaties: Mapping[str, Locatie] | None = None) -> str:
+    return render("verhaal-kaart.md", verhaal=_facts(story, kader, from_source, locaties))
 
 
 def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, str, str]]:
@@ -80,6 +88,7 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
     existing = report.page(OVERVIEW)
     title = existing.title if existing else OVERVIEW_TITLE
     stories = report.stories
+    where = places(report)
     count = max(1, -(-len(stories) // STORIES_PER_PART))
     sources = [OVERVIEW]
     for number in range(2, count + 1):
@@ -101,7 +110,7 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
                     "verhalen.md",
                     titel=part_title if number > 1 or not existing else None,
                     intro=generated(existing.body) if existing and number == 1 else "",
-                    cards=[generated(story_card(s, kader, source)) for s in part],
+                    cards=[generated(story_card(s, kader, source, where)) for s in part],
                     perspectieven=[
                         (k, v) for k, v in PERSPECTIEF_FILTER.items() if any(f["perspectief"] == k for f in facts)
                     ],
@@ -123,9 +132,10 @@ def place_cards(page: Page, body: str, report: Report, kader: Kader) -> str:
     """Replace each ``[[verhaal: name]]`` line by the card of that story (unknown names stay as they are:
     the checker reports them)."""
     stories = {s.path.removeprefix("verhalen/").removesuffix(".md"): s for s in report.stories}
+    where = places(report)
 
     def card(match) -> str:
         story = stories.get(match.group("naam"))
-        return story_card(story, kader, page.path) if story else match.group(0)
+        return story_card(story, kader, page.path, where) if story else match.group(0)
 
     return STORY_CARD.sub(card, body)

@@ -88,6 +88,10 @@ def published_files(report: Report, found: list[Use] | None = None) -> list[str]
         target = use.target
         if target in existing and not is_private(target) and is_publishable_type(target) and inside(root, target):
             chosen.add(target)
+    for editie in report.settings.eerdere_edities:  # linked from the home page (assemble)
+        file = editie.bestand
+        if file and file in existing and not is_private(file) and is_download(file) and inside(root, file):
+            chosen.add(file)
     return sorted(chosen)
 
 

@@ -64,6 +64,7 @@ def load_page(root: Path, rel: Path | str) -> Page:
         meta=meta,
         meta_lines=dict(parts.meta_lines),
         onderdelen=list(parts.onderdelen),
+        locaties=list(parts.locaties),
         shape_problems=list(parts.shape_problems),
     )
 
@@ -81,9 +82,17 @@ class _PageParts:
     onderdelen: tuple[str, ...]
     toegestaan: tuple[Toegestaan, ...] = ()
     shape_problems: tuple[Problem, ...] = ()
+    locaties: tuple[str, ...] = ()
 
 
-_READ_KEYS = ("title", "onderdelen", "toegestaan", "door", "ondertekening")  # the keys the page schema judges
+_READ_KEYS = (
+    "title",
+    "onderdelen",
+    "toegestaan",
+    "door",
+    "ondertekening",
+    "locaties",
+)  # the keys the page schema judges
 _STORY_KEYS = _READ_KEYS + ("bron", "opgetekend_door", "pseudoniem", "fotos")  # ... and the story schema
 
 
@@ -118,7 +127,17 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
             stem = rel.parent.name or "Home"
         title = heading or pretty_name(stem)
     toegestaan = tuple(Toegestaan(t.waarde, t.reden) for t in schema.toegestaan)
-    return _PageParts(str(title).strip(), body, body_line, meta, lines, schema.onderdelen, toegestaan, tuple(shape))
+    return _PageParts(
+        str(title).strip(),
+        body,
+        body_line,
+        meta,
+        lines,
+        schema.onderdelen,
+        toegestaan,
+        tuple(shape),
+        schema.locaties,
+    )
 
 
 def _people(meta: dict, schema: PageSchema) -> None:

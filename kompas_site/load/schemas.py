@@ -268,6 +268,76 @@ class WoordenSchema(Schema):
     speerpunt: Text = None
 
 
+LOCATIES_EXAMPLE = (
+    "locaties:\n  - id: de-esdoorn\n    naam: Woonlocatie De Esdoorn\n    plaats: Haverdijk\n    regio: Noord"
+)
+EDITIES_EXAMPLE = (
+    "eerdere_edities:\n  - titel: Kwaliteitsrapport 2019\n    bestand: bijlagen/kwaliteitsrapport-2019.pdf\n"
+    "  - titel: Kwaliteitsbeeld 2023\n    url: https://www.example.nl/kwaliteitsbeeld-2023"
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slug(value: Any) -> str:
+    text = _required_text(value)
+    if not SLUG.match(text):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "de-esdoorn"
+        raise ValueError(
+            f"'{{key}}' moet een korte naam zijn van kleine letters, cijfers en streepjes, zonder spaties, "
+            f"zoals '{suggestion}' (nu staat er: '{text}')."
+        )
+    return text
+
+
+def _list_of_blocks(example: str):
+    def validate(value: Any) -> Any:
+        if value is None:
+            return ()
+        if isinstance(value, dict):  # one item, written without the list's '-'
+            return [value]
+        if not isinstance(value, list):
+            raise ValueError(
+                "Onder '{key}' hoort een lijst; begin elk item met een streepje (-). Voorbeeld:\n\n" + example
+            )
+        return value
+
+    return BeforeValidator(validate)
+
+
+class LocatieSchema(Schema):
+    """One location in ``locaties:``."""
+
+    id: Annotated[str, BeforeValidator(_slug)]
+    naam: RequiredText
+    plaats: RequiredText
+    regio: Text = None
+
+
+class EerdereEditieSchema(Schema):
+    """One earlier edition in ``eerdere_edities:``: a file in the content folder or an address, not both."""
+
+    titel: RequiredText
+    bestand: Text = None
+    url: Url = None
+    jaar: Annotated[int | None, BeforeValidator(lambda v: None if v is None or v == "" else _year(v))] = None
+
+
+def _locatie_ids(value: Any) -> tuple[str, ...]:
+    """``locaties:`` on a page, story or goal: a list of ids, or one id as plain text."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(v, (dict, list)) or v is None or v == "" for v in value):
+        raise ValueError(
+            "'{key}' moet een lijst zijn van ids uit 'locaties' in kompas.yml, zoals 'locaties: [de-esdoorn]'."
+        )
+    return tuple(str(v).strip() for v in value)
+
+
+LocatieIds = Annotated[tuple[str, ...], BeforeValidator(_locatie_ids)]
+
+
 class KompasSchema(Schema):
     organisatie: OrganisatieSchema = Field(json_schema_extra={"ontbreekt": _MISSING_SECTION, "geen_blok": _SECTION})
     kader: RequiredText
@@ -284,6 +354,14 @@ class KompasSchema(Schema):
     toegestaan: ToegestaanList = ()
     site_url: Url = None
     woorden: WoordenSchema | None = None
+    locaties: Annotated[tuple[LocatieSchema, ...], _list_of_blocks(LOCATIES_EXAMPLE)] = Field(
+        default=(),
+        json_schema_extra={"geen_blok": "Elke locatie begint met '- id:'. Voorbeeld:\n\n" + LOCATIES_EXAMPLE},
+    )
+    eerdere_edities: Annotated[tuple[EerdereEditieSchema, ...], _list_of_blocks(EDITIES_EXAMPLE)] = Field(
+        default=(),
+        json_schema_extra={"geen_blok": "Elke eerdere editie begint met '- titel:'. Voorbeeld:\n\n" + EDITIES_EXAMPLE},
+    )
 
 
 # --- page and story front matter -------------------------------------------------------------------
@@ -359,6 +437,7 @@ class PageSchema(BaseModel):
     title: Annotated[str | None, BeforeValidator(_title)] = None
     onderdelen: Annotated[tuple[str, ...], BeforeValidator(_onderdelen)] = ()
     toegestaan: ToegestaanList = ()
+    locaties: LocatieIds = ()
     door: Text = None  # who wrote the page, shown under its title: "Marloes, voorzitter van de Cliëntenraad"
     ondertekening: OndertekeningList = ()  # who signs it, shown under the text
 
@@ -452,6 +531,7 @@ class SpeerpuntSchema(BaseModel):
     bouwsteen: Annotated[int | None, BeforeValidator(_bouwsteen)] = None
     status: Annotated[str | None, BeforeValidator(_plain)] = None
     toelichting: Annotated[str | None, BeforeValidator(_plain)] = None
+    locaties: LocatieIds = ()
 
 
 def _uitleg(value: Any) -> str:

@@ -8,7 +8,7 @@ from kompas_site import profiles
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.schemas import EXAMPLE, KompasSchema, WoordenSchema, validate
 from kompas_site.load.yamlsource import parse_yaml, read_text
-from kompas_site.model import Contact, Editie, Organisatie, Settings, Toegestaan
+from kompas_site.model import Contact, Editie, EerdereEditie, Locatie, Organisatie, Settings, Toegestaan
 from kompas_site.spelling import did_you_mean, listing
 from kompas_site.woorden import Woorden, singular
 
@@ -37,6 +37,8 @@ def load_settings(root: Path) -> Settings:
     problems += found
     _colour_as_comment(doc, problems, text)
     _cross_checks(doc, problems, doc.data)  # also when the schema failed: every problem at once
+    _locaties(doc, problems, doc.data.get("locaties"))
+    _edities(doc, problems, doc.data.get("eerdere_edities"))
     if schema is None or problems:
         raise ContentError(problems)
     contact = schema.contact
@@ -57,7 +59,56 @@ def load_settings(root: Path) -> Settings:
         lines=doc.lines,
         site_url=schema.site_url,
         woorden=_woorden(schema.woorden),
+        locaties=tuple(Locatie(loc.id, loc.naam, loc.plaats, loc.regio) for loc in schema.locaties),
+        eerdere_edities=tuple(
+            EerdereEditie(
+                e.titel, e.bestand.replace("\\", "/").removeprefix("./") if e.bestand else None, e.url, e.jaar
+            )
+            for e in schema.eerdere_edities
+        ),
     )
+
+
+def _locaties(doc, problems: list[Problem], items) -> None:
+    """Each location id once: pages, stories and goals name a location by it."""
+    seen: dict[str, int] = {}
+    for n, item in enumerate(items if isinstance(items, list) else []):
+        loc_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(loc_id, str) or not loc_id.strip():
+            continue
+        loc_id = loc_id.strip()
+        if loc_id in seen:
+            problems.append(
+                doc.problem(
+                    f"De locatie-id '{loc_id}' staat twee keer onder 'locaties' (ook op regel {seen[loc_id]}). "
+                    "Elke locatie heeft een eigen id; geef deze locatie een andere, zoals "
+                    f"'{loc_id}-2', of haal de dubbele weg.",
+                    "locaties",
+                    n,
+                    "id",
+                )
+            )
+        else:
+            seen[loc_id] = doc.line("locaties", n, "id")
+
+
+def _edities(doc, problems: list[Problem], items) -> None:
+    """An earlier edition is a file ('bestand') or an address ('url'): exactly one of the two."""
+    for n, item in enumerate(items if isinstance(items, list) else [items] if isinstance(items, dict) else []):
+        if not isinstance(item, dict):
+            continue
+        titel = f" '{item['titel']}'" if isinstance(item.get("titel"), str) else ""
+        has_file, has_url = bool(item.get("bestand")), bool(item.get("url"))
+        if has_file == has_url:
+            why = "heeft zowel 'bestand' als 'url'" if has_file else "heeft geen 'bestand' en geen 'url'"
+            problems.append(
+                doc.problem(
+                    f"De eerdere editie{titel} {why}. Geef er precies één: 'bestand' voor een bestand in de map van "
+                    "het rapport (zoals 'bestand: bijlagen/kwaliteitsrapport-2019.pdf'), of 'url' voor een adres "
+                    "op internet (zoals 'url: https://www.example.nl/kwaliteitsbeeld-2023').",
+                    *(("eerdere_edities", n) if isinstance(items, list) else ("eerdere_edities",)),
+                )
+            )
 
 
 def _woorden(schema: WoordenSchema | None) -> Woorden:

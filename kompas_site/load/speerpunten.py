@@ -83,6 +83,7 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
                 status=schema.status,
                 toelichting=schema.toelichting or "",
                 line=doc.line(*where),
+                locaties=schema.locaties,
                 lines={k[2:]: v for k, v in doc.lines.items() if k[:2] == where and len(k) > 2},
             )
         )

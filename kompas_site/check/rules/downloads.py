@@ -92,10 +92,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         elif target.lower().endswith(".pdf") and target not in pdfs:
             pdfs[target] = (page.path, _line(ctx, page, target))
     for target, (page_path, line) in pdfs.items():
-        yield from _check_pdf(root / target, target, page_path, line)
+        yield from check_pdf(root / target, target, page_path, line)
 
 
-def _check_pdf(path: Path, name: str, page: str, line: int | None) -> Iterator[Finding]:
+def check_pdf(path: Path, name: str, page: str, line: int | None) -> Iterator[Finding]:
     try:
         with pikepdf.open(path) as pdf:
             root = pdf.Root

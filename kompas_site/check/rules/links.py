@@ -12,7 +12,7 @@ from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import WAARSCHUWING, Finding
 from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
-from kompas_site.model import GENERATED_PAGES, STORIES_OVERVIEW
+from kompas_site.model import GENERATED_PAGES, LOCATIONS_DIR, STORIES_OVERVIEW
 from kompas_site.spelling import did_you_mean_path
 
 CODES = (
@@ -32,6 +32,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     known = {p.path for p in pages} | set(GENERATED_PAGES)
     if report.stories:
         known.add(STORIES_OVERVIEW)
+    if report.settings.locaties:  # the location pages kompas-site makes (assemble/locaties.py)
+        known |= {f"{LOCATIONS_DIR}/index.md"} | {f"{LOCATIONS_DIR}/{loc.id}.md" for loc in report.settings.locaties}
     root = Path(report.root)
     suggestions: dict[tuple[str, str], str] = {}  # one search per missing page, however often linked
     for page in pages:

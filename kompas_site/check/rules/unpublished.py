@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from kompas_site.check.context import CheckContext
@@ -22,6 +23,7 @@ NIET_GEPUBLICEERD = Code(
 )
 CODES = (NIET_GEPUBLICEERD,)
 SHOWN = 20  # names in the message; the rest is counted
+ATTACHMENTS = "bijlagen"  # the folder for downloads: a file there is meant for readers
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -33,10 +35,27 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     ]
     if not left:
         return
-    names = [f"'{f}'" for f in left[:SHOWN]]
-    if len(left) > SHOWN:
-        names.append(f"nog {len(left) - SHOWN} andere")
-    yield NIET_GEPUBLICEERD(
-        f"Deze bestanden staan in de map van het rapport, maar geen pagina gebruikt ze; ze komen niet op de "
-        f"website: {opsomming(names)}. Is er een bijlage bij die wél online moet? Verwijs ernaar vanaf een pagina."
-    )
+    attachments = [f for f in left if f.split("/", 1)[0].lower() == ATTACHMENTS]
+    rest = [f for f in left if f not in attachments]
+    parts = []
+    if attachments:
+        parts.append(
+            f"In de map '{ATTACHMENTS}' staan bijlagen waar geen pagina naar linkt; die komen niet op de website: "
+            f"{_names(attachments)}. Moet een ervan wél online? Link ernaar vanaf een pagina, zoals "
+            f"[{posixpath.basename(attachments[0])}](../{attachments[0]}), of noem het bij 'eerdere_edities' in "
+            "kompas.yml als het een eerder rapport is. Zo niet, haal het uit de map."
+        )
+    if rest:
+        parts.append(
+            ("Ook deze" if attachments else "Deze")
+            + " bestanden staan in de map van het rapport, maar geen pagina gebruikt ze; ze komen niet op de "
+            f"website: {_names(rest)}. Is er een bijlage bij die wél online moet? Verwijs ernaar vanaf een pagina."
+        )
+    yield NIET_GEPUBLICEERD(" ".join(parts))
+
+
+def _names(files: list[str]) -> str:
+    names = [f"'{f}'" for f in files[:SHOWN]]
+    if len(files) > SHOWN:
+        names.append(f"nog {len(files) - SHOWN} andere")
+    return opsomming(names)

@@ -7,7 +7,7 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
-from kompas_site.assemble import zoeken
+from kompas_site.assemble import speerpunten, zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.menu import Menu, listings, relative_link
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
@@ -24,7 +24,7 @@ from kompas_site.assemble.verhalen import (
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import LISTING_PART_SIZE, SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
+from kompas_site.model import LISTING_PART_SIZE, STORIES_DIR, STORY_CARD
 from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.sanitise import markdown_text
 
@@ -41,6 +41,7 @@ TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"
 
 def assemble(result: CheckResult, draft: bool = False) -> Site:
     report = result.report
+    woorden = report.settings.woorden
     home_title = report.home.title if report.home else _home_title(result)
     home_intro = render("home-feiten.md", **_facts(result))
     main_pages, element_listings = _element_listings(result)
@@ -71,6 +72,12 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         generated.insert(0, GeneratedPage(HOME, home_title, f"# {markdown_text(home_title)}\n\n{home_intro}"))
     else:
         markdown[HOME] = after_title(markdown.get(HOME, report.home.body), home_intro)
+    if easy.home is not None or easy.twins:  # the easy-read version has its own page of speerpunten
+        generated.append(
+            GeneratedPage(speerpunten.EASY_PAGE, speerpunten.easy_title(woorden), speerpunten.easy_page(result))
+        )
+        easy.pages.add(speerpunten.EASY_PAGE)
+        easy.nav.insert(len(easy.nav) - 1, NavItem(speerpunten.easy_title(woorden), speerpunten.EASY_PAGE))
     generated += easy.generated
     generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
     markdown.update(easy.markdown)
@@ -94,7 +101,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     taken = set(outputs.values())
     fixed = frozenset(item.source for item in leading + trailing if item.source)  # in every menu, however long
     full_listings, full_root, full_pages = listings(nav, "", home_title, taken, fixed)
-    easy_fixed = frozenset(source for source in (easy.home, GLOSSARY) if source is not None)
+    easy_fixed = frozenset(s for s in (easy.home, GLOSSARY, speerpunten.EASY_PAGE) if s is not None and s in easy.pages)
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
@@ -128,7 +135,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         elif easy.home:  # no twin of its own: the easy-read home is the way in
             site.switches[page.path] = Switch(easy.home, EASY_READ, True)
     for made in site.generated:
-        if made.source in easy_read:
+        if made.source == speerpunten.EASY_PAGE:
+            site.switches[made.source] = Switch(SPEERPUNTEN, FULL, False)
+        elif made.source == SPEERPUNTEN and speerpunten.EASY_PAGE in easy_read:
+            site.switches[made.source] = Switch(speerpunten.EASY_PAGE, EASY_READ, True)
+        elif made.source in easy_read:
             site.switches[made.source] = Switch(HOME, FULL, False)
         elif easy.home:
             site.switches[made.source] = Switch(easy.home, EASY_READ, True)
@@ -167,16 +178,7 @@ def _facts(result: CheckResult) -> dict:
 
 
 def _speerpunten(result: CheckResult) -> str:
-    goals = result.report.speerpunten or []
-    groups = [(label, [g for g in goals if g.status == status]) for status, label in SPEERPUNT_STATUS.items()]
-    return render(
-        "speerpunten.md",
-        goals=goals,
-        groups=[(label, items) for label, items in groups if items],
-        status_label=SPEERPUNT_STATUS,
-        bouwsteen=lambda n: result.kader.bouwsteen(n),
-        **_facts(result),
-    )
+    return speerpunten.page(result, _facts(result))
 
 
 def _waar_vind_ik_wat(result: CheckResult, main_pages: dict[str, tuple]) -> str:

@@ -36,7 +36,7 @@ FULL = "Uitgebreide versie"
 STORIES_NAMED = 10  # "Waar vind ik wat?" names this many stories, then links to all of them
 PAGES_NAMED = 5  # ... and this many pages per element, then links to a listing of all of them
 ELEMENT_LISTINGS = "waar-vind-ik-wat"  # the folder of those listings: waar-vind-ik-wat/<element>.md
-TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
+TITLES = {WAAR_VIND_IK_WAT: "Waar vind ik wat?"}  # the speerpunten page's title is in the organisation's words
 
 
 def assemble(result: CheckResult, draft: bool = False) -> Site:
@@ -46,7 +46,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     home_intro = render("home-feiten.md", **_facts(result))
     main_pages, element_listings = _element_listings(result)
     generated = [
-        GeneratedPage(SPEERPUNTEN, TITLES[SPEERPUNTEN], _speerpunten(result)),
+        GeneratedPage(SPEERPUNTEN, speerpunten.title(woorden), _speerpunten(result)),
         GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result, main_pages)),
         *element_listings,
     ]
@@ -95,7 +95,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
         NavItem(zoeken.TITLE, zoeken.PAGE),
     ]
-    trailing = [NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)]
+    trailing = [NavItem(speerpunten.title(woorden), SPEERPUNTEN)]
     nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
     outputs = output_paths([p.source for p in generated] + [p.path for p in report.pages] + sorted(easy.twins))
     taken = set(outputs.values())
@@ -106,7 +106,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
     for story in report.stories:
-        intro = story_intro(story, kader, outputs[story.path])
+        intro = story_intro(story, kader, outputs[story.path], woorden)
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     easy_read = easy.pages | {p.source for p in easy_pages}
     menu = Menu(nav, full_listings, full_root, fixed)
@@ -174,6 +174,8 @@ def _facts(result: CheckResult) -> dict:
         "speerpunten": SPEERPUNTEN,
         "waar_vind_ik_wat": WAAR_VIND_IK_WAT,
         "has_speerpunten": bool(result.report.speerpunten),
+        "woorden": settings.woorden,
+        "eigen": settings.woorden.apply,  # a kader's text in the organisation's own words
     }
 
 
@@ -208,7 +210,7 @@ def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[Gener
         count = -(-len(ordered) // LISTING_PART_SIZE)
         parts = [f"{ELEMENT_LISTINGS}/{element.id}{'' if n == 1 else f'-{n}'}.md" for n in range(1, count + 1)]
         main_pages[element.id] = (ordered[:PAGES_NAMED], parts[0], len(ordered))
-        base = f"Alle pagina's over {element.titel}"
+        base = f"Alle pagina's over {result.report.settings.woorden.apply(element.titel)}"
         for number, source in enumerate(parts, start=1):
             start = (number - 1) * LISTING_PART_SIZE
             part = ordered[start : start + LISTING_PART_SIZE]
@@ -216,7 +218,7 @@ def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[Gener
             text = render(
                 "overzicht.md",
                 titel=title,
-                sectie=element.titel,
+                sectie=result.report.settings.woorden.apply(element.titel),
                 items=[(p.title, relative_link(p.path, ELEMENT_LISTINGS), False) for p in part],
                 per_deel=LISTING_PART_SIZE,
                 deel=number,
@@ -232,7 +234,11 @@ def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[Gener
 def _draft(result: CheckResult) -> dict:
     return {
         "open": [
-            {"id": c.onderdeel.id, "titel": c.onderdeel.titel, "status": STATUS_LABEL[c.status]}
+            {
+                "id": c.onderdeel.id,
+                "titel": result.report.settings.woorden.apply(c.onderdeel.titel),
+                "status": STATUS_LABEL[c.status],
+            }
             for c in result.open_items
         ],
         "fouten": result.count(FOUT),

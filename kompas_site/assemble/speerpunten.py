@@ -133,7 +133,6 @@ def page(result: CheckResult, facts: dict) -> str:
         groepen=groups(result, woorden),
         totaal=aantal(len(goals), woorden.speerpunt, woorden.speerpunten),
         aantal_doelen=len(goals),
-        woorden=woorden,
         hoofdletter=capitalised,
         **facts,
     )

@@ -63,3 +63,13 @@ def opsomming(items: Iterable[str], last: str = "en") -> str:
     if not words:
         return ""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun, singular where Dutch needs it: "één verbeterpunt", "drie verbeterpunten",
+    "geen verbeterpunten", "12 verbeterpunten"."""
+    if n == 0:
+        return f"geen {meervoud}"
+    if n == 1:
+        return f"één {enkelvoud}"
+    return f"{telwoord(n)} {meervoud}"

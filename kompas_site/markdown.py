@@ -9,6 +9,7 @@ itself, per text (``kompas_site.cache.memo``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -36,7 +37,11 @@ def plain_text(text: str) -> str:
     for token in tokens(text):
         if token.type == "inline":
             parts.append(" ".join(c.content for c in token.children or () if c.type in ("text", "code_inline")))
-    return " ".join(" ".join(parts).split())
+    return " ".join(_ATTRIBUTE_LIST.sub(" ", " ".join(parts)).split())
+
+
+# An attribute list after a heading or a link ("## Titel { #anker }"): markup, not words.
+_ATTRIBUTE_LIST = re.compile(r"\{\s*[#.:][^{}]*\}")
 
 
 def line_of(lines: list[str], token: Token, needle: str) -> int:

@@ -18,7 +18,13 @@ STORIES_DIR = "verhalen"
 STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 # Pages kompas-site makes itself; an author's page cannot have these names.
-RESERVED_PAGES = ("speerpunten.md", "waar-vind-ik-wat.md", "zoeken.md", "begrijpelijk/woordenlijst.md")
+RESERVED_PAGES = (
+    "speerpunten.md",
+    "waar-vind-ik-wat.md",
+    "zoeken.md",
+    "begrijpelijk/woordenlijst.md",
+    "begrijpelijk/speerpunten.md",
+)
 LOCATIONS_DIR = "locaties"  # generated: locaties/index.md and locaties/<id>.md (a reserved folder, paths.py)
 DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml")  # read by the build, never published
 GENERATED_PAGES = RESERVED_PAGES  # an author may link to these as if they had written them
@@ -36,6 +42,16 @@ SPEERPUNT_STATUS = {
     "niet-behaald": "Niet behaald",
     "doorgezet": "Doorgezet",
     "nieuw": "Nieuw",
+    "gestopt": "Gestopt",
+}
+# ... and in easy words, for the easy-read version.
+SPEERPUNT_STATUS_MAKKELIJK = {
+    "behaald": "Gelukt",
+    "deels-behaald": "Een deel is gelukt",
+    "niet-behaald": "Niet gelukt",
+    "doorgezet": "We gaan door",
+    "nieuw": "Nieuw",
+    "gestopt": "Gestopt",
 }
 
 
@@ -168,12 +184,19 @@ class Speerpunt:
 
     id: str
     titel: str
-    bouwsteen: int | None
+    bouwstenen: tuple[int, ...]  # empty: a goal for the whole organisation
     status: str | None
     toelichting: str
     line: int | None = None
     locaties: tuple[str, ...] = ()  # ids of the locations this goal is about
     lines: dict = field(default_factory=dict, compare=False, repr=False)
+    doel: str | None = None  # what would count as success
+    resultaat: str | None = None  # what was measured
+    eigenaar: str | None = None
+    periode: str | None = None
+    pagina: str | None = None  # the page that tells more, as the author wrote it
+    geleerd: str | None = None
+    vervolg: str | None = None
 
 
 @dataclass
@@ -214,3 +237,17 @@ class Report:
 
     def page(self, path: str) -> Page | None:
         return next((p for p in self.pages if p.path == path), None)
+
+    def linked_page(self, written: str) -> Page | None:
+        """The page a data file names ('05-speerpunten/terugblik.md', also without '.md', with a leading
+        '/' or './', or a folder for its index page); None when there is none."""
+        path = written.strip().replace("\\", "/").lstrip("/")
+        while path.startswith("./"):
+            path = path[2:]
+        path = path.split("#", 1)[0].rstrip("/")
+        candidates = [path, f"{path}.md", f"{path}/index.md"] if path else ["index.md"]
+        for candidate in candidates:
+            found = next((p for p in self.all_pages if p.path == candidate), None)
+            if found:
+                return found
+        return None

@@ -73,8 +73,11 @@ TAGS = frozenset(
         *("img", "picture", "source", "video", "audio", "track"),
         # the story filter and the search form of our own pages
         *("form", "label", "input", "select", "option", "optgroup", "button", "fieldset", "legend", "output"),
+        # small drawn icons beside a word (the status of a speerpunt): shapes only, nothing that links or loads
+        *("svg", "g", "path", "circle", "rect", "line", "polyline", "polygon"),
     }
 )
+_SHAPE = {"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "transform"}
 # Removed together with everything inside them (the others lose their tag and keep their text).
 # <noscript> too: a browser with script reads its content as plain text up to the first "</noscript",
 # which may sit inside an attribute value, so a sanitiser that reads it as HTML cannot vouch for it.
@@ -117,6 +120,14 @@ ATTRIBUTES = {
     "button": {"type", "name", "value", "disabled"},
     "fieldset": {"name", "disabled"},
     "output": {"for", "name"},
+    "svg": {"viewBox", "width", "height", "focusable", "xmlns", *_SHAPE},
+    "g": _SHAPE,
+    "path": {"d", *_SHAPE},
+    "circle": {"cx", "cy", "r", *_SHAPE},
+    "rect": {"x", "y", "width", "height", "rx", "ry", *_SHAPE},
+    "line": {"x1", "y1", "x2", "y2", *_SHAPE},
+    "polyline": {"points", *_SHAPE},
+    "polygon": {"points", *_SHAPE},
 }
 # Prefixes every element may use: accessibility attributes and our templates' data attributes
 # (data-kompas-*, data-perspectief, data-embed, ...).

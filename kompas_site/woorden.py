@@ -7,6 +7,7 @@ words from here, never from a literal in the code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -19,8 +20,46 @@ class Woorden:
     speerpunten: str = "speerpunten"
     speerpunt: str = "speerpunt"
 
+    @property
+    def clientenraad(self) -> str:
+        """The council of clients in this organisation's word: deelnemers -> deelnemersraad."""
+        return f"{self.clienten}raad"
+
+    def apply(self, text: str) -> str:
+        """A text written with the sector's words (a kader's element titles, built-in explanations) in this
+        organisation's words: 'cliënten' -> 'deelnemers', 'speerpunt' -> 'verbeterpunt', 'Cliëntenraad' ->
+        'Deelnemersraad', 'cliëntervaringen' -> 'ervaringen van deelnemers'. A capital stays a capital.
+        With the default words the text is returned as it is."""
+        if self == DEFAULT or not text:
+            return text
+        replacements = {
+            "cliëntervaringsonderzoeken": f"onderzoeken naar de ervaringen van {self.clienten}",
+            "cliëntervaringsonderzoek": f"onderzoek naar de ervaringen van {self.clienten}",
+            "cliëntervaringen": f"ervaringen van {self.clienten}",
+            "cliëntenraden": f"{self.clienten}raden",
+            "cliëntenraad": self.clientenraad,
+            "cliënten": self.clienten,
+            "cliënt": self.client,
+            "speerpunten": self.speerpunten,
+            "speerpunt": self.speerpunt,
+        }
+
+        def replace(match: re.Match) -> str:
+            found = match.group(0)
+            word = replacements[found.lower()]
+            return capitalised(word) if found[:1].isupper() else word
+
+        return _SECTOR_WORDS.sub(replace, text)
+
 
 DEFAULT = Woorden()
+# The sector's words, longest first, at the start of a word (a compound such as 'cliëntgericht' keeps only its
+# first part's change: 'deelnemergericht').
+_SECTOR_WORDS = re.compile(
+    r"(?<!\w)(cliëntervaringsonderzoeken|cliëntervaringsonderzoek|cliëntervaringen|cliëntenraden|cliëntenraad"
+    r"|cliënten|cliënt|speerpunten|speerpunt)",
+    re.IGNORECASE,
+)
 
 
 def capitalised(word: str) -> str:

@@ -48,6 +48,10 @@ def test_example_meets_the_content_promise():
     assert {"client", "verwant", "professional"} <= perspectives
     goals = yaml.safe_load((EXAMPLE / "speerpunten.yml").read_text(encoding="utf-8"))["speerpunten"]
     assert {g["status"] for g in goals} == {"behaald", "deels-behaald", "niet-behaald", "doorgezet", "nieuw"}
+    assert any(isinstance(g.get("bouwsteen"), list) and len(g["bouwsteen"]) == 2 for g in goals)
+    assert any("bouwsteen" not in g for g in goals)  # one goal for the whole organisation
+    used = {key for g in goals for key in g}
+    assert {"doel", "resultaat", "eigenaar", "periode", "pagina", "geleerd", "vervolg"} <= used
     twins = {p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*.begrijpelijk.md")}
     assert "index.begrijpelijk.md" in twins
     for text in (p.read_text(encoding="utf-8") for p in EXAMPLE.rglob("*.md")):
@@ -67,15 +71,16 @@ def test_home_page_shows_organisation_framework_edition_and_year(site):
     assert home.html["lang"] == "nl"
 
 
-def test_speerpunten_overview_is_a_table_of_every_goal(site):
+def test_speerpunten_overview_is_a_block_per_goal(site):
     goals = yaml.safe_load((EXAMPLE / "speerpunten.yml").read_text(encoding="utf-8"))["speerpunten"]
-    table = page(site, "speerpunten/index.html").select_one("article table")
-    headers = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert headers == ["Speerpunt", "Bouwsteen", "Status", "Toelichting"]
-    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
-    assert sorted(r[0] for r in rows) == sorted(g["titel"] for g in goals)
-    assert {r[2] for r in rows} == {"Behaald", "Deels behaald", "Niet behaald", "Doorgezet", "Nieuw"}
-    assert all(re.match(r"^[1-4]\. ", r[1]) for r in rows)
+    blocks = page(site, "speerpunten/index.html").select("article.kompas-speerpunt")
+    assert sorted(b["id"] for b in blocks) == sorted(g["id"] for g in goals)
+    assert sorted(b.select_one("h3").get_text(strip=True).replace("\xad", "") for b in blocks) == sorted(
+        g["titel"] for g in goals
+    )
+    statuses = {b.select_one(".kompas-speerpunt__status").get_text(strip=True) for b in blocks}
+    assert statuses == {"Behaald", "Deels behaald", "Niet behaald", "Doorgezet", "Nieuw"}
+    assert not page(site, "speerpunten/index.html").select("article table")
 
 
 def test_waar_vind_ik_wat_links_every_element_to_its_pages(site):
@@ -184,7 +189,8 @@ def test_easy_read_pages_have_their_own_layout_menu_and_read_aloud(site):
     twin = page(site, "begrijpelijk/zorgproces/index.html")
     assert twin.select_one(".kompas-begrijpelijk") is not None
     menu = [a.get_text(strip=True) for a in twin.select("nav.kompas-menu a")]
-    assert menu[-1] == "Moeilijke woorden" and len(menu) == len(list(EXAMPLE.rglob("*.begrijpelijk.md"))) + 1
+    assert menu[-2:] == ["Onze speerpunten", "Moeilijke woorden"]
+    assert len(menu) == len(list(EXAMPLE.rglob("*.begrijpelijk.md"))) + 2
     assert twin.select_one("nav.kompas-menu a[aria-current=page]").get_text(strip=True) == twin.h1.get_text(strip=True)
     voorlezen = twin.select_one("[data-kompas-voorlezen]")
     assert voorlezen.has_attr("hidden")  # shown by the script only where the browser can speak

@@ -7,7 +7,7 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
-from kompas_site.assemble import locaties, zoeken
+from kompas_site.assemble import locaties, speerpunten, zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.huisstijl import house_style
 from kompas_site.assemble.mensen import author_line, signatures
@@ -26,7 +26,7 @@ from kompas_site.assemble.verhalen import (
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import LISTING_PART_SIZE, SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
+from kompas_site.model import LISTING_PART_SIZE, STORIES_DIR, STORY_CARD
 from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.sanitise import markdown_text
 
@@ -38,16 +38,17 @@ FULL = "Uitgebreide versie"
 STORIES_NAMED = 10  # "Waar vind ik wat?" names this many stories, then links to all of them
 PAGES_NAMED = 5  # ... and this many pages per element, then links to a listing of all of them
 ELEMENT_LISTINGS = "waar-vind-ik-wat"  # the folder of those listings: waar-vind-ik-wat/<element>.md
-TITLES = {SPEERPUNTEN: "Alle speerpunten", WAAR_VIND_IK_WAT: "Waar vind ik wat?"}
+TITLES = {WAAR_VIND_IK_WAT: "Waar vind ik wat?"}  # the speerpunten page's title is in the organisation's words
 
 
 def assemble(result: CheckResult, draft: bool = False) -> Site:
     report = result.report
+    woorden = report.settings.woorden
     home_title = report.home.title if report.home else _home_title(result)
     home_intro = render("home-feiten.md", **_facts(result))
     main_pages, element_listings = _element_listings(result)
     generated = [
-        GeneratedPage(SPEERPUNTEN, TITLES[SPEERPUNTEN], _speerpunten(result)),
+        GeneratedPage(SPEERPUNTEN, speerpunten.title(woorden), _speerpunten(result)),
         GeneratedPage(WAAR_VIND_IK_WAT, TITLES[WAAR_VIND_IK_WAT], _waar_vind_ik_wat(result, main_pages)),
         *element_listings,
     ]
@@ -75,6 +76,12 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         generated.insert(0, GeneratedPage(HOME, home_title, f"# {markdown_text(home_title)}\n\n{home_intro}"))
     else:
         markdown[HOME] = after_title(markdown.get(HOME, report.home.body), home_intro)
+    if easy.home is not None or easy.twins:  # the easy-read version has its own page of speerpunten
+        generated.append(
+            GeneratedPage(speerpunten.EASY_PAGE, speerpunten.easy_title(woorden), speerpunten.easy_page(result))
+        )
+        easy.pages.add(speerpunten.EASY_PAGE)
+        easy.nav.insert(len(easy.nav) - 1, NavItem(speerpunten.easy_title(woorden), speerpunten.EASY_PAGE))
     generated += easy.generated
     generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
     markdown.update(easy.markdown)
@@ -92,7 +99,7 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         NavItem(TITLES[WAAR_VIND_IK_WAT], WAAR_VIND_IK_WAT),
         NavItem(zoeken.TITLE, zoeken.PAGE),
     ]
-    trailing = [NavItem(TITLES[SPEERPUNTEN], SPEERPUNTEN)]
+    trailing = [NavItem(speerpunten.title(woorden), SPEERPUNTEN)]
     if location_pages:
         trailing.insert(0, NavItem(locaties.TITLE, locaties.OVERVIEW))
     nav = build_nav(report, leading=leading, trailing=trailing, section_pages=section_pages)
@@ -100,12 +107,12 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     taken = set(outputs.values())
     fixed = frozenset(item.source for item in leading + trailing if item.source)  # in every menu, however long
     full_listings, full_root, full_pages = listings(nav, "", home_title, taken, fixed)
-    easy_fixed = frozenset(source for source in (easy.home, GLOSSARY) if source is not None)
+    easy_fixed = frozenset(s for s in (easy.home, GLOSSARY, speerpunten.EASY_PAGE) if s is not None and s in easy.pages)
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
     for story in report.stories:
-        intro = story_intro(story, kader, outputs[story.path])
+        intro = story_intro(story, kader, outputs[story.path], woorden)
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     # who wrote a page (under its title) and who signs it (under its text); a twin shows its page's author
     written = [(p, None) for p in report.pages] + [(p.twin, p) for p in report.pages if p.twin]
@@ -146,7 +153,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         elif easy.home:  # no twin of its own: the easy-read home is the way in
             site.switches[page.path] = Switch(easy.home, EASY_READ, True)
     for made in site.generated:
-        if made.source in easy_read:
+        if made.source == speerpunten.EASY_PAGE:
+            site.switches[made.source] = Switch(SPEERPUNTEN, FULL, False)
+        elif made.source == SPEERPUNTEN and speerpunten.EASY_PAGE in easy_read:
+            site.switches[made.source] = Switch(speerpunten.EASY_PAGE, EASY_READ, True)
+        elif made.source in easy_read:
             site.switches[made.source] = Switch(HOME, FULL, False)
         elif easy.home:
             site.switches[made.source] = Switch(easy.home, EASY_READ, True)
@@ -190,20 +201,13 @@ def _facts(result: CheckResult) -> dict:
             }
             for e in settings.eerdere_edities
         ],
+        "woorden": settings.woorden,
+        "eigen": settings.woorden.apply,  # a kader's text in the organisation's own words
     }
 
 
 def _speerpunten(result: CheckResult) -> str:
-    goals = result.report.speerpunten or []
-    groups = [(label, [g for g in goals if g.status == status]) for status, label in SPEERPUNT_STATUS.items()]
-    return render(
-        "speerpunten.md",
-        goals=goals,
-        groups=[(label, items) for label, items in groups if items],
-        status_label=SPEERPUNT_STATUS,
-        bouwsteen=lambda n: result.kader.bouwsteen(n),
-        **_facts(result),
-    )
+    return speerpunten.page(result, _facts(result))
 
 
 def _waar_vind_ik_wat(result: CheckResult, main_pages: dict[str, tuple]) -> str:
@@ -233,7 +237,7 @@ def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[Gener
         count = -(-len(ordered) // LISTING_PART_SIZE)
         parts = [f"{ELEMENT_LISTINGS}/{element.id}{'' if n == 1 else f'-{n}'}.md" for n in range(1, count + 1)]
         main_pages[element.id] = (ordered[:PAGES_NAMED], parts[0], len(ordered))
-        base = f"Alle pagina's over {element.titel}"
+        base = f"Alle pagina's over {result.report.settings.woorden.apply(element.titel)}"
         for number, source in enumerate(parts, start=1):
             start = (number - 1) * LISTING_PART_SIZE
             part = ordered[start : start + LISTING_PART_SIZE]
@@ -241,7 +245,7 @@ def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[Gener
             text = render(
                 "overzicht.md",
                 titel=title,
-                sectie=element.titel,
+                sectie=result.report.settings.woorden.apply(element.titel),
                 items=[(p.title, relative_link(p.path, ELEMENT_LISTINGS), False) for p in part],
                 per_deel=LISTING_PART_SIZE,
                 deel=number,
@@ -257,7 +261,11 @@ def _element_listings(result: CheckResult) -> tuple[dict[str, tuple], list[Gener
 def _draft(result: CheckResult) -> dict:
     return {
         "open": [
-            {"id": c.onderdeel.id, "titel": c.onderdeel.titel, "status": STATUS_LABEL[c.status]}
+            {
+                "id": c.onderdeel.id,
+                "titel": result.report.settings.woorden.apply(c.onderdeel.titel),
+                "status": STATUS_LABEL[c.status],
+            }
             for c in result.open_items
         ],
         "fouten": result.count(FOUT),

@@ -45,7 +45,11 @@ def location_pages(report: Report, kader: Kader, speerpunten_page: str) -> list[
             locatie=locatie,
             overzicht=link(OVERVIEW),
             paginas=[(p.title, link(p.path)) for p in report.pages if not p.is_story and locatie.id in p.locaties],
-            verhalen=[generated(story_card(s, kader, own, where)) for s in report.stories if locatie.id in s.locaties],
+            verhalen=[
+                generated(story_card(s, kader, own, report.settings.woorden, where))
+                for s in report.stories
+                if locatie.id in s.locaties
+            ],
             doelen=[
                 (g.titel, SPEERPUNT_STATUS.get(g.status or "", NO_STATUS), f"{link(speerpunten_page)}#{g.id}")
                 for g in report.speerpunten or []

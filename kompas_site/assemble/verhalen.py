@@ -13,12 +13,12 @@ from kompas_site.assemble.templates import generated, render
 from kompas_site.assemble.video import video_block
 from kompas_site.model import STORIES_DIR, STORY_CARD, Locatie, Page, Report
 from kompas_site.profiles import Kader
+from kompas_site.woorden import DEFAULT, Woorden, capitalised
 
 OVERVIEW = "verhalen/index.md"
 OVERVIEW_TITLE = "Ervaringsverhalen"
 STORIES_PER_PART = 24  # cards on one overview page: more would make the page heavy on a phone
-PERSPECTIEF = {"client": "een cliënt", "verwant": "een naaste", "professional": "een medewerker"}
-PERSPECTIEF_FILTER = {"client": "Cliënten", "verwant": "Naasten", "professional": "Medewerkers"}
+PERSPECTIEVEN = ("client", "verwant", "professional")
 
 
 def places(report: Report) -> dict[str, Locatie]:
@@ -26,7 +26,22 @@ def places(report: Report) -> dict[str, Locatie]:
     return {loc.id: loc for loc in report.settings.locaties}
 
 
-def _facts(story: Page, kader: Kader, from_source: str, locaties: Mapping[str, Locatie] | None = None) -> dict:
+def perspectief_label(perspectief: str, woorden: Woorden = DEFAULT) -> str:
+    """Who tells the story, as its label says: "Verteld door een deelnemer"."""
+    return {"client": f"een {woorden.client}", "verwant": "een naaste", "professional": "een medewerker"}[perspectief]
+
+
+def perspectief_filter(woorden: Woorden = DEFAULT) -> dict[str, str]:
+    return {"client": capitalised(woorden.clienten), "verwant": "Naasten", "professional": "Medewerkers"}
+
+
+def _facts(
+    story: Page,
+    kader: Kader,
+    from_source: str,
+    woorden: Woorden = DEFAULT,
+    locaties: Mapping[str, Locatie] | None = None,
+) -> dict:
     """What a story shows about itself, from its front matter. The consent record is never used.
     ``locaties``: the report's locations by id; a card names the story's locations as text."""
     meta = story.meta
@@ -45,14 +60,14 @@ def _facts(story: Page, kader: Kader, from_source: str, locaties: Mapping[str, L
     domain_ids = [d for d in meta.get("domeinen") or [] if isinstance(d, str) and d in domains]
     bouwsteen = kader.bouwsteen(meta["bouwsteen"]) if isinstance(meta.get("bouwsteen"), int) else None
     written = meta.get("perspectief")
-    perspectief = written if isinstance(written, str) and written in PERSPECTIEF else None
+    perspectief = written if isinstance(written, str) and written in PERSPECTIEVEN else None
     return {
         "titel": story.title,
         "link": posixpath.relpath(story.path, here),
         "photos": photos,
         "citaat": meta.get("citaat") if isinstance(meta.get("citaat"), str) else None,
         "perspectief": perspectief,
-        "perspectief_label": PERSPECTIEF.get(perspectief) if perspectief else None,
+        "perspectief_label": perspectief_label(perspectief, woorden) if perspectief else None,
         "bouwsteen": bouwsteen,
         "domeinen": [domains.get(d, d) for d in domain_ids],
         "domein_ids": domain_ids,
@@ -68,23 +83,30 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def story_intro(story: Page, kader: Kader, output_path: str) -> str:
+def story_intro(story: Page, kader: Kader, output_path: str, woorden: Woorden = DEFAULT) -> str:
     """Photo, quote and labels under the title; a film, when the story has one, after them."""
-    intro = render("verhaal-kop.md", **_facts(story, kader, story.path))
+    intro = render("verhaal-kop.md", **_facts(story, kader, story.path, woorden))
     video = story.meta.get("video")
     if isinstance(video, dict):
         intro += "\n" + video_block(video, story.title, story.path, output_path)
     return intro
 
 
-def story_card(story: Page, kader: Kader, from_source: str, locaties: Mapping[str, Locatie] | None = None) -> str:
-    return render("verhaal-kaart.md", verhaal=_facts(story, kader, from_source, locaties))
+def story_card(
+    story: Page,
+    kader: Kader,
+    from_source: str,
+    woorden: Woorden = DEFAULT,
+    locaties: Mapping[str, Locatie] | None = None,
+) -> str:
+    return render("verhaal-kaart.md", verhaal=_facts(story, kader, from_source, woorden, locaties))
 
 
 def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, str, str]]:
     """The story overview as (source, title, Markdown) parts of at most STORIES_PER_PART cards: the first
     part is ``verhalen/index.md``. One part has filters; with more, readers page through them.
     ``taken`` holds the source paths in use."""
+    woorden = report.settings.woorden
     existing = report.page(OVERVIEW)
     title = existing.title if existing else OVERVIEW_TITLE
     stories = report.stories
@@ -100,7 +122,7 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
     for number, source in enumerate(sources, start=1):
         start = (number - 1) * STORIES_PER_PART
         part = stories[start : start + STORIES_PER_PART]
-        facts = [_facts(s, kader, source) for s in part]
+        facts = [_facts(s, kader, source, woorden) for s in part]
         part_title = title if count == 1 else f"{title} (deel {number} van {count})"
         parts.append(
             (
@@ -110,9 +132,11 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
                     "verhalen.md",
                     titel=part_title if number > 1 or not existing else None,
                     intro=generated(existing.body) if existing and number == 1 else "",
-                    cards=[generated(story_card(s, kader, source, where)) for s in part],
+                    cards=[generated(story_card(s, kader, source, woorden, where)) for s in part],
                     perspectieven=[
-                        (k, v) for k, v in PERSPECTIEF_FILTER.items() if any(f["perspectief"] == k for f in facts)
+                        (k, v)
+                        for k, v in perspectief_filter(woorden).items()
+                        if any(f["perspectief"] == k for f in facts)
                     ],
                     bouwstenen=[b for b in kader.bouwstenen if any(f["bouwsteen"] == b for f in facts)],
                     domeinen=[(d, t) for d, t in kader.domeinen if any(d in f["domein_ids"] for f in facts)],
@@ -122,6 +146,7 @@ def overview(report: Report, kader: Kader, taken: set[str]) -> list[tuple[str, s
                     tot=start + len(part),
                     totaal=len(stories),
                     per_deel=STORIES_PER_PART,
+                    woorden=woorden,
                 ),
             )
         )
@@ -136,6 +161,6 @@ def place_cards(page: Page, body: str, report: Report, kader: Kader) -> str:
 
     def card(match) -> str:
         story = stories.get(match.group("naam"))
-        return story_card(story, kader, page.path, where) if story else match.group(0)
+        return story_card(story, kader, page.path, report.settings.woorden, where) if story else match.group(0)
 
     return STORY_CARD.sub(card, body)

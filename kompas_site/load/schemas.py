@@ -505,14 +505,33 @@ class ToestemmingSchema(BaseModel):
 # --- speerpunten.yml and woordenlijst.yml ------------------------------------------------------------
 
 
-def _bouwsteen(value: Any) -> int | None:
-    if value is None:
-        return None
+_BOUWSTEEN_HINT = (
+    "'bouwsteen' is het nummer van een bouwsteen ('bouwsteen: 1'), een lijst van nummers ('bouwsteen: [1, 3]'), "
+    "of laat de regel weg als het doel voor de hele organisatie geldt"
+)
+
+
+def _bouwsteen_number(value: Any) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"'bouwsteen' moet een nummer zijn, zoals 'bouwsteen: 1' (nu: {value!r}).")
+        raise ValueError(f"{_BOUWSTEEN_HINT} (nu: {value!r}).")
     return value
+
+
+def _bouwstenen(value: Any) -> tuple[int, ...]:
+    """``bouwsteen: 1``, ``bouwsteen: [1, 3]`` (or "1, 3"), or nothing: an organisation-wide goal."""
+    if value is None:
+        return ()
+    if isinstance(value, str) and "," in value:
+        value = [part for part in value.split(",") if part.strip()]
+    items = value if isinstance(value, list) else [value]
+    numbers: list[int] = []
+    for item in items:
+        number = _bouwsteen_number(item)
+        if number not in numbers:
+            numbers.append(number)
+    return tuple(numbers)
 
 
 def _plain(value: Any) -> str | None:
@@ -528,10 +547,17 @@ class SpeerpuntSchema(BaseModel):
     titel: Annotated[str, BeforeValidator(_required_text)] = Field(
         json_schema_extra={"ontbreekt": "heeft geen 'titel'. Schrijf in één regel wat het doel is."}
     )
-    bouwsteen: Annotated[int | None, BeforeValidator(_bouwsteen)] = None
+    bouwsteen: Annotated[tuple[int, ...], BeforeValidator(_bouwstenen)] = ()
     status: Annotated[str | None, BeforeValidator(_plain)] = None
     toelichting: Annotated[str | None, BeforeValidator(_plain)] = None
     locaties: LocatieIds = ()
+    doel: Annotated[str | None, BeforeValidator(_plain)] = None  # what would count as success
+    resultaat: Annotated[str | None, BeforeValidator(_plain)] = None  # what was measured
+    eigenaar: Annotated[str | None, BeforeValidator(_plain)] = None
+    periode: Annotated[str | None, BeforeValidator(_plain)] = None
+    pagina: Annotated[str | None, BeforeValidator(_plain)] = None  # the page that tells more
+    geleerd: Annotated[str | None, BeforeValidator(_plain)] = None  # what we learned
+    vervolg: Annotated[str | None, BeforeValidator(_plain)] = None  # what we do next
 
 
 def _uitleg(value: Any) -> str:

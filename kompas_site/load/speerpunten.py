@@ -48,7 +48,7 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
         if not isinstance(item, dict):
             problems.append(
                 doc.problem(
-                    f"{number} moet regels 'sleutel: waarde' hebben (id, titel, bouwsteen, status, toelichting).",
+                    f"{number} moet regels 'sleutel: waarde' hebben (id, titel, bouwsteen, status, toelichting, ...).",
                     *where,
                 )
             )
@@ -79,9 +79,16 @@ def load_speerpunten(root: Path) -> list[Speerpunt] | None:
             Speerpunt(
                 id=schema.id,
                 titel=schema.titel,
-                bouwsteen=schema.bouwsteen,
+                bouwstenen=schema.bouwsteen,
                 status=schema.status,
                 toelichting=schema.toelichting or "",
+                doel=schema.doel or None,
+                resultaat=schema.resultaat or None,
+                eigenaar=schema.eigenaar or None,
+                periode=schema.periode or None,
+                pagina=schema.pagina or None,
+                geleerd=schema.geleerd or None,
+                vervolg=schema.vervolg or None,
                 line=doc.line(*where),
                 locaties=schema.locaties,
                 lines={k[2:]: v for k, v in doc.lines.items() if k[:2] == where and len(k) > 2},

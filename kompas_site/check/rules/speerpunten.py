@@ -19,8 +19,8 @@ CODES = (
         "speerpunt-status-onbekend",
         FOUT,
         "Een speerpunt heeft geen of een onbekende status",
-        "Elk speerpunt in speerpunten.yml heeft een status: behaald, deels-behaald, niet-behaald, doorgezet "
-        "of nieuw. Bijvoorbeeld:" + _EXAMPLE,
+        "Elk speerpunt in speerpunten.yml heeft een status: behaald, deels-behaald, niet-behaald, doorgezet, "
+        "nieuw of gestopt. Bijvoorbeeld:" + _EXAMPLE,
     ),
     Code(
         "speerpunt-dubbel",
@@ -34,14 +34,24 @@ CODES = (
         FOUT,
         "Een speerpunt dat niet nieuw is, heeft geen toelichting",
         "Het kader vraagt bij elk speerpunt wat er bereikt is en wat niet, en waarom. Schrijf dat bij "
-        "'toelichting'. Alleen een nieuw speerpunt mag nog zonder." + _EXAMPLE,
+        "'toelichting'. Bij een speerpunt dat u bewust stopt (status 'gestopt') schrijft u daar waarom. Alleen "
+        "een nieuw speerpunt mag nog zonder." + _EXAMPLE,
     ),
     Code(
         "speerpunt-bouwsteen-onbekend",
         FOUT,
         "Een speerpunt noemt een bouwsteen die het kader niet heeft",
-        "Zet bij 'bouwsteen' het nummer van een bouwsteen van uw kader, zoals 'bouwsteen: 3'. 'kompas check' "
-        "noemt de bouwstenen van uw kader met hun nummer.",
+        "Zet bij 'bouwsteen' het nummer van een bouwsteen van uw kader, zoals 'bouwsteen: 3', of een lijst als "
+        "het bij twee bouwstenen hoort: 'bouwsteen: [1, 3]'. Geldt het doel voor de hele organisatie, laat "
+        "'bouwsteen' dan weg. 'kompas check' noemt de bouwstenen van uw kader met hun nummer.",
+    ),
+    Code(
+        "speerpunt-pagina-onbekend",
+        FOUT,
+        "Een speerpunt verwijst naar een pagina die er niet is",
+        "Bij 'pagina' staat de pagina die meer over het speerpunt vertelt, vanaf de map van uw rapport, zoals "
+        "'pagina: 05-speerpunten/terugblik.md'. Controleer de map en de bestandsnaam; 'kompas check' noemt de "
+        "pagina die er het meest op lijkt.",
     ),
 )
 
@@ -72,6 +82,13 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 + (did_you_mean(goal.status, SPEERPUNT_STATUS) if goal.status else ""),
                 "status",
             )
+        elif goal.status == "gestopt" and not goal.toelichting:
+            yield finding(
+                "speerpunt-zonder-toelichting",
+                f"{label} is gestopt, maar er staat niet waarom. Schrijf bij 'toelichting' waarom u dit speerpunt "
+                "bewust stopt, bijvoorbeeld: 'We stoppen hiermee omdat ...'.",
+                "toelichting",
+            )
         elif goal.status != "nieuw" and not goal.toelichting:
             yield finding(
                 "speerpunt-zonder-toelichting",
@@ -79,12 +96,34 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 "bereikt is en wat niet, en waarom.",
                 "toelichting",
             )
-        if goal.bouwsteen not in numbers:
-            now = f"bouwsteen {goal.bouwsteen}" if goal.bouwsteen is not None else "geen bouwsteen"
-            yield finding(
+        valid = "; ".join(f"{b.nummer} {b.titel}" for b in kader.bouwstenen)
+        for index, number in enumerate(goal.bouwstenen):
+            if number in numbers:
+                continue
+            close = _nearest_number(number, numbers)
+            line = goal.lines.get(("bouwsteen", index), goal.lines.get(("bouwsteen",), goal.line))
+            yield Finding(
                 "speerpunt-bouwsteen-onbekend",
-                f"{label} heeft {now}. In het {kader.korte_naam} zijn de bouwstenen: "
-                + "; ".join(f"{b.nummer} {b.titel}" for b in kader.bouwstenen)
-                + ". Zet bij 'bouwsteen' het nummer van de bouwsteen waar dit speerpunt bij hoort.",
-                "bouwsteen",
+                FOUT,
+                f"{label} heeft bouwsteen {number}, maar die heeft het {kader.korte_naam} niet. De bouwstenen "
+                f"zijn: {valid}."
+                + (f" Bedoelt u bouwsteen {close}?" if close is not None else "")
+                + " Hoort het doel bij de hele organisatie, laat 'bouwsteen' dan weg.",
+                file=file,
+                line=line,
+                key="bouwsteen",
             )
+        if goal.pagina is not None and report.linked_page(goal.pagina) is None:
+            paths = [p.path for p in report.all_pages]
+            yield finding(
+                "speerpunt-pagina-onbekend",
+                f"{label} verwijst bij 'pagina' naar '{goal.pagina}', maar die pagina is er niet. Schrijf het pad "
+                "vanaf de map van uw rapport, zoals 'pagina: 05-speerpunten/terugblik.md'."
+                + did_you_mean(goal.pagina.strip().lstrip("/"), paths),
+                "pagina",
+            )
+
+
+def _nearest_number(number: int, numbers: list[int]) -> int | None:
+    """The bouwsteen an author probably meant: the nearest number (the lower one when two are as near)."""
+    return min(numbers, key=lambda n: (abs(n - number), n)) if numbers else None

@@ -105,6 +105,10 @@ def test_same_content_gives_the_same_hash_anywhere_and_a_change_gives_another(bu
         stream.write(b"\0")
     assert pipeline.run(copy).summary["hash"] not in (published, changed)
 
+    settings_file = copy / "kompas.yml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").replace("Raad van Bestuur", "Raad van bestuur"))
+    assert pipeline.run(copy).summary["hash"] not in (published, changed)  # in every page's footer
+
     speerpunten = copy / "speerpunten.yml"
     speerpunten.write_text(speerpunten.read_text(encoding="utf-8").replace("status: behaald", "status: doorgezet", 1))
     again = pipeline.run(copy).summary

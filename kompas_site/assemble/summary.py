@@ -5,8 +5,9 @@ with their status, the easy-read pages with their readability figures, and ``has
 build's content. Every field is documented in ``kompas_site/schemas/kwaliteitsbeeld-1.schema.json``; the
 reader is ``load/summary.py``.
 
-The hash is sha256 over what the site shows: every page (its address, title, the Markdown it is drawn
-from, its layout and draft banner), the bytes of every published photo and file, the other generated
+The hash is sha256 over what the site shows: every page in menu order (its address, title, the Markdown it
+is drawn from, its layout, the front matter the engine shows, its draft banner), the settings of kompas.yml
+(the footer and the site's name on every page), the bytes of every published photo and file, the other generated
 files (the search index) and this summary's own fields, except ``hash`` and ``gemaakt_met``. No times,
 no paths on this computer, no settings of the engine: two builds of the same content, on any computer,
 give the same hash; any change a reader could see gives another.
@@ -44,6 +45,8 @@ class PageLike(Protocol):
     def markdown(self) -> str: ...
     @property
     def easy_read(self) -> bool: ...
+    @property
+    def meta(self) -> dict: ...
     @property
     def url(self) -> str: ...
 
@@ -105,7 +108,7 @@ def summary(
         "begrijpelijk": _begrijpelijk(result, pages, address),
         "leesbaarheid_grenzen": dict(THRESHOLDS),
     }
-    data["hash"] = content_hash(data, pages, published, data_files, banners or {})
+    data["hash"] = content_hash(data, pages, published, data_files, banners or {}, repr(settings))
     data["gemaakt_met"] = {"programma": "kompas-site", "versie": __version__}
     return data
 
@@ -132,6 +135,7 @@ def content_hash(
     published: Mapping[str, Path],
     data_files: Mapping[str, str],
     banners: Mapping[str, object],
+    settings: str = "",
 ) -> str:
     digest = hashlib.sha256()
 
@@ -141,9 +145,9 @@ def content_hash(
         digest.update(b"\0")
 
     add("samenvatting", {k: v for k, v in data.items() if k not in ("hash", "gemaakt_met")})
-    for source in sorted(pages):
-        page = pages[source]
-        add("pagina", page.output, page.title, page.markdown, page.easy_read, banners.get(source))
+    add("instellingen", settings)  # what every page shows: the footer, the site's name
+    for source, page in pages.items():  # in menu order: a new order is a new menu on every page
+        add("pagina", page.output, page.title, page.markdown, page.easy_read, page.meta, banners.get(source))
     for path in sorted(published):
         add("bestand", path, file_digest(published[path]))
     for path in sorted(data_files):

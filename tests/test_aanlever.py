@@ -81,7 +81,18 @@ def test_the_same_build_online_matches(built, serve, capsys):
     assert code == 0, out + err
     assert f"Antwoord: {url}" in text
     assert "Het adres antwoordt." in text and "de hash klopt" in text
+    assert "blijft jarenlang openbaar" in text and "ander adres bij 'site_url'" not in text
     assert "Klaar om aan te leveren" in text
+
+
+def test_an_address_other_than_site_url_is_pointed_out(example, capsys):
+    settings = example / "kompas.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "site_url: https://kwaliteit.example.org/\n")
+    code, out, _ = run_kompas("aanlever", example, capsys=capsys)
+    assert code == 0 and "Antwoord: https://kwaliteit.example.org/" in out
+    code, out, _ = run_kompas("aanlever", example, "--url", f"http://127.0.0.1:{closed_port()}/", capsys=capsys)
+    assert code == 1
+    assert "in kompas.yml staat een ander adres bij 'site_url': https://kwaliteit.example.org/" in " ".join(out.split())
 
 
 def test_a_changed_report_does_not_match_what_is_online(built, serve, tmp_path, capsys):

@@ -256,6 +256,7 @@ def card(result, summary: dict[str, Any], url: str | None, today: date, checked:
         "dagen_tot_uiterste_datum": days,
         "fouten": errors,
         "hash": summary["hash"],
+        "site_url_in_kompas_yml": summary.get("site_adres"),
         "controle": checked,
         "klaar": ready,
         "aanleveren": NO_UPLOAD,
@@ -286,6 +287,15 @@ def as_text(data: dict, content_dir: str) -> str:
         lines.append(f"      Antwoord: {shown}")
         if antwoord["toelichting"]:
             lines.append(f"      {antwoord['toelichting']}")
+    delivered = data["antwoorden"][1]["antwoord"]
+    if delivered:
+        lines.append(
+            "      Dit adres komt in het open databestand van het Zorginstituut en blijft jarenlang openbaar: "
+            "houd het bereikbaar en verander het niet."
+        )
+        configured = data["site_url_in_kompas_yml"]
+        if configured and configured.rstrip("/") != delivered.rstrip("/"):
+            lines.append(f"      Let op: in kompas.yml staat een ander adres bij 'site_url': {configured}")
     lines.append("")
     deadline = datum(date.fromisoformat(data["uiterste_datum"]))
     days = data["dagen_tot_uiterste_datum"]

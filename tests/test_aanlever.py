@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, run_kompas
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kompas_site import pipeline, profiles
 from kompas_site.commands.aanlever import as_text, base_url, card
@@ -86,8 +88,8 @@ def test_the_same_build_online_matches(built, serve, capsys):
 
 
 def test_an_address_other_than_site_url_is_pointed_out(example, capsys):
-    settings = example / "kompas.yml"
-    settings.write_text(settings.read_text(encoding="utf-8") + "site_url: https://kwaliteit.example.org/\n")
+    settings_file = example / "kompas.yml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8") + "site_url: https://kwaliteit.example.org/\n")
     code, out, _ = run_kompas("aanlever", example, capsys=capsys)
     assert code == 0 and "Antwoord: https://kwaliteit.example.org/" in out
     code, out, _ = run_kompas("aanlever", example, "--url", f"http://127.0.0.1:{closed_port()}/", capsys=capsys)
@@ -228,3 +230,10 @@ def test_a_voortgangsbericht_answers_no_and_another_framework_has_no_codes(examp
     data = card(other, example_build.summary, None, date(2026, 1, 1), None)
     assert data["vragenlijst"] is None and all(a["code"] is None for a in data["antwoorden"])
     assert "kent kompas-site niet" in " ".join(as_text(data, "content").split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_as_url_is_a_web_address_or_refused(text):
+    url = base_url(text)
+    assert url is None or (url.split("://", 1)[0].lower() in ("http", "https") and url.endswith("/"))

@@ -232,3 +232,14 @@ def test_any_schema_versie_but_1_is_refused(version):
     )
     with pytest.raises(ContentError, match="schema_versie"):
         read_summary(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200))
+def test_whatever_a_server_sends_is_read_or_refused_in_dutch(raw):
+    try:
+        data = read_summary(raw, "https://example.org/kwaliteitsbeeld.json")
+    except ContentError as refused:
+        assert "kan niet gebruikt worden" in str(refused)
+    else:
+        assert data["schema_versie"] == 1

@@ -243,3 +243,22 @@ def test_whatever_a_server_sends_is_read_or_refused_in_dutch(raw):
         assert "kan niet gebruikt worden" in str(refused)
     else:
         assert data["schema_versie"] == 1
+
+
+def test_every_field_of_the_schema_is_documented_in_dutch():
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    undocumented = []
+
+    def walk(node: dict, where: str) -> None:
+        for name, field in node.get("properties", {}).items():
+            if "description" not in field:
+                undocumented.append(f"{where}.{name}")
+            walk(field, f"{where}.{name}")
+            if isinstance(field.get("items"), dict):
+                walk(field["items"], f"{where}.{name}[]")
+
+    walk(schema, "")
+    for name, definition in schema.get("$defs", {}).items():
+        walk(definition, f"$defs.{name}")
+    assert undocumented == []

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kompas_site import __version__
-from kompas_site.commands import audit, build, check, leesbaarheid, new, serve, uitleg
+from kompas_site.commands import aanlever, audit, build, check, leesbaarheid, new, serve, uitleg
 from kompas_site.commands.common import ONBRUIKBAAR, Stop, print_problems
 from kompas_site.errors import ContentError
 
@@ -18,6 +18,11 @@ VERBS = {
     "audit": (audit, "controleer de gebouwde website in een echte browser op toegankelijkheid en privacy"),
     "uitleg": (uitleg, "leg uit wat een melding van 'kompas check' betekent en hoe u hem oplost"),
     "leesbaarheid": (leesbaarheid, "meet of een pagina makkelijk genoeg is voor de begrijpelijke versie"),
+    "aanlever": (
+        aanlever,
+        "toon de antwoorden voor het Zorginstituut en de uiterste datum, en (met --url) of de site online klopt; "
+        "u typt de antwoorden zelf in het portaal van uw gegevensmakelaar",
+    ),
 }
 
 

@@ -18,14 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kompas_site.assemble import HOME, Site, assemble
+from kompas_site.assemble import HOME, SPEERPUNTEN, WAAR_VIND_IK_WAT, Site, assemble
 from kompas_site.assemble.downloads import label_downloads
 from kompas_site.assemble.fotobron import credit_photos
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
+from kompas_site.assemble.summary import as_json, summary
 from kompas_site.cache import content_key
 from kompas_site.check import FOUT, WAARSCHUWING, CheckResult, check_report
 from kompas_site.load import load_report
+from kompas_site.load.summary import FILE as SUMMARY_FILE
 from kompas_site.media import rewrite_images
 from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
 from kompas_site.paths import relative_url, site_url
@@ -67,6 +69,7 @@ class Build:
     changed: frozenset[str] = frozenset()  # pages to draw again (all of them without a previous run)
     removed: frozenset[str] = frozenset()  # outputs of pages that are gone since the previous run
     published_images: PublishedImages = field(default_factory=PublishedImages)
+    summary: dict = field(default_factory=dict)  # kwaliteitsbeeld.json, with the hash of this build's content
 
     @property
     def report(self):
@@ -184,6 +187,18 @@ def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None 
         (images if is_raster_image(path) else files)[path] = root / path
     build = Build(result, site, draft, pages, images, files)
     build.fingerprints = _fingerprints(build, engine)
+    build.summary = summary(
+        result,
+        pages,
+        {**images, **files},
+        site.data_files,
+        home=HOME,
+        speerpunten_page=SPEERPUNTEN,
+        waar_vind_ik_wat=WAAR_VIND_IK_WAT,
+        banners={source: build.banner(source) for source in pages} if draft else None,
+        draft=draft,
+    )
+    site.data_files[SUMMARY_FILE] = as_json(build.summary)  # published at the root, like the search index
     if previous is None:
         build.changed = frozenset(pages)
     else:

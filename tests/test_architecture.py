@@ -42,7 +42,7 @@ ALLOWED = {
     "easyread": SHARED,
     "media": SHARED,
     "check": SHARED | {"load", "easyread", "media", "scaffold"},
-    "assemble": SHARED | {"load", "check", "easyread", "media"},
+    "assemble": SHARED | {"load", "check", "easyread", "media", "__version__"},  # the summary names its maker
     "render": SHARED | {"check", "pipeline", "outputdir"},
     "pipeline": SHARED | {"load", "check", "assemble", "media", "render"},
     "audit": SHARED,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kompas_site.assemble import zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
+from kompas_site.assemble.cijfers import key_figures, linked_stories, place_figures, placements, story_link
 from kompas_site.assemble.menu import Menu, listings, relative_link
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
 from kompas_site.assemble.site import GeneratedPage, Site, Switch
@@ -24,7 +25,7 @@ from kompas_site.assemble.verhalen import (
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import LISTING_PART_SIZE, SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
+from kompas_site.model import FIGURE_BLOCK, LISTING_PART_SIZE, SPEERPUNT_STATUS, STORIES_DIR, STORY_CARD
 from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.sanitise import markdown_text
 
@@ -98,8 +99,13 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
+    figure_stories, placed = linked_stories(report), placements(report)
+    for written in report.all_pages:  # figure sets placed by the authors: the easy-read form in a twin
+        if FIGURE_BLOCK.search(written.body):
+            text = markdown.get(written.path, written.body)
+            markdown[written.path] = place_figures(written, text, report, outputs, figure_stories, written.is_twin)
     for story in report.stories:
-        intro = story_intro(story, kader, outputs[story.path])
+        intro = story_intro(story, kader, outputs[story.path]) + story_link(story, report, placed)
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     easy_read = easy.pages | {p.source for p in easy_pages}
     menu = Menu(nav, full_listings, full_root, fixed)
@@ -163,6 +169,7 @@ def _facts(result: CheckResult) -> dict:
         "speerpunten": SPEERPUNTEN,
         "waar_vind_ik_wat": WAAR_VIND_IK_WAT,
         "has_speerpunten": bool(result.report.speerpunten),
+        "kerncijfers": key_figures(settings.kerncijfers),
     }
 
 

@@ -15,6 +15,7 @@ as a quote.
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 from collections.abc import Iterable
@@ -36,7 +37,7 @@ from kompas_site.sanitise import markdown_text, url_path
 
 LABEL_HEADING = {"lijn": "Periode"}
 DEFAULT_LABEL_HEADING = "Onderwerp"
-CLOSE_ENOUGH = 30  # tenths of a percent: below 3 points of rounding, the plain number is said
+CLOSE_ENOUGH = 3  # percentage points: below 3 points of rounding, the plain number is said
 
 
 def _e(text: object) -> str:
@@ -45,13 +46,13 @@ def _e(text: object) -> str:
 
 def van_de_tien(percent: float) -> tuple[str, int]:
     """(the words, the number of filled figures) for a percentage: (\"bijna 9\", 9) for 87%."""
-    milli = round(max(0.0, min(100.0, percent)) * 10)  # tenths of a percent, an integer: no float edges
-    tens = (milli + 50) // 100
-    if tens == 10 and milli < 1000:
+    share = max(0.0, min(100.0, percent))
+    tens = min(10, math.floor(share / 10 + 0.5))  # half up; a whole percentage is exact in a float
+    if tens == 10 and share < 100:
         return "bijna 10", 10
-    if tens == 0 and milli > 0:
+    if tens == 0 and share > 0:
         return "minder dan 1", 0
-    off = tens * 100 - milli
+    off = tens * 10 - share  # in percentage points
     if off >= CLOSE_ENOUGH:
         return f"bijna {tens}", tens
     if off <= -CLOSE_ENOUGH:

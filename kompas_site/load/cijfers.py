@@ -322,8 +322,8 @@ def _csv_rows(text: str, path: str, problems: list[Problem]) -> list[tuple[int, 
     delimiter = max((";", ",", "\t"), key=first.count) if any(d in first for d in ";,\t") else ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
+    line = 1  # where the record being read starts (a quote left open runs on to the end of the file)
     try:
-        line = 1
         for row in reader:
             rows.append((line, row))
             line = reader.line_num + 1
@@ -333,7 +333,7 @@ def _csv_rows(text: str, path: str, problems: list[Problem]) -> list[tuple[int, 
                 f"Dit CSV-bestand kan vanaf hier niet gelezen worden ({_csv_reason(exc)}). Sla het opnieuw op "
                 "als CSV vanuit uw spreadsheet, of kijk op deze regel naar aanhalingstekens.",
                 path,
-                reader.line_num or 1,
+                line,
             )
         )
         return None

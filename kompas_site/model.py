@@ -27,6 +27,9 @@ RESERVED_PAGES = (
 )
 LOCATIONS_DIR = "locaties"  # generated: locaties/index.md and locaties/<id>.md (a reserved folder, paths.py)
 DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml")  # read by the build, never published
+CIJFERS_DIR = "cijfers"  # figure sets (YAML, and the CSV files they name): data, read by the build, never published
+# A figure set placed in a page: a line of its own, "[[cijfers: veiligheid]]" (cijfers/veiligheid.yml).
+FIGURE_BLOCK = re.compile(r"^[ \t]*\[\[\s*cijfers\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][ \t]*$", re.MULTILINE | re.IGNORECASE)
 GENERATED_PAGES = RESERVED_PAGES  # an author may link to these as if they had written them
 STORIES_OVERVIEW = "verhalen/index.md"  # generated when the author wrote none
 
@@ -115,6 +118,15 @@ class EerdereEditie:
 
 
 @dataclass(frozen=True)
+class Kerncijfer:
+    """One key figure (``kerncijfers:`` in ``kompas.yml``), shown on the home page: '1.240' cliënten."""
+
+    label: str
+    waarde: str  # as the author wrote it; a number is shown in Dutch notation
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """``kompas.yml``: who publishes what, under which framework."""
 
@@ -130,6 +142,7 @@ class Settings:
     woorden: Woorden = field(default_factory=Woorden)  # the organisation's own words (woorden.py)
     locaties: tuple[Locatie, ...] = ()  # the organisation's locations, in the author's order
     eerdere_edities: tuple[EerdereEditie, ...] = ()
+    kerncijfers: tuple[Kerncijfer, ...] = ()
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, *path: str | int) -> int | None:
@@ -199,6 +212,55 @@ class Speerpunt:
     vervolg: str | None = None
 
 
+@dataclass(frozen=True)
+class Reeks:
+    """One column of a figure set: a group that answered (Cliënten), or a line in a trend."""
+
+    naam: str
+    n: int | None = None  # how many people answered (required with eenheid procent)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Rij:
+    """One row of a figure set: a question or a year, with one value per series (None: not asked)."""
+
+    label: str
+    waarden: tuple[float | None, ...]
+    makkelijk: str | None = None  # the easy-read sentence's ending
+    line: int | None = None
+
+
+@dataclass
+class Cijferset:
+    """A figure set: ``cijfers/NAME.yml`` (with its rows there, or in the CSV file it names)."""
+
+    naam: str  # the file name without .yml: what [[cijfers: NAME]] and a story's 'cijfers:' use
+    file: str  # e.g. 'cijfers/veiligheid.yml'
+    titel: str = ""
+    bron: str | None = None
+    eenheid: str = "procent"  # procent | aantal | dagen | euro | a free word ('gesprekken')
+    grafiek: str = "staaf"  # staaf | lijn | geen
+    reeksen: tuple[Reeks, ...] = ()
+    rijen: tuple[Rij, ...] = ()
+    csv: str | None = None  # the CSV file the rows came from, relative to the content folder
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # key path -> line in the YAML file
+    # What could not be read (YAML, schema, CSV): each one a finding; a set with problems is not drawn.
+    problems: list[Problem] = field(default_factory=list, repr=False)
+    csv_problems: list[Problem] = field(default_factory=list, repr=False)
+
+    @property
+    def usable(self) -> bool:
+        return not self.problems and not self.csv_problems and bool(self.reeksen)
+
+    def line(self, *path: Any) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
 @dataclass
 class Report:
     root: Path
@@ -216,11 +278,23 @@ class Report:
     # Symbolic links that lead out of the content folder: (relative path, where it points); never read.
     outside: list[tuple[str, str]] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)  # links to a folder that contains them; never entered
+    cijfers: dict[str, Cijferset] = field(default_factory=dict)  # figure sets by name (cijfers/NAME.yml)
 
     @property
     def twins(self) -> list[Page]:
         """Every easy-read twin: those beside a page, then those without one."""
         return [p.twin for p in self.pages if p.twin] + list(self.orphan_twins)
+
+    @property
+    def data_files(self) -> set[str]:
+        """Files the build reads as data and never publishes: kompas.yml and the like, the figure sets
+        and the CSV files they read."""
+        found = {f for f in self.files if f in DATA_FILES}
+        for figures in self.cijfers.values():
+            found.add(figures.file)
+            if figures.csv:
+                found.add(figures.csv)
+        return found
 
     @property
     def all_pages(self) -> list[Page]:

@@ -59,6 +59,24 @@ def url_path(value: object) -> str:
 
 # -- page HTML -------------------------------------------------------------------------------------------
 
+# Inline SVG as the charts use it: no <use>, <image>, <a>, <foreignObject>, <style>, <script> or animation
+# (they can load, link or run something), and presentation attributes only (no href of any kind).
+_SVG_PAINT = {"fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin"}
+SVG_ATTRIBUTES = {
+    "svg": {"viewBox", "xmlns", "focusable", "width", "height", "font-size", "preserveAspectRatio"},
+    "g": _SVG_PAINT | {"font-size", "font-weight"},
+    "title": set(),
+    "desc": set(),
+    "rect": _SVG_PAINT | {"x", "y", "width", "height", "rx", "ry"},
+    "circle": _SVG_PAINT | {"cx", "cy", "r"},
+    "line": _SVG_PAINT | {"x1", "y1", "x2", "y2"},
+    "polyline": _SVG_PAINT | {"points"},
+    "polygon": _SVG_PAINT | {"points"},
+    "path": _SVG_PAINT | {"d"},
+    "text": {"x", "y", "dx", "dy", "fill", "text-anchor", "font-size", "font-weight", "dominant-baseline"},
+    "tspan": {"x", "y", "dx", "dy", "fill", "font-weight"},
+}
+
 TAGS = frozenset(
     {
         # text and structure
@@ -73,11 +91,10 @@ TAGS = frozenset(
         *("img", "picture", "source", "video", "audio", "track"),
         # the story filter and the search form of our own pages
         *("form", "label", "input", "select", "option", "optgroup", "button", "fieldset", "legend", "output"),
-        # small drawn icons beside a word (the status of a speerpunt): shapes only, nothing that links or loads
-        *("svg", "g", "path", "circle", "rect", "line", "polyline", "polygon"),
+        # charts drawn at build time (assemble/grafiek.py) and the status icons of speerpunten: shapes and text only, nothing that links or loads
+        *SVG_ATTRIBUTES,
     }
 )
-_SHAPE = {"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "transform"}
 # Removed together with everything inside them (the others lose their tag and keep their text).
 # <noscript> too: a browser with script reads its content as plain text up to the first "</noscript",
 # which may sit inside an attribute value, so a sanitiser that reads it as HTML cannot vouch for it.
@@ -120,14 +137,7 @@ ATTRIBUTES = {
     "button": {"type", "name", "value", "disabled"},
     "fieldset": {"name", "disabled"},
     "output": {"for", "name"},
-    "svg": {"viewBox", "width", "height", "focusable", "xmlns", *_SHAPE},
-    "g": _SHAPE,
-    "path": {"d", *_SHAPE},
-    "circle": {"cx", "cy", "r", *_SHAPE},
-    "rect": {"x", "y", "width", "height", "rx", "ry", *_SHAPE},
-    "line": {"x1", "y1", "x2", "y2", *_SHAPE},
-    "polyline": {"points", *_SHAPE},
-    "polygon": {"points", *_SHAPE},
+    **SVG_ATTRIBUTES,
 }
 # Prefixes every element may use: accessibility attributes and our templates' data attributes
 # (data-kompas-*, data-perspectief, data-embed, ...).

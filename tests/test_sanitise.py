@@ -59,7 +59,13 @@ REMOVED = [
     ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
     ('<div data-kompas-video="" data-embed="https://evil.example/">x</div>', '<div data-kompas-video="">x</div>'),
     ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>', None),
-    ("<svg><script>alert(1)</script></svg>", ""),
+    ("<svg><script>alert(1)</script></svg>", "<svg></svg>"),  # a chart's SVG stays, its script goes
+    ('<svg onload="alert(1)"><use href="https://evil.example/x.svg#a"></use></svg>', "<svg></svg>"),
+    ('<svg><image href="https://evil.example/a.png"></image><foreignObject><p>x</p></foreignObject></svg>', None),
+    (
+        '<svg><style>@import url(https://evil.example/x.css)</style><rect style="fill:url(https://evil.example/a)"></rect></svg>',
+        None,
+    ),
     ('<base href="https://evil.example/">', ""),
     ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', ""),
     ('<button formaction="https://evil.example/">x</button>', "<button>x</button>"),

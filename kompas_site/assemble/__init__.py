@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kompas_site.assemble import locaties, speerpunten, zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
+from kompas_site.assemble.cijfers import key_figures, linked_stories, place_figures, placements, story_link
 from kompas_site.assemble.huisstijl import house_style
 from kompas_site.assemble.mensen import author_line, signatures
 from kompas_site.assemble.menu import Menu, listings, relative_link
@@ -26,7 +27,7 @@ from kompas_site.assemble.verhalen import (
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
 from kompas_site.errors import ContentError, Problem
-from kompas_site.model import LISTING_PART_SIZE, STORIES_DIR, STORY_CARD
+from kompas_site.model import FIGURE_BLOCK, LISTING_PART_SIZE, STORIES_DIR, STORY_CARD
 from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
 from kompas_site.sanitise import markdown_text
 
@@ -111,8 +112,15 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
+    figure_stories, placed = linked_stories(report), placements(report)
+    for with_figures in report.all_pages:  # figure sets placed by the authors: the easy-read form in a twin
+        if FIGURE_BLOCK.search(with_figures.body):
+            text = markdown.get(with_figures.path, with_figures.body)
+            markdown[with_figures.path] = place_figures(
+                with_figures, text, report, outputs, figure_stories, with_figures.is_twin
+            )
     for story in report.stories:
-        intro = story_intro(story, kader, outputs[story.path], woorden)
+        intro = story_intro(story, kader, outputs[story.path], woorden) + story_link(story, report, placed)
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)
     # who wrote a page (under its title) and who signs it (under its text); a twin shows its page's author
     written = [(p, None) for p in report.pages] + [(p.twin, p) for p in report.pages if p.twin]
@@ -203,6 +211,7 @@ def _facts(result: CheckResult) -> dict:
         ],
         "woorden": settings.woorden,
         "eigen": settings.woorden.apply,  # a kader's text in the organisation's own words
+        "kerncijfers": key_figures(settings.kerncijfers),
     }
 
 

@@ -55,7 +55,7 @@ def summary(
     result: CheckResult,
     pages: Mapping[str, PageLike],
     published: Mapping[str, Path],
-    data_files: Mapping[str, str],
+    data_files: Mapping[str, str | bytes],
     *,
     home: str,
     speerpunten_page: str,
@@ -99,7 +99,7 @@ def summary(
             {
                 "id": goal.id,
                 "titel": goal.titel,
-                "bouwstenen": bouwstenen(goal.bouwsteen),
+                "bouwstenen": bouwstenen(goal.bouwstenen),
                 "status": goal.status,
                 "toelichting": goal.toelichting or None,
             }
@@ -133,7 +133,7 @@ def content_hash(
     data: Mapping[str, Any],
     pages: Mapping[str, PageLike],
     published: Mapping[str, Path],
-    data_files: Mapping[str, str],
+    data_files: Mapping[str, str | bytes],
     banners: Mapping[str, object],
     settings: str = "",
 ) -> str:
@@ -152,7 +152,8 @@ def content_hash(
         add("bestand", path, file_digest(published[path]))
     for path in sorted(data_files):
         if path != FILE:
-            add("gegevens", path, data_files[path])
+            value = data_files[path]
+            add("gegevens", path, hashlib.sha256(value if isinstance(value, bytes) else value.encode()).hexdigest())
     return HASH_PREFIX + digest.hexdigest()
 
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from kompas_site.cache import memo
 from kompas_site.markdown import line_of, tokens
-from kompas_site.model import STORY_CARD
+from kompas_site.model import FIGURE_BLOCK, STORY_CARD
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class PageScan:
     links: tuple[tuple[str, int], ...]  # (href, line)
     images: tuple[Image, ...]
     cards: tuple[tuple[str, int], ...]  # story cards: (name, line)
+    figures: tuple[tuple[str, int], ...]  # figure sets placed: (name, line)
     words: int  # every word of the text, markup included (for the size rule)
 
 
@@ -52,10 +53,17 @@ def scan(body: str) -> PageScan:
                 after = children[i + 1] if i + 1 < len(children) else None
                 decorative = bool(after and after.type == "text" and is_decorative_marker(after.content))
                 images.append(Image(src, child.content, decorative, line_of(lines, token, src)))
-    cards = []
-    counted, newlines = 0, 0  # newlines in body[:counted]: one pass over the text, however many cards
-    for match in STORY_CARD.finditer(body):
+    return PageScan(
+        tuple(links), tuple(images), _placed(body, STORY_CARD), _placed(body, FIGURE_BLOCK), len(body.split())
+    )
+
+
+def _placed(body: str, pattern) -> tuple[tuple[str, int], ...]:
+    """Each line that places a block (``[[verhaal: ...]]``, ``[[cijfers: ...]]``): (name, line)."""
+    found = []
+    counted, newlines = 0, 0  # newlines in body[:counted]: one pass over the text, however many blocks
+    for match in pattern.finditer(body):
         newlines += body.count("\n", counted, match.start())
         counted = match.start()
-        cards.append((match.group("naam"), newlines))
-    return PageScan(tuple(links), tuple(images), tuple(cards), len(body.split()))
+        found.append((match.group("naam"), newlines))
+    return tuple(found)

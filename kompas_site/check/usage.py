@@ -82,7 +82,7 @@ def published_files(report: Report, found: list[Use] | None = None) -> list[str]
     from kompas_site.check.images import inside
 
     root = Path(report.root)
-    existing = set(report.files)
+    existing = set(report.files) - report.data_files  # a figure set's CSV is data, even when a page links to it
     chosen = set()
     for use in uses(report) if found is None else found:
         target = use.target

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kompas_site.errors import ContentError, Problem
+from kompas_site.load.cijfers import load_cijfers
 from kompas_site.load.pages import load_pages
 from kompas_site.load.paths import walk_content
 from kompas_site.load.settings import load_settings
@@ -65,4 +66,5 @@ def load_report(content_dir: str | Path) -> Report:
         woordenlijst_vormen=woordenlijst_vormen,
         outside=walked.outside,
         loops=walked.loops,
+        cijfers=load_cijfers(root, walked.files),
     )

@@ -338,6 +338,37 @@ def _locatie_ids(value: Any) -> tuple[str, ...]:
 LocatieIds = Annotated[tuple[str, ...], BeforeValidator(_locatie_ids)]
 
 
+KERNCIJFERS_EXAMPLE = "kerncijfers:\n  - label: cliënten\n    waarde: 1240\n    toelichting: op 31 december"
+
+
+def _kerncijfer_value(value: Any) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("Bij elk kerncijfer hoort een 'waarde', zoals 'waarde: 1240'.")
+    if isinstance(value, (dict, list, bool)):
+        raise ValueError("'{key}' moet één getal of korte tekst zijn, zoals 'waarde: 1240'.")
+    return str(value).strip()
+
+
+class KerncijferSchema(Schema):
+    label: RequiredText
+    waarde: Annotated[str, BeforeValidator(_kerncijfer_value)] = Field(
+        json_schema_extra={"ontbreekt": "Bij elk kerncijfer hoort een 'waarde'. Voorbeeld:\n\n" + KERNCIJFERS_EXAMPLE}
+    )
+    toelichting: Text = None
+
+
+def _kerncijfers(value: Any) -> Any:
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(
+            "Onder 'kerncijfers' hoort een lijst; begin elk cijfer met '- label:'. Voorbeeld:\n\n" + KERNCIJFERS_EXAMPLE
+        )
+    return value
+
+
 class KompasSchema(Schema):
     organisatie: OrganisatieSchema = Field(json_schema_extra={"ontbreekt": _MISSING_SECTION, "geen_blok": _SECTION})
     kader: RequiredText
@@ -362,6 +393,8 @@ class KompasSchema(Schema):
         default=(),
         json_schema_extra={"geen_blok": "Elke eerdere editie begint met '- titel:'. Voorbeeld:\n\n" + EDITIES_EXAMPLE},
     )
+
+    kerncijfers: Annotated[tuple[KerncijferSchema, ...], BeforeValidator(_kerncijfers)] = ()
 
 
 # --- page and story front matter -------------------------------------------------------------------

@@ -8,7 +8,7 @@ from kompas_site import profiles
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.schemas import EXAMPLE, KompasSchema, WoordenSchema, validate
 from kompas_site.load.yamlsource import parse_yaml, read_text
-from kompas_site.model import Contact, Editie, EerdereEditie, Locatie, Organisatie, Settings, Toegestaan
+from kompas_site.model import Contact, Editie, EerdereEditie, Kerncijfer, Locatie, Organisatie, Settings, Toegestaan
 from kompas_site.spelling import did_you_mean, listing
 from kompas_site.woorden import Woorden, singular
 
@@ -66,6 +66,7 @@ def load_settings(root: Path) -> Settings:
             )
             for e in schema.eerdere_edities
         ),
+        kerncijfers=tuple(Kerncijfer(k.label, k.waarde, k.toelichting) for k in schema.kerncijfers),
     )
 
 

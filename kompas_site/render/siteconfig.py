@@ -53,6 +53,7 @@ exclude_docs: |
   *.yaml
   *.YML
   *.YAML
+  cijfers/
   *~
   *.bak
   *.orig

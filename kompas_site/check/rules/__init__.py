@@ -6,6 +6,8 @@ from __future__ import annotations
 from kompas_site.check.registry import Code, Rule
 from kompas_site.check.rules import (
     begrijpelijk,
+    cijfers,
+    cijfers_gebruik,
     consent,
     deadlines,
     downloads,
@@ -40,6 +42,8 @@ RULES: tuple[Rule, ...] = tuple(
         placeholder_name,
         reserved_names,
         story_cards,
+        cijfers,
+        cijfers_gebruik,
         links,
         downloads,
         edities,

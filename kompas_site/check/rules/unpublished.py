@@ -10,7 +10,6 @@ from kompas_site.check.findings import TIP, Finding
 from kompas_site.check.registry import Code
 from kompas_site.dutch import opsomming
 from kompas_site.load.pages import is_page_file
-from kompas_site.model import DATA_FILES
 
 NIET_GEPUBLICEERD = Code(
     "niet-gepubliceerd",
@@ -30,9 +29,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
     published = set(ctx.published) | {report.settings.organisatie.logo}  # the logo: published as a copy
     pages = {p.path for p in report.all_pages}
-    left = [
-        f for f in report.files if f not in published and f not in pages and f not in DATA_FILES and not is_page_file(f)
-    ]
+    data = report.data_files
+    left = [f for f in report.files if f not in published and f not in pages and f not in data and not is_page_file(f)]
     if not left:
         return
     attachments = [f for f in left if f.split("/", 1)[0].lower() == ATTACHMENTS]

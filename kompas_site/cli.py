@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kompas_site import __version__
-from kompas_site.commands import audit, build, check, leesbaarheid, new, serve, uitleg, word_import
+from kompas_site.commands import audit, build, check, export, leesbaarheid, new, serve, uitleg, word_import
 from kompas_site.commands.common import ONBRUIKBAAR, Stop, print_problems
 from kompas_site.errors import ContentError
 
@@ -19,6 +19,7 @@ VERBS = {
     "uitleg": (uitleg, "leg uit wat een melding van 'kompas check' betekent en hoe u hem oplost"),
     "leesbaarheid": (leesbaarheid, "meet of een pagina makkelijk genoeg is voor de begrijpelijke versie"),
     "import": (word_import, "maak van een Word-bestand een pagina van het rapport, met de afbeeldingen"),
+    "export": (export, "schrijf de begrijpelijke versie als één Word-bestand, voor meelezers en keurmerk"),
 }
 
 

@@ -302,3 +302,85 @@ def test_awkward_text_survives_the_word_round_trip(example, tmp_path, capsys):
     html = python_markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
     paragraphs = [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")]
     assert paragraphs == NASTY, body
+
+
+# -- Word out ------------------------------------------------------------------------------------------
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_the_easy_read_pages_become_one_word_file(example, tmp_path, capsys):
+    from kompas_site import pipeline
+    from kompas_site.word.writer import easy_read_pages
+
+    target = tmp_path / "uit" / "makkelijk-lezen.docx"
+    code, out, err = run_kompas("export", "--docx", example, "-o", target, capsys=capsys)
+    assert code == 0, err
+    pages = easy_read_pages(pipeline.run(example))
+    assert f"{len(pages)} makkelijke pagina's" in out
+    document = docx.Document(str(target))
+    assert document.core_properties.title == "Kwaliteitsbeeld 2025 in makkelijke woorden"
+    assert document.core_properties.language == "nl-NL"
+    lang = document.styles.element.find(f"{W}docDefaults").find(f"{W}rPrDefault").find(f"{W}rPr").find(f"{W}lang")
+    assert lang.get(f"{W}val") == "nl-NL"
+    texts = [p.text for p in document.paragraphs]
+    assert "Stichting De Wilgenhoeve" in texts[:3]
+    assert "Op de website vanaf 28 mei 2026." in texts
+    # every easy-read page, in the site's order, its title as Kop 1 on a new page; its sections as Kop 2
+    kop1 = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [p.text for p in kop1] == [p.title for p in pages]
+    assert kop1[0].text == "Kwaliteitsbeeld 2025" and kop1[-1].text == "Moeilijke woorden"
+    assert all(p.paragraph_format.page_break_before for p in kop1)
+    kop2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert "Met wie praatten we?" in kop2
+    assert "Ervaringsdeskundige" in kop2, "the glossary's words, without their anchors"
+    assert not any("{" in t for t in kop2)
+    # the hard word is bold where it is first used, and explained under its paragraph, as on the site
+    index = texts.index(next(t for t in texts if t.startswith("In 2025 praatten we met 214")))
+    bold = [r.text for r in document.paragraphs[index].runs if r.bold]
+    assert bold == ["ervaringsdeskundigen"]
+    assert texts[index + 1].startswith("Ervaringsdeskundige: Iemand die zelf zorg krijgt")
+    # pictures, with their description as the picture's alternative text
+    descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert "Drie mensen koken samen in de keuken van een woonlocatie." in descriptions
+    assert len(descriptions) == 4 and all(descriptions)
+
+
+def test_an_existing_word_file_is_not_overwritten_without_asking(example, tmp_path, capsys):
+    reviewed = tmp_path / "makkelijk-lezen.docx"
+    reviewed.write_bytes("opmerkingen van de cliëntenraad".encode())
+    code, _, err = run_kompas("export", "--docx", example, "-o", reviewed, capsys=capsys)
+    assert code == 2 and "bestaat al" in err and "--overschrijf" in err
+    assert reviewed.read_bytes() == "opmerkingen van de cliëntenraad".encode()
+    code, _, err = run_kompas("export", "--docx", example, "-o", reviewed, "--overschrijf", capsys=capsys)
+    assert code == 0, err
+    assert docx.Document(str(reviewed)).core_properties.language == "nl-NL"
+
+
+def test_export_without_easy_read_pages_or_a_kind_says_what_to_do(example, tmp_path, capsys):
+    code, _, err = run_kompas("export", example, "-o", tmp_path / "x.docx", capsys=capsys)
+    assert code == 2 and "--docx" in err
+    code, _, err = run_kompas("export", "--docx", example, "-o", tmp_path / "x.pdf", capsys=capsys)
+    assert code == 2 and ".docx" in err
+    for twin in example.rglob("*.begrijpelijk.md"):
+        twin.unlink()
+    code, _, err = run_kompas("export", "--docx", example, "-o", tmp_path / "x.docx", capsys=capsys)
+    assert code == 2 and "begrijpelijke versie" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_an_imported_page_comes_back_out_in_word(example, tmp_path, capsys):
+    """Word in, Word out: a page imported as an easy-read twin keeps its headings, list and picture."""
+    source = word_file(tmp_path / "verslag.docx")
+    twin = example / "02-zorgproces" / "ondersteuningsplan.begrijpelijk.md"
+    assert run_kompas("import", source, "-o", twin, capsys=capsys)[0] == 0
+    target = tmp_path / "terug.docx"
+    code, _, err = run_kompas("export", "--docx", example, "-o", target, capsys=capsys)
+    assert code == 0, err
+    document = docx.Document(str(target))
+    kop1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Verslag van de teamdag" in kop1
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles["Wat we deden"] == "Heading 2"
+    assert styles["Wandelen"] == "List Bullet" and styles["door het bos"] == "List Bullet 2"
+    assert "Het team in de tuin" in [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert any(t.cell(2, 0).text == "Zuid | Oost" for t in document.tables)

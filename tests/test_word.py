@@ -200,6 +200,15 @@ def test_files_that_are_not_word_files_get_a_clear_message(example, tmp_path, ca
     assert not list(example.rglob(".*.tmp"))
 
 
+def test_a_file_that_unpacks_to_far_too_much_is_refused(example, tmp_path, capsys, monkeypatch):
+    from kompas_site.word import reader
+
+    monkeypatch.setattr(reader, "MAX_UNPACKED", 20_000)  # the real limit is 500 MB
+    code, _, err = run_kompas("import", word_file(tmp_path / "groot.docx"), "-o", example / "groot.md", capsys=capsys)
+    assert code == 2 and "uitgepakt groter" in err
+    assert not (example / "groot.md").exists()
+
+
 def test_macros_are_ignored_and_said_so(example, tmp_path, capsys):
     source = word_file(tmp_path / "verslag.docx")
     with zipfile.ZipFile(source) as archive:

@@ -265,6 +265,18 @@ def test_a_page_without_heading_and_with_windows_names(example, tmp_path, capsys
     assert "title: Jaarverslag team Noord" in target.read_text(encoding="utf-8")
 
 
+def test_a_title_in_words_title_style_is_the_page_title(example, tmp_path, capsys):
+    document = docx.Document()
+    document.add_paragraph("Teamdag 2025", style="Title")
+    document.add_heading("Wat we deden", 1)
+    document.add_paragraph("Wandelen.")
+    document.save(tmp_path / "titel.docx")
+    code, _, err = run_kompas("import", tmp_path / "titel.docx", "-o", example / "titel.md", capsys=capsys)
+    assert code == 0, err
+    text = (example / "titel.md").read_text(encoding="utf-8")
+    assert "title: Teamdag 2025" in text and "## Wat we deden" in text and "Teamdag 2025\n\n" not in text
+
+
 TEXT = st.text(
     st.characters(
         blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),

@@ -27,6 +27,8 @@ from kompas_site.word.markdown_out import IMAGE_SRC, convert
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an old .doc, or a .docx Word encrypted with a password
 MAX_UNPACKED = 500 * 1024 * 1024  # a Word file that unpacks to more than this is not a report
 KEEP = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
+# Word's title styles (English and Dutch names) as the page title; mammoth knows only the headings.
+STYLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Titel'] => h1:fresh"
 DRAWINGS = {"image/x-emf": "EMF", "image/emf": "EMF", "image/x-wmf": "WMF", "image/wmf": "WMF"}
 
 
@@ -167,7 +169,9 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
         return {"src": f"{IMAGE_SRC}{number}"}
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=mammoth.images.img_element(image))
+        result = mammoth.convert_to_html(
+            io.BytesIO(data), convert_image=mammoth.images.img_element(image), style_map=STYLE_MAP
+        )
     except Exception as error:  # mammoth raises whatever its XML reader raises on a broken file
         raise WordError(
             f"'{source}' kan niet gelezen worden: het Word-bestand is beschadigd ({type(error).__name__}). "

@@ -46,8 +46,9 @@ ALLOWED = {
     "render": SHARED | {"check", "pipeline", "outputdir"},
     "pipeline": SHARED | {"load", "check", "assemble", "media", "render"},
     "audit": SHARED,
+    "word": SHARED | {"load", "pipeline"},  # Word in (a page) and out (the easy-read pages of a build)
     "commands": SHARED
-    | {"pipeline", "check", "easyread", "render", "audit", "scaffold", "buildstamp", "load", "outputdir"},
+    | {"pipeline", "check", "easyread", "render", "audit", "scaffold", "buildstamp", "load", "outputdir", "word"},
     "cli": {"commands", "__version__", "errors"},
     "__main__": {"cli"},
     "__init__": set(),

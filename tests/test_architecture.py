@@ -46,8 +46,9 @@ ALLOWED = {
     "render": SHARED | {"check", "pipeline", "outputdir"},
     "pipeline": SHARED | {"load", "check", "assemble", "media", "render"},
     "audit": SHARED,
+    "paper": SHARED | {"pipeline", "render", "media"},  # the printed documents, from the pipeline's pages
     "commands": SHARED
-    | {"pipeline", "check", "easyread", "render", "audit", "scaffold", "buildstamp", "load", "outputdir"},
+    | {"pipeline", "check", "easyread", "render", "audit", "scaffold", "buildstamp", "load", "outputdir", "paper"},
     "cli": {"commands", "__version__", "errors"},
     "__main__": {"cli"},
     "__init__": set(),

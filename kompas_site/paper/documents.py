@@ -126,10 +126,12 @@ def _images(page_html: str, source: str, build: Build) -> str:
 
     def replace(match: re.Match) -> str:
         attrs = _attrs(match.group(0))
-        src, alt = attrs.get("src", ""), attrs.get("alt", "")
+        src, alt = attrs.get("src", ""), attrs.get("alt", "").strip()
+        if not alt:
+            return ""  # a decorative picture (alt=""): a tagged PDF has no place for a figure without text
         image = by_url.get(posixpath.normpath(posixpath.join(folder, src.split("#")[0].split("?")[0])))
         if image is None or not is_own(src):
-            return f'<span class="kompas-papier-foto-ontbreekt">[Foto: {html.escape(alt)}]</span>' if alt else ""
+            return f'<span class="kompas-papier-foto-ontbreekt">[Foto: {html.escape(alt)}]</span>'
         uri = _image_file(image).resolve().as_uri()
         return f'<img src="{html.escape(uri)}" alt="{html.escape(alt)}">'
 

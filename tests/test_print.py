@@ -17,11 +17,14 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
+import tinycss2
 from conftest import EXAMPLE, run_kompas
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kompas_site import dutch
 from kompas_site.paper import Document, render_pdf
-from kompas_site.paper.documents import css_string
+from kompas_site.paper.documents import strings_css
 
 NAMES = ("makkelijk-lezen.pdf", "meeleesversie.pdf", "rapport.pdf")
 SHOTS = Path("/tmp/shots-print")
@@ -403,16 +406,31 @@ def test_content_as_people_write_it(tmp_path, filled_scaffold, capsys):
     assert "Gepubliceerd op 1 juni 2026" in "\n".join(page_texts(out / "rapport.pdf"))
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["gewoon", 'met "aanhaling"', "met \\ backslash", "regel\neinde", '\\"', "}; @page { size: A1", "\x00\x07"],
-)
+@given(st.text(max_size=80))
+@settings(max_examples=200, deadline=None)
 def test_a_text_in_the_page_margin_stays_one_css_string(text):
-    value = css_string(text)
-    assert value.startswith('"') and value.endswith('"')
-    inner = value[1:-1]
-    assert '"' not in inner.replace('\\"', "")
-    assert "\n" not in inner and "\x00" not in inner
+    """Whatever an organisation is called, its name is one CSS string in the margin's stylesheet."""
+    rules = tinycss2.parse_stylesheet(strings_css({"organisatie": text, "stempel": "Gedrukt"}), skip_whitespace=True)
+    assert len(rules) == 1 and rules[0].type == "qualified-rule"
+    declarations = tinycss2.parse_blocks_contents(rules[0].content, skip_whitespace=True)
+    assert [d.name for d in declarations] == ["string-set"]
+    values = [t for t in declarations[0].value if t.type not in ("whitespace",)]
+    assert [t.type for t in values] == ["ident", "string", "literal", "ident", "string"]
+    assert values[1].value == "".join(c if c.isprintable() else " " for c in text)
+
+
+def test_links_inside_a_document_find_their_place_and_ids_are_unique():
+    from kompas_site import pipeline
+    from kompas_site.paper import documents
+
+    build = pipeline.run(EXAMPLE)
+    for document in documents(build, date(2026, 6, 1), "versie 1"):
+        ids = re.findall(r'\sid="([^"]*)"', document.html)
+        assert len(ids) == len(set(ids)), document.name
+        targets = re.findall(r'href="#([^"]*)"', document.html)
+        assert targets, document.name
+        assert set(targets) <= set(ids), (document.name, set(targets) - set(ids))
+        assert ".md" not in "".join(re.findall(r'href="([^"]*)"', document.html))
 
 
 # -- nothing is fetched, the engine may be missing ---------------------------------------------------------

@@ -138,19 +138,31 @@ def _images(page_html: str, source: str, build: Build) -> str:
     return _IMG.sub(replace, page_html)
 
 
+_ID = re.compile(r'(<[a-zA-Z][^>]*?\sid=")([^"]*)(")')
+
+
+def _own_ids(page_html: str, source: str, context: _Context) -> str:
+    """Ids made unique in the document: two pages may both have a heading "Wat ging goed?"."""
+    prefix = context.anchors.get(source, page_id(source))
+    return _ID.sub(lambda m: f"{m.group(1)}{prefix}--{m.group(2)}{m.group(3)}", page_html)
+
+
 def _links(page_html: str, source: str, context: _Context) -> str:
     folder = posixpath.dirname(source)
 
     def replace(match: re.Match) -> str:
         attrs = _attrs(match.group(0))
         href = attrs.get("href", "")
-        if not href or href.startswith("#") or not is_own(href):
-            return match.group(0)  # an anchor on the page (kept) or another website (kept, never fetched)
+        if not href or not is_own(href):
+            return match.group(0)  # no address, or another website (kept: a reader may follow it; never fetched)
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(folder, path)) if path else source
-        for candidate in (target, target.rstrip("/") + "/index.md", target.rstrip("/") + ".md"):
+        pages = (target, target.rstrip("/") + "/index.md", target.rstrip("/") + ".md")
+        twins = tuple(page.removesuffix(".md") + ".begrijpelijk.md" for page in pages)  # in the easy-read booklet
+        for candidate in pages + twins:
             if candidate in context.anchors:
-                return f'<a href="#{fragment or context.anchors[candidate]}">'
+                anchor = context.anchors[candidate]
+                return f'<a href="#{anchor}--{html.escape(fragment)}">' if fragment else f'<a href="#{anchor}">'
         return '<a class="kompas-papier-link">'  # a download or a page that is not in this document
 
     return _LINK.sub(replace, page_html)
@@ -164,7 +176,7 @@ def _page_html(page: SitePage, context: _Context) -> tuple[str, str]:
     if first:
         title_html, body = first.group(1), body[first.end() :]
     body = _images(body, page.source, context.build)
-    body = _links(body, page.source, context)
+    body = _links(_own_ids(body, page.source, context), page.source, context)
     return title_html, _shift_headings(body)
 
 

@@ -1,4 +1,4 @@
-"""The ``kompas`` command: build, check, serve, new, audit."""
+"""The ``kompas`` command: build, check, serve, new, print, audit."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 
 from kompas_site import __version__
 from kompas_site.commands import aanlever, audit, build, check, export, leesbaarheid, new, serve, uitleg, word_import
+from kompas_site.commands import print as print_verb
 from kompas_site.commands.common import ONBRUIKBAAR, Stop, print_problems
 from kompas_site.errors import ContentError
 
@@ -15,6 +16,7 @@ VERBS = {
     "check": (check, "controleer of alle onderdelen van het kader er zijn"),
     "serve": (serve, "bekijk het rapport tijdens het schrijven, met live bijwerken"),
     "new": (new, "begin een nieuw rapport voor een kader, soort en jaar"),
+    "print": (print_verb, "maak PDF's om te printen: makkelijk lezen, een meeleesversie en het hele rapport"),
     "audit": (audit, "controleer de gebouwde website in een echte browser op toegankelijkheid en privacy"),
     "uitleg": (uitleg, "leg uit wat een melding van 'kompas check' betekent en hoe u hem oplost"),
     "leesbaarheid": (leesbaarheid, "meet of een pagina makkelijk genoeg is voor de begrijpelijke versie"),

@@ -47,8 +47,21 @@ ALLOWED = {
     "pipeline": SHARED | {"load", "check", "assemble", "media", "render"},
     "audit": SHARED,
     "word": SHARED | {"load", "pipeline"},  # Word in (a page) and out (the easy-read pages of a build)
+    "paper": SHARED | {"pipeline", "render", "media"},  # the printed documents, from the pipeline's pages
     "commands": SHARED
-    | {"pipeline", "check", "easyread", "render", "audit", "scaffold", "buildstamp", "load", "outputdir", "word"},
+    | {
+        "pipeline",
+        "check",
+        "easyread",
+        "render",
+        "audit",
+        "scaffold",
+        "buildstamp",
+        "load",
+        "outputdir",
+        "word",
+        "paper",
+    },
     "cli": {"commands", "__version__", "errors"},
     "__main__": {"cli"},
     "__init__": set(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import EASY_PROSE, run_kompas
 from hypothesis import given
@@ -244,3 +245,43 @@ def test_the_built_in_glossary_speaks_the_organisations_words():
     assert "verbeterpunten" in own["verbeterpunt"].vormen
     assert [t.uitleg for t in glossary({}, {})] == [t.uitleg for t in glossary({}, {}, DEFAULT)]
     assert "verbeterpunt" not in {t.term for t in glossary({}, {})}
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [
+        ("deelnemers", "deelnemer"),
+        ("bewoners", "bewoner"),
+        ("verbeterpunten", "verbeterpunt"),
+        ("verbeterdoelen", "verbeterdoel"),
+        ("actiepunten", "actiepunt"),
+        ("leerdoelen", "leerdoel"),
+        ("cliënten", "cliënt"),
+        ("jongeren", "jongere"),
+        ("kinderen", "kind"),
+        ("kleinkinderen", "kleinkind"),
+        ("ouderen", "oudere"),
+        ("gasten", "gast"),
+        ("leden", "lid"),
+        ("familieleden", "familielid"),
+        ("mensen", "mens"),
+        ("naasten", "naaste"),
+        ("jeugdigen", "jeugdige"),
+        ("ervaringsdeskundigen", "ervaringsdeskundige"),
+        ("bouwstenen", "bouwsteen"),
+        ("huurders", "huurder"),
+        ("collega's", "collega"),
+        ("bedden", "bed"),
+        ("Bewoners", "Bewoner"),
+        (" deelnemers ", "deelnemer"),
+    ],
+)
+def test_singular_of_common_words(plural, expected):
+    assert singular(plural) == expected
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_singular_never_crashes_nor_returns_nothing(plural):
+    one = singular(plural)
+    assert isinstance(one, str) and one
+    assert len(one) <= max(len(plural.strip()), len(plural))

@@ -285,3 +285,15 @@ def test_singular_never_crashes_nor_returns_nothing(plural):
     one = singular(plural)
     assert isinstance(one, str) and one
     assert len(one) <= max(len(plural.strip()), len(plural))
+
+
+@given(
+    st.text(alphabet=st.characters(categories=("Ll",)), min_size=1, max_size=20),
+    st.text(alphabet=st.characters(categories=("Ll", "Zs")), min_size=1, max_size=20),
+)
+def test_any_own_words_give_a_glossary_in_those_words(clienten, speerpunten):
+    woorden = Woorden(clienten, singular(clienten), speerpunten, singular(speerpunten))
+    terms = glossary({}, {}, woorden)
+    assert all(t.term.strip() and t.uitleg for t in terms)
+    if not SECTOR.search(clienten + speerpunten):
+        assert not [t.uitleg for t in terms if SECTOR.search(t.uitleg)]

@@ -32,16 +32,41 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 @memo
 def plain_text(text: str) -> str:
-    """The words of a Markdown text as a reader sees them, markup removed, on one line (for search)."""
+    """The words of a Markdown text as a reader sees them, markup removed, on one line (for search). Blocks of
+    HTML (a goal's block, a story card, a figure block) count with their text: tags removed, entities read,
+    the Markdown inside them (``markdown`` blocks) read as Markdown; scripts, styles and drawings do not."""
     parts = []
     for token in tokens(text):
         if token.type == "inline":
-            parts.append(" ".join(c.content for c in token.children or () if c.type in ("text", "code_inline")))
+            parts.append("".join(_INLINE_TEXT.get(c.type, c.content) for c in token.children or () if c.type in _READ))
+        elif token.type == "html_block":
+            parts.append(plain_text(_html_as_markdown(token.content)))
     return " ".join(_ATTRIBUTE_LIST.sub(" ", " ".join(parts)).split())
+
+
+# Inline tokens a reader reads: text (``text_special`` is an entity or an escaped character: '&amp;' is '&'),
+# code, and line breaks as spaces. Anything else (links' and emphasis' opening and closing) says nothing itself.
+_INLINE_TEXT = {"softbreak": " ", "hardbreak": " "}
+_READ = {"text", "text_special", "code_inline", "softbreak", "hardbreak"}
 
 
 # An attribute list after a heading or a link ("## Titel { #anker }"): markup, not words.
 _ATTRIBUTE_LIST = re.compile(r"\{\s*[#.:][^{}]*\}")
+# HTML that holds no words for a reader: comments, scripts, styles, and drawings (a chart's words are in
+# its table).
+_SILENT_HTML = re.compile(r"<!--.*?(?:-->|$)|<(script|style|svg)\b.*?(?:</\1\s*>|$)", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>|<![^>]*>|<\?[^>]*>")
+# Tags inside a line of text: removed without a break ('<em>niet</em>.' is 'niet.').
+_INLINE_ELEMENTS = "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr"
+_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(_INLINE_ELEMENTS.split())})\b[^>]*>", re.IGNORECASE)
+
+
+def _html_as_markdown(html: str) -> str:
+    """A block of HTML as Markdown without HTML: tags of blocks become line ends (a paragraph or a cell ends
+    there), tags inside a line go, a left-over '<' becomes '&lt;' (so it is read as a character and never as
+    HTML again), and no line is indented (an indented line would be read as code)."""
+    text = _TAG.sub("\n", _INLINE_TAG.sub("", _SILENT_HTML.sub("\n", html))).replace("<", "&lt;")
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def line_of(lines: list[str], token: Token, needle: str) -> int:

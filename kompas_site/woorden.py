@@ -67,18 +67,54 @@ def capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# Plurals the rules below would get wrong, also at the end of a compound (kleinkinderen -> kleinkind,
+# familieleden -> familielid). Adjectives used as nouns keep their -e: jongeren -> jongere, naasten -> naaste.
+_IRREGULAR = {
+    "kinderen": "kind",
+    "leden": "lid",
+    "stenen": "steen",
+    "steden": "stad",
+    "schepen": "schip",
+    "naasten": "naaste",
+    "jongeren": "jongere",
+    "ouderen": "oudere",
+    "volwassenen": "volwassene",
+    "betrokkenen": "betrokkene",
+    "gehandicapten": "gehandicapte",
+    "zieken": "zieke",
+    "bekenden": "bekende",
+}
+_IRREGULAR_ENDINGS = sorted(_IRREGULAR, key=len, reverse=True)
+_LONG_VOWEL_BEFORE = re.compile(r"(?:aa|ee|oo|uu|ie|ij|ei|ui|ou|au|eu|oe)$")
+
+
 def singular(plural: str) -> str:
     """A Dutch plural's singular, for the common shapes: deelnemers -> deelnemer, bewoners -> bewoner,
-    verbeterpunten -> verbeterpunt, cliënten -> cliënt, doelen -> doel. Authors give ``client:`` or
+    verbeterpunten -> verbeterpunt, cliënten -> cliënt, doelen -> doel, kinderen -> kind, leden -> lid,
+    jeugdigen -> jeugdige. Never empty for a word that is not empty. Authors give ``client:`` or
     ``speerpunt:`` themselves where this guesses wrong."""
     word = plural.strip()
-    if word.endswith("'s"):  # baby's
+    return _singular(word) or word or plural
+
+
+def _singular(word: str) -> str:
+    lower = word.lower()
+    for ending in _IRREGULAR_ENDINGS:
+        if lower.endswith(ending):
+            return word[: len(word) - len(ending)] + _IRREGULAR[ending]
+    if lower.endswith("'s"):  # baby's, collega's
         return word[:-2]
-    if word.endswith("s") and len(word) > 3:
+    if lower.endswith("s") and len(word) > 3:
         return word[:-1]
-    if word.endswith("en") and len(word) > 4:
+    if lower.endswith("igen") and len(word) > 5:  # jeugdigen, ervaringsdeskundigen: an adjective as a noun
+        return word[:-1]
+    if lower.endswith("ën") and len(word) > 4:  # knieën
+        return word[:-2]
+    if lower.endswith("en") and len(word) > 4:
         stem = word[:-2]
-        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":  # bedden -> bed
+        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1].lower() not in "aeiou":  # bedden -> bed
             return stem[:-1]
+        if stem[-1:].lower() in "vz" and _LONG_VOWEL_BEFORE.search(stem[:-1].lower()):  # brieven, huizen
+            return stem[:-1] + {"v": "f", "z": "s", "V": "F", "Z": "S"}[stem[-1]]
         return stem
     return word

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import EASY_PROSE, run_kompas
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kompas_site.easyread.woordenlijst import glossary
 from kompas_site.woorden import DEFAULT, Woorden, capitalised, singular
 
 KOMPAS = """organisatie:
@@ -21,6 +23,18 @@ editie:
 woorden:
   clienten: bewoners
   speerpunten: verbeterpunten
+locaties:
+  - id: de-linde
+    naam: Woonlocatie De Linde
+    plaats: Haverdijk
+    regio: Noord
+  - id: het-veer
+    naam: Woonlocatie Het Veer met een heel lange naam die op een telefoon moet afbreken
+    plaats: Molenbeek
+eerdere_edities:
+  - titel: Kwaliteitsbeeld 2023
+    url: https://www.example.org/kwaliteitsbeeld-2023
+    jaar: 2023
 """
 # The authors' own text uses neither word: whatever shows one, kompas-site wrote it.
 PROSE = (
@@ -34,25 +48,82 @@ GOALS = """speerpunten:
     titel: Vaste gezichten op elke groep
     bouwsteen: [1, 3]
     status: doorgezet
+    locaties: [de-linde]
+    doel: Elke groep heeft vijf vaste begeleiders.
+    resultaat: Vier van de zes groepen.
     toelichting: Op vier van de zes groepen lukte het.
   - id: samen-leren
     titel: Samen leren
     status: nieuw
+    pagina: voorwoord.md
+  - id: avonden
+    titel: Meer te doen in de avond
+    bouwsteen: 2
+    status: niet-behaald
+    locaties: [het-veer]
+    toelichting: Er kwamen te weinig vrijwilligers.
 """
+FIGURES = """titel: Wat bewoners zeggen
+bron: Ons onderzoek van 2025, 120 gesprekken met bewoners
+eenheid: procent
+grafiek: staaf
+reeksen:
+  - naam: Bewoners
+    n: 120
+rijen:
+  - label: Ik voel me veilig
+    waarden: [89]
+    makkelijk: voelen zich veilig
+  - label: Ik voel me thuis
+    waarden: [72]
+"""
+# Easy words the sector's glossary explains, in the organisation's words (bewonersraad, verbeterpunten).
+EASY_WORDS = (
+    "De bewonersraad las dit kwaliteitsbeeld. Zij praten mee over ons werk. "
+    "We kozen samen drie verbeterpunten. Daar werken we hard aan."
+)
+SOFT_HYPHEN = "\xad"
 SECTOR = re.compile(r"cli[eë]nt|speerpunt", re.IGNORECASE)
 
 
 def write_report(root):
+    """A report that uses every generated part: locations, figures, a signed foreword, a story card with its
+    location, an easy-read version with explained words. Some files as others write them: Windows line
+    endings, quoted dates."""
     root.mkdir()
     (root / "kompas.yml").write_text(KOMPAS, encoding="utf-8")
     (root / "speerpunten.yml").write_text(GOALS, encoding="utf-8")
-    (root / "index.md").write_text(f"---\ntitle: Ons jaar\n---\n\n{PROSE}\n", encoding="utf-8")
+    (root / "cijfers").mkdir()
+    (root / "cijfers" / "ervaringen.yml").write_text(FIGURES, encoding="utf-8")
+    (root / "index.md").write_text(
+        f"---\ntitle: Ons jaar\nonderdelen: [clientervaringen, speerpunten-terugblik]\nlocaties: [de-linde]\n---\n\n{PROSE}\n\n[[cijfers: ervaringen]]\n\n"
+        "[[verhaal: anna]]\n",
+        encoding="utf-8",
+    )
     (root / "index.begrijpelijk.md").write_text(
-        f"---\ntitle: Ons jaar\n---\n\n{EASY_PROSE.replace('cliënten', 'bewoners')}\n", encoding="utf-8"
+        f"---\ntitle: Ons jaar\n---\n\n{EASY_PROSE.replace('cliënten', 'bewoners')}\n\n{EASY_WORDS}\n\n"
+        "[[cijfers: ervaringen]]\n",
+        encoding="utf-8",
+    )
+    (root / "voorwoord.md").write_bytes(
+        (
+            "---\ntitle: Voorwoord\ndoor: Marloes, voorzitter van de bewonersraad\nlocaties: [het-veer]\n"
+            "ondertekening:\n  - naam: Annelies Verhoef\n    functie: bestuurder\n  - naam: Marloes\n---\n\n"
+            f"{PROSE}\n"
+        )
+        .replace("\n", "\r\n")
+        .encode("utf-8")
     )
     (root / "verhalen").mkdir()
     (root / "verhalen" / "anna.md").write_text(
-        "---\ntitle: Anna woont zelf\nperspectief: client\nbouwsteen: 1\n"
+        "---\ntitle: Anna woont zelf\nperspectief: client\nbouwsteen: 1\nlocaties: [de-linde, het-veer]\n"
+        "cijfers: [ervaringen]\n"
+        'toestemming:\n  datum: "2026-01-10"\n  geldig_tot: 2027-12-31\n  vastgelegd_door: teamleider\n---\n\n'
+        f"{PROSE}\n",
+        encoding="utf-8",
+    )
+    (root / "verhalen" / "ben.md").write_text(
+        "---\ntitle: Ben kookt\nperspectief: verwant\nlocaties: [het-veer]\n"
         "toestemming:\n  datum: 2026-01-10\n  geldig_tot: 2027-12-31\n  vastgelegd_door: teamleider\n---\n\n"
         f"{PROSE}\n",
         encoding="utf-8",
@@ -68,7 +139,7 @@ def visible_texts(page: BeautifulSoup) -> list[str]:
     texts = [page.get_text(" ")]
     for tag in page.find_all(True):
         texts += [str(tag.get(a)) for a in ("aria-label", "alt", "title", "placeholder") if tag.get(a)]
-    return texts
+    return [text.replace(SOFT_HYPHEN, "") for text in texts]  # headings break long words: 'Speer\xadpunten'
 
 
 def test_no_generated_text_names_clients_or_speerpunten(tmp_path, capsys):
@@ -78,7 +149,17 @@ def test_no_generated_text_names_clients_or_speerpunten(tmp_path, capsys):
     code, stdout, stderr = run_kompas("build", content, "-o", out, "--concept", capsys=capsys)
     assert code == 0, stdout + stderr
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) >= 8
+    names = {path.relative_to(out).as_posix() for path in pages}
+    assert {
+        "begrijpelijk/woordenlijst/index.html",
+        "begrijpelijk/speerpunten/index.html",
+        "locaties/index.html",
+        "locaties/de-linde/index.html",
+        "locaties/het-veer/index.html",
+        "verhalen/index.html",
+        "voorwoord/index.html",
+        "waar-vind-ik-wat/index.html",
+    } <= names
     found = {}
     for path in pages:
         for text in visible_texts(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")):
@@ -102,6 +183,27 @@ def test_no_generated_text_names_clients_or_speerpunten(tmp_path, capsys):
     assert "Doorgezet: één verbeterpunt" in goals.get_text(" ")
     story = BeautifulSoup((out / "verhalen" / "anna" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "Verteld door een bewoner" in story.get_text(" ")
+    # Every generated part is really there, so the search above looked at it.
+    glossary = read(out, "begrijpelijk/woordenlijst/index.html")
+    entries = {
+        h2.get_text(" ", strip=True).replace(SOFT_HYPHEN, ""): h2.find_next_sibling("p").get_text(" ", strip=True)
+        for h2 in glossary.select("article h2")
+    }
+    assert entries["Verbeterpunt"] == "Een doel waar de organisatie extra hard aan werkt."
+    assert entries["Bewonersraad"].startswith("Een groep bewoners en familieleden.")
+    easy = read(out, "begrijpelijk/index.html")
+    notes = [n.get_text(" ", strip=True) for n in easy.select(".kompas-uitleg")]
+    assert any(n.startswith("Verbeterpunt") for n in notes) and any(n.startswith("Bewonersraad") for n in notes)
+    assert [t.get_text() for t in easy.select(".kompas-term")] == ["bewonersraad", "kwaliteitsbeeld", "verbeterpunten"]
+    assert "9 van de 10 bewoners voelen zich veilig." in easy.get_text(" ")
+    veer = read(out, "locaties/het-veer/index.html").get_text(" ").replace(SOFT_HYPHEN, "")
+    assert "Verbeterpunten" in veer and "Meer te doen in de avond" in veer and "Verteld door een bewoner" in veer
+    assert read(out, "voorwoord/index.html").select(".kompas-ondertekening li")
+    assert read(out, "index.html").select("figure, .kompas-cijfers")
+
+
+def read(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
 def test_sector_words_in_kader_texts_become_the_organisations_words():
@@ -125,3 +227,73 @@ def test_any_plural_word_is_handled(word):
     text = woorden.apply("Speerpunten voor cliënten: elk speerpunt telt.")
     assert text.startswith(capitalised(plural))
     assert f"voor {plural}:" in text and f"elk {one} telt." in text
+
+
+def test_the_built_in_glossary_speaks_the_organisations_words():
+    woorden = Woorden("bewoners", "bewoner", "verbeterpunten", "verbeterpunt")
+    terms = {t.term: t for t in glossary({}, {}, woorden)}
+    assert terms["verbeterpunt"].vormen == ("verbeterpunten",)
+    assert terms["verbeterpunt"].pattern.search("Onze Verbeterpunten voor 2026")
+    assert terms["bewonersraad"].vormen == ("bewonersraden",)
+    assert terms["bewonersraad"].uitleg.startswith("Een groep bewoners en familieleden.")
+    # The name of the survey stays (it is not one word in the organisation's language); its explanation changes.
+    assert terms["cliëntervaringsonderzoek"].uitleg == "Een onderzoek waarin we bewoners vragen hoe zij de zorg vinden."
+    assert not [t.term for t in terms.values() if SECTOR.search(t.uitleg)]
+    # An own explanation of the organisation's word wins over the built-in one.
+    own = {t.term: t for t in glossary({"verbeterpunt": "Iets wat we beter willen doen."}, {}, woorden)}
+    assert own["verbeterpunt"].uitleg == "Iets wat we beter willen doen."
+    assert "verbeterpunten" in own["verbeterpunt"].vormen
+    assert [t.uitleg for t in glossary({}, {})] == [t.uitleg for t in glossary({}, {}, DEFAULT)]
+    assert "verbeterpunt" not in {t.term for t in glossary({}, {})}
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [
+        ("deelnemers", "deelnemer"),
+        ("bewoners", "bewoner"),
+        ("verbeterpunten", "verbeterpunt"),
+        ("verbeterdoelen", "verbeterdoel"),
+        ("actiepunten", "actiepunt"),
+        ("leerdoelen", "leerdoel"),
+        ("cliënten", "cliënt"),
+        ("jongeren", "jongere"),
+        ("kinderen", "kind"),
+        ("kleinkinderen", "kleinkind"),
+        ("ouderen", "oudere"),
+        ("gasten", "gast"),
+        ("leden", "lid"),
+        ("familieleden", "familielid"),
+        ("mensen", "mens"),
+        ("naasten", "naaste"),
+        ("jeugdigen", "jeugdige"),
+        ("ervaringsdeskundigen", "ervaringsdeskundige"),
+        ("bouwstenen", "bouwsteen"),
+        ("huurders", "huurder"),
+        ("collega's", "collega"),
+        ("bedden", "bed"),
+        ("Bewoners", "Bewoner"),
+        (" deelnemers ", "deelnemer"),
+    ],
+)
+def test_singular_of_common_words(plural, expected):
+    assert singular(plural) == expected
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_singular_never_crashes_nor_returns_nothing(plural):
+    one = singular(plural)
+    assert isinstance(one, str) and one
+    assert len(one) <= max(len(plural.strip()), len(plural))
+
+
+@given(
+    st.text(alphabet=st.characters(categories=("Ll",)), min_size=1, max_size=20),
+    st.text(alphabet=st.characters(categories=("Ll", "Zs")), min_size=1, max_size=20),
+)
+def test_any_own_words_give_a_glossary_in_those_words(clienten, speerpunten):
+    woorden = Woorden(clienten, singular(clienten), speerpunten, singular(speerpunten))
+    terms = glossary({}, {}, woorden)
+    assert all(t.term.strip() and t.uitleg for t in terms)
+    if not SECTOR.search(clienten + speerpunten):
+        assert not [t.uitleg for t in terms if SECTOR.search(t.uitleg)]

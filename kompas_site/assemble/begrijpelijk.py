@@ -31,7 +31,7 @@ def easy_read_version(report: Report) -> EasyRead:
     twins = report.twins
     if not twins:
         return EasyRead()
-    terms = tuple(glossary(report.woordenlijst, report.woordenlijst_vormen))
+    terms = tuple(glossary(report.woordenlijst, report.woordenlijst_vormen, report.settings.woorden))
     easy = EasyRead(
         home=report.home.twin.path if report.home and report.home.twin else None,
         twins={t.path for t in twins},

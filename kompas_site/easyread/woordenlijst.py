@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from kompas_site.markdown import tokens as markdown_tokens
+from kompas_site.woorden import DEFAULT, Woorden
 
 JARGON = Path(__file__).with_name("jargon.yml")
 # Top-level Markdown blocks whose text may carry an explanation; headings, tables and code do not.
@@ -60,19 +61,24 @@ def builtin_terms() -> tuple[Term, ...]:
     return tuple(Term(t["term"], t["uitleg"], tuple(t.get("vormen") or ())) for t in raw)
 
 
-def glossary(own: dict[str, str], vormen: dict[str, tuple[str, ...]] | None = None) -> list[Term]:
+def glossary(
+    own: dict[str, str], vormen: dict[str, tuple[str, ...]] | None = None, woorden: Woorden = DEFAULT
+) -> list[Term]:
     """The sector's words plus the organisation's own; the organisation's explanation wins. An own word
     is also found in the forms the author gave and in its likely plural; a blank word is left out (the
-    checker names it)."""
+    checker names it). With ``woorden`` the sector's words speak the organisation's language (see
+    ``in_own_words``)."""
     forms = vormen or {}
-    return list(_glossary(tuple(own.items()), tuple((t, tuple(forms.get(t, ()))) for t in own)))
+    return list(_glossary(tuple(own.items()), tuple((t, tuple(forms.get(t, ()))) for t in own), woorden))
 
 
 @lru_cache(maxsize=16)
 def _glossary(
-    own: tuple[tuple[str, str], ...], vormen: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    own: tuple[tuple[str, str], ...],
+    vormen: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    woorden: Woorden = DEFAULT,
 ) -> tuple[Term, ...]:
-    terms = {t.term.casefold(): t for t in builtin_terms()}
+    terms = {t.term.casefold(): t for t in in_own_words(builtin_terms(), woorden)}
     given = dict(vormen)
     for term, uitleg in own:
         if not uitleg or not term.strip():  # the checker names words without explanation, and blank words
@@ -82,6 +88,31 @@ def _glossary(
         forms = [f for f in dict.fromkeys(forms) if f.casefold() != term.casefold()]
         terms[term.casefold()] = Term(term, uitleg, tuple(forms))
     return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
+
+
+def in_own_words(terms: tuple[Term, ...], woorden: Woorden) -> tuple[Term, ...]:
+    """The built-in list in the organisation's words. A sector word the organisation names otherwise gets an
+    entry under the organisation's word, with its forms and the same explanation: with 'verbeterpunten' the
+    list has 'verbeterpunt' (verbeterpunt, verbeterpunten), with 'bewoners' 'bewonersraad'. A word that
+    would become a group of words ('cliëntervaringsonderzoek') keeps its name: it is the name of a survey.
+    The sector word keeps its entry too, for an easy-read text that uses it (a council may keep its legal
+    name 'cliëntenraad'). Explanations that name clients name them in the organisation's word.
+
+    The organisation's entry does not add "in het kwaliteitskader heet dit een speerpunt": the site never
+    says that word, and a second hard word in an explanation does not help someone who reads with effort."""
+    if woorden == DEFAULT:
+        return terms
+    result = []
+    for term in terms:
+        uitleg = woorden.apply(term.uitleg)
+        named = woorden.apply(term.term)
+        if named == term.term or " " in named:
+            result.append(Term(term.term, uitleg, term.vormen))
+            continue
+        forms = tuple(dict.fromkeys(f for f in map(woorden.apply, term.vormen) if f not in term.vormen and f != named))
+        result.append(Term(named, uitleg, forms))
+        result.append(Term(term.term, uitleg, term.vormen))
+    return tuple(result)
 
 
 _VOWELS = "aeiouy"

@@ -146,7 +146,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 element=item.onderdeel.id,
                 file=item.pages[0].path,
             )
-    terms = tuple(glossary(report.woordenlijst, report.woordenlijst_vormen))
+    terms = tuple(glossary(report.woordenlijst, report.woordenlijst_vormen, report.settings.woorden))
     known = known_words(report.settings.organisatie.naam)  # the organisation's own name is never hard
     for twin in twins:
         for code, severity, message, line in _twin_findings(twin.path, twin.body, twin.body_line, terms, known):

@@ -25,7 +25,7 @@ RESERVED_PAGES = (
     "begrijpelijk/woordenlijst.md",
     "begrijpelijk/speerpunten.md",
 )
-LOCATIONS_DIR = "locaties"  # generated: locaties/index.md and locaties/<id>.md (a reserved folder, paths.py)
+LOCATIONS_DIR = "locaties"  # generated when kompas.yml lists locaties: locaties/index.md, locaties/<id>.md
 DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml")  # read by the build, never published
 CIJFERS_DIR = "cijfers"  # figure sets (YAML, and the CSV files they name): data, read by the build, never published
 # A figure set placed in a page: a line of its own, "[[cijfers: veiligheid]]" (cijfers/veiligheid.yml).

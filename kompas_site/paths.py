@@ -16,7 +16,7 @@ from kompas_site.model import TWIN_SUFFIX
 EASY_READ_DIR = "begrijpelijk"
 # Top-level folders of the site that kompas-site fills itself: the easy-read version, the processed
 # photos, the theme's files, the search and the location pages. An author's folder or file there would take their place.
-RESERVED_FOLDERS = (EASY_READ_DIR, "afbeeldingen", "assets", "search", "locaties")
+RESERVED_FOLDERS = (EASY_READ_DIR, "afbeeldingen", "assets", "search")
 _PREFIX = re.compile(r"^\d+[-_. ]+(?=.)")
 
 

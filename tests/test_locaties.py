@@ -4,6 +4,7 @@ and the errors for what is written wrong (with file and line)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -229,3 +230,20 @@ def test_every_location_is_in_exactly_one_group_in_the_author_order(places):
         assert ("Overige locaties" in titles) == any(loc.regio is None for loc in locaties)
     else:
         assert [title for title, _ in groups] == ([None] if locaties else [None])
+
+
+def test_an_own_locaties_folder_is_fine_until_kompas_yml_lists_locations(example, capsys):
+    kompas_yml(example, "")  # no locaties, no earlier editions
+    for written in [*example.rglob("*.md"), example / "speerpunten.yml"]:
+        text = written.read_text(encoding="utf-8")
+        written.write_text(re.sub(r"(?m)^[ \t]*locaties:.*\n", "", text), encoding="utf-8")
+    (example / "07-locaties").mkdir()
+    (example / "07-locaties" / "index.md").write_text("# Onze locaties\n\nWaar we wonen en werken.\n", "utf-8")
+    code, result = check_json(example, capsys)
+    assert not [f for f in result["findings"] if f["code"] == "pagina-naam-gereserveerd"], result["findings"]
+    assert code == 0
+    kompas_yml(example, LOCATIES)
+    code, result = check_json(example, capsys)
+    reserved = [f for f in result["findings"] if f["code"] == "pagina-naam-gereserveerd"]
+    assert code == 1 and [f["file"] for f in reserved] == ["07-locaties/index.md"]
+    assert "'onze-locaties'" in reserved[0]["message"]

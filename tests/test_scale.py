@@ -122,18 +122,18 @@ def test_no_page_lists_the_whole_report(large):
 
 def test_a_folder_without_index_page_gets_a_generated_one(example, tmp_path):
     for name in ("een", "twee"):
-        (example / "09-locaties").mkdir(exist_ok=True)
-        (example / "09-locaties" / f"{name}.md").write_text(
-            f"---\ntitle: Locatie {name}\n---\n\n# Locatie {name}\n\nOver deze locatie.\n", encoding="utf-8"
+        (example / "09-teams").mkdir(exist_ok=True)
+        (example / "09-teams" / f"{name}.md").write_text(
+            f"---\ntitle: Team {name}\n---\n\n# Team {name}\n\nOver dit team.\n", encoding="utf-8"
         )
     out = tmp_path / "site"
     result = run_cli("build", example, "-o", out)
     assert result.returncode == 0, result.stderr
-    soup = html(out, "locaties/index.html")
-    assert soup.select_one("article h1").get_text(strip=True) == "Locaties"
-    assert [a.get_text(strip=True) for a in soup.select("article li a")] == ["Locatie een", "Locatie twee"]
+    soup = html(out, "teams/index.html")
+    assert soup.select_one("article h1").get_text(strip=True) == "Teams"
+    assert [a.get_text(strip=True) for a in soup.select("article li a")] == ["Team een", "Team twee"]
     home_menu = [a.get_text(strip=True) for a in menu_links(html(out, "index.html"))]
-    assert "Locaties" in home_menu and "Locatie een" not in home_menu  # a closed section: only its name
+    assert "Teams" in home_menu and "Team een" not in home_menu  # a closed section: only its name
 
 
 def test_a_long_folder_and_a_very_long_page_get_a_warning(example):

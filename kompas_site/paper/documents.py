@@ -9,6 +9,7 @@ lose their address (their text stays). Headings move one level down: the documen
 
 from __future__ import annotations
 
+import base64
 import html
 import posixpath
 import re
@@ -138,6 +139,32 @@ def _images(page_html: str, source: str, build: Build) -> str:
     return _IMG.sub(replace, page_html)
 
 
+_SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.IGNORECASE | re.DOTALL)
+_SVG_TEXT = re.compile(r"<(title|desc)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+
+
+def _drawings(page_html: str) -> str:
+    """Drawings in the page (charts, the ten figures of an easy-read sentence, status icons) on paper: a
+    decorative one (aria-hidden) goes, as its word is beside it; one with a name becomes a picture whose
+    alternative text is its name and description, so the tagged PDF has a figure with text."""
+
+    def replace(match: re.Match) -> str:
+        attrs = _attrs(" " + match.group(1))
+        if attrs.get("aria-hidden") == "true":
+            return ""
+        texts = [re.sub(r"<[^>]+>", "", text).strip() for _, text in _SVG_TEXT.findall(match.group(2))]
+        alt = " ".join(html.unescape(t) for t in texts if t) or attrs.get("aria-label", "").strip()
+        if not alt:
+            return ""  # a drawing without text: as a decorative picture, not on paper
+        svg = match.group(0)
+        if "xmlns=" not in match.group(1):
+            svg = svg.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
+        uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        return f'<img class="kompas-papier-tekening" src="{uri}" alt="{html.escape(alt)}">'
+
+    return _SVG.sub(replace, page_html)
+
+
 _ID = re.compile(r'(<[a-zA-Z][^>]*?\sid=")([^"]*)(")')
 
 
@@ -175,7 +202,7 @@ def _page_html(page: SitePage, context: _Context) -> tuple[str, str]:
     first = _FIRST_H1.match(body)
     if first:
         title_html, body = first.group(1), body[first.end() :]
-    body = _images(body, page.source, context.build)
+    body = _drawings(_images(body, page.source, context.build))
     body = _links(_own_ids(body, page.source, context), page.source, context)
     return title_html, _shift_headings(body)
 

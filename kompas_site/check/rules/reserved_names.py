@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import Finding
 from kompas_site.check.registry import Code
-from kompas_site.model import RESERVED_PAGES
+from kompas_site.model import LOCATIONS_DIR, RESERVED_PAGES
 from kompas_site.paths import RESERVED_FOLDERS, output_path, site_source
 
 GERESERVEERD = Code(
@@ -18,16 +18,19 @@ GERESERVEERD = Code(
     + ", ".join(RESERVED_PAGES)
     + " en vult zelf de mappen "
     + ", ".join(f"{f}/" for f in RESERVED_FOLDERS)
-    + " van de site. Een pagina of map van u met zo'n "
+    + f" van de site, en {LOCATIONS_DIR}/ als kompas.yml locaties noemt. Een pagina of map van u met zo'n "
     "naam (ook met een nummer ervoor, zoals '03-speerpunten/index.md') zou die plaats innemen. Geef uw "
     "pagina of map een andere naam, bijvoorbeeld 'onze-speerpunten.md' of '07-makkelijk-lezen/'.",
 )
 CODES = (GERESERVEERD,)
 _TAKEN = {output_path(page): page for page in RESERVED_PAGES}
+_OTHER_NAME = {"begrijpelijk": "makkelijk-lezen", "afbeeldingen": "fotos", "search": "zoeken-en-vinden"}
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
+    # locaties/ is kompas-site's only when kompas.yml lists locations: else an author's folder may have the name
+    reserved = RESERVED_FOLDERS + ((LOCATIONS_DIR,) if report.settings.locaties else ())
     for page in report.pages:
         if page.twin is None and page.is_twin:
             continue
@@ -41,17 +44,17 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 f"'onze-{taken.removesuffix('.md').split('/')[-1]}'.",
                 file=page.path,
             )
-        elif top in RESERVED_FOLDERS:
+        elif top in reserved:
             yield _folder(page.path, top)
     for path in ctx.published:
         top = site_source(path).split("/", 1)[0]
-        if "/" in site_source(path) and top in RESERVED_FOLDERS:
+        if "/" in site_source(path) and top in reserved:
             yield _folder(path, top)
 
 
 def _folder(path: str, top: str) -> Finding:
     return GERESERVEERD(
         f"De map '{path.split('/', 1)[0]}' komt op de site als '{top}/', en die map vult kompas-site zelf. "
-        "Geef uw map een andere naam, bijvoorbeeld 'makkelijk-lezen' in plaats van 'begrijpelijk'.",
+        f"Geef uw map een andere naam, bijvoorbeeld '{_OTHER_NAME.get(top, 'onze-' + top)}'.",
         file=path,
     )

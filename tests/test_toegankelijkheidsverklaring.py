@@ -14,6 +14,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import run_cli, run_kompas
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from kompas_site.audit import AuditResult, PageResult, as_json, audit
 from kompas_site.model import AUDIT_FILE
@@ -328,3 +330,40 @@ def test_the_statement_passes_axe_at_three_window_sizes(example, tmp_path, capsy
     result = audit(site, browser=browser, viewports=sizes)
     assert [p.page for p in result.pages] == ["/toegankelijkheid/"]
     assert result.ok, as_json(result)
+
+
+def test_a_manual_report_needs_exactly_one_of_file_and_address(example, capsys):
+    set_block(example, "toegankelijkheid:\n  onderzoek:\n    titel: Onderzoek\n    datum: 2026-04-15\n")
+    code, out, err = run_kompas("check", str(example), capsys=capsys)
+    assert code == 2 and "heeft geen 'bestand' en geen 'url'" in out + err
+    set_block(
+        example,
+        "toegankelijkheid:\n  onderzoek:\n    titel: Onderzoek\n    datum: 2026-04-15\n    bestand: bijlagen/weg.pdf\n",
+    )
+    [warning] = codes(example, capsys)["verklaring-onderzoek-onvindbaar"]
+    assert "'bijlagen/weg.pdf'" in warning["message"] and warning["line"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+        max_leaves=20,
+    )
+)
+@example(float("inf"))  # json reads 'Infinity': not a number of pages
+@example({"samenvatting": []})
+def test_any_json_in_the_audit_file_is_read_or_reported_never_a_crash(tmp_path, value):
+    from kompas_site.load.audit import load_audit
+
+    base = json.loads(audit_json([CONTRAST]))
+    variants = [value, {**base, **value} if isinstance(value, dict) else value]
+    for key in ("paginas", "verzoeken_naar_buiten"):  # a number that is not one
+        variants.append({**base, "samenvatting": {**base["samenvatting"], key: value}})
+    variants.append({**base, "gecontroleerd_op": value})
+    variants.append({**base, "schendingen": [{**base["schendingen"][0], "wcag": value, "paginas": value}]})
+    for data in variants:
+        save_audit(tmp_path, json.dumps(data))
+        result, problems = load_audit(tmp_path, [AUDIT_FILE])
+        assert (result is None) == bool(problems)

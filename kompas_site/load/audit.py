@@ -33,7 +33,7 @@ def load_audit(root: Path, files: list[str]) -> tuple[AuditUitslag | None, list[
         ]
     try:
         return _uitslag(data, mtime), []
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None, [
             Problem(
                 "Dit bestand lijkt niet op een resultaat van 'kompas audit --format json': er ontbreken gegevens. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,12 @@ RESERVED_PAGES = (
     "zoeken.md",
     "begrijpelijk/woordenlijst.md",
     "begrijpelijk/speerpunten.md",
+    "toegankelijkheid.md",
 )
 LOCATIONS_DIR = "locaties"  # generated when kompas.yml lists locaties: locaties/index.md, locaties/<id>.md
-DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml")  # read by the build, never published
+# The latest result of 'kompas audit ... --bewaar': read by the build for the accessibility statement, never published.
+AUDIT_FILE = "toegankelijkheid/audit.json"
+DATA_FILES = ("kompas.yml", "speerpunten.yml", "woordenlijst.yml", AUDIT_FILE)  # read by the build, never published
 CIJFERS_DIR = "cijfers"  # figure sets (YAML, and the CSV files they name): data, read by the build, never published
 # A figure set placed in a page: a line of its own, "[[cijfers: veiligheid]]" (cijfers/veiligheid.yml).
 FIGURE_BLOCK = re.compile(r"^[ \t]*\[\[\s*cijfers\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -127,6 +130,75 @@ class Kerncijfer:
 
 
 @dataclass(frozen=True)
+class Onderzoek:
+    """A named manual accessibility evaluation (an expert's report), with its date: a file or an address."""
+
+    titel: str
+    datum: date
+    bestand: str | None = None  # posix path from the content folder, published as a download
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class BekendProbleem:
+    """A known accessibility problem, as the model statement describes it."""
+
+    criterium: str  # a WCAG success criterion, like '1.4.3'
+    oorzaak: str
+    gevolg: str
+    alternatief: str | None = None
+    oplossing: str | None = None
+    planning: str | None = None  # when it is fixed, as the author writes it
+
+
+@dataclass(frozen=True)
+class Toegankelijkheid:
+    """``toegankelijkheid:`` in ``kompas.yml``: what a machine cannot know for the accessibility statement."""
+
+    goedgekeurd_door: str | None = None
+    functie: str | None = None
+    datum: date | None = None
+    onderzoek: Onderzoek | None = None
+    bekende_problemen: tuple[BekendProbleem, ...] = ()
+    antwoord_binnen: int | None = None  # working days within which a reader gets an answer
+
+
+@dataclass(frozen=True)
+class AuditRegel:
+    """One rule of the automated check that some pages break."""
+
+    regel: str
+    uitleg: str  # Dutch
+    wcag: tuple[str, ...]
+    paginas: int
+    ernst: str = ""
+
+
+@dataclass(frozen=True)
+class AuditUitslag:
+    """The saved result of ``kompas audit`` (``toegankelijkheid/audit.json``)."""
+
+    file: str
+    gecontroleerd_op: datetime | None  # None: an older file without the date (the file's own time is used)
+    paginas: int
+    vensters: tuple[str, ...] = ()
+    axe_versie: str = ""
+    norm: str = ""
+    regels: tuple[AuditRegel, ...] = ()
+    verzoeken_naar_buiten: int = 0
+    niet_gecontroleerd: int = 0
+    mtime: float = 0.0  # the file's modification time
+
+    @property
+    def ok(self) -> bool:
+        return not self.regels and not self.verzoeken_naar_buiten and not self.niet_gecontroleerd
+
+    @property
+    def when(self) -> datetime:
+        return self.gecontroleerd_op or datetime.fromtimestamp(self.mtime)
+
+
+@dataclass(frozen=True)
 class Settings:
     """``kompas.yml``: who publishes what, under which framework."""
 
@@ -143,6 +215,7 @@ class Settings:
     locaties: tuple[Locatie, ...] = ()  # the organisation's locations, in the author's order
     eerdere_edities: tuple[EerdereEditie, ...] = ()
     kerncijfers: tuple[Kerncijfer, ...] = ()
+    toegankelijkheid: Toegankelijkheid = field(default_factory=Toegankelijkheid)
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, *path: str | int) -> int | None:
@@ -279,6 +352,8 @@ class Report:
     outside: list[tuple[str, str]] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)  # links to a folder that contains them; never entered
     cijfers: dict[str, Cijferset] = field(default_factory=dict)  # figure sets by name (cijfers/NAME.yml)
+    audit: AuditUitslag | None = None  # the saved 'kompas audit' result (AUDIT_FILE), when there is one
+    audit_problems: list[Problem] = field(default_factory=list, repr=False)  # why it could not be read
 
     @property
     def twins(self) -> list[Page]:

@@ -24,6 +24,8 @@ from kompas_site.assemble.fotobron import credit_photos
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
 from kompas_site.assemble.summary import as_json, summary
+from kompas_site.assemble.toegankelijkheid import LINK_TEXT as STATEMENT_LINK
+from kompas_site.assemble.toegankelijkheid import PAGE as STATEMENT
 from kompas_site.cache import content_key
 from kompas_site.check import FOUT, WAARSCHUWING, CheckResult, check_report
 from kompas_site.load import load_report
@@ -108,7 +110,13 @@ class Build:
             "menu": self._menu(menu, source, lambda t: relative_url(t.url, page.url)),
             "begrijpelijk": page.easy_read,
             "huisstijl": site.huisstijl,
+            "voet": self._footer_links(lambda t: relative_url(t.url, page.url)),
         }
+
+    def _footer_links(self, link: Callable[[SitePage], str]) -> list[dict]:
+        """The links in every page's footer: the accessibility statement."""
+        target = self.pages.get(STATEMENT)
+        return [{"titel": STATEMENT_LINK, "url": link(target)}] if target else []
 
     def context_404(self, base_url: str) -> dict:
         """The 404 page has no place of its own: the top of the menu, linked from the site's root."""
@@ -119,6 +127,7 @@ class Build:
             "begrijpelijk": False,
             "huisstijl": self.site.huisstijl,
             "menu": self._menu(self.site.menu, "", lambda t: f"{base}/{t.url.removeprefix('./')}"),
+            "voet": self._footer_links(lambda t: f"{base}/{t.url.removeprefix('./')}"),
         }
 
     def banner(self, source: str) -> dict | None:

@@ -7,7 +7,7 @@ and the draft banner. The MkDocs adapter only translates this.
 
 from __future__ import annotations
 
-from kompas_site.assemble import locaties, speerpunten, zoeken
+from kompas_site.assemble import locaties, speerpunten, toegankelijkheid, zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.cijfers import key_figures, linked_stories, place_figures, placements, story_link
 from kompas_site.assemble.huisstijl import house_style
@@ -85,6 +85,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         easy.nav.insert(len(easy.nav) - 1, NavItem(speerpunten.easy_title(woorden), speerpunten.EASY_PAGE))
     generated += easy.generated
     generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
+    statement = toegankelijkheid.page(report, result.kader.naam, result.editie.naam)
+    generated.append(GeneratedPage(toegankelijkheid.PAGE, toegankelijkheid.TITLE, statement))  # linked from the footer
     markdown.update(easy.markdown)
     for made in generated:
         if report.page(made.source):
@@ -142,7 +144,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         easy_menu=Menu(easy.nav, easy_listings, easy_root, easy_fixed),
         listings={p.source for p in listing_pages},
         off_menu=({p.source for p in listing_pages + story_parts + element_listings + location_pages} - _sources(nav))
-        | easy_read,
+        | easy_read
+        | {toegankelijkheid.PAGE},
     )
     part_sources = {part.source for part in story_parts + element_listings}
     for number, part in enumerate(story_parts, start=1):  # the overview's later parts, in the stories' section

@@ -28,6 +28,7 @@ def as_json(result: AuditResult) -> str:
         "axe_versie": result.axe_version,
         "axe_tags": TAGS,
         "vensters": result.viewports,
+        "gecontroleerd_op": result.checked_at.isoformat(),
         "ok": result.ok,
         "samenvatting": {
             "paginas": len(result.pages),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from kompas_site.audit.regels import ERNST_VOLGORDE, ernst, uitleg
 from kompas_site.dutch import getal
@@ -62,6 +63,7 @@ class AuditResult:
     axe_version: str
     pages: list[PageResult]
     viewports: list[str] = field(default_factory=list)  # the window sizes every page was looked at
+    checked_at: datetime = field(default_factory=lambda: datetime.now().astimezone().replace(microsecond=0))
 
     @property
     def rules(self) -> list[RuleResult]:

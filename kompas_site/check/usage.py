@@ -92,6 +92,10 @@ def published_files(report: Report, found: list[Use] | None = None) -> list[str]
         file = editie.bestand
         if file and file in existing and not is_private(file) and is_download(file) and inside(root, file):
             chosen.add(file)
+    onderzoek = report.settings.toegankelijkheid.onderzoek  # linked from the accessibility statement
+    file = onderzoek.bestand if onderzoek else None
+    if file and file in existing and not is_private(file) and is_download(file) and inside(root, file):
+        chosen.add(file)
     return sorted(chosen)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+import tempfile
+from pathlib import Path
 
 from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR
 
@@ -60,6 +63,42 @@ def add_arguments(parser) -> None:
         help="een venstergrootte om elke pagina in te bekijken, zoals 320x640; mag vaker "
         "(standaard: 320x640, 375x812 en 1280x720)",
     )
+    parser.add_argument(
+        "--bewaar",
+        type=_content_folder,
+        metavar="MAP",
+        help="bewaar de uitslag in de map van het rapport (MAP/toegankelijkheid/audit.json); de volgende "
+        "'kompas build' maakt daaruit de toegankelijkheidsverklaring",
+    )
+
+
+def _content_folder(text: str) -> Path:
+    folder = Path(text)
+    if not (folder / "kompas.yml").is_file():
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen map van een rapport: er staat geen kompas.yml in. Geef de map op waaruit u de site "
+            "bouwde, zoals --bewaar content"
+        )
+    return folder
+
+
+def save(folder: Path, text: str) -> Path:
+    """Write the audit's JSON to the report's folder (``toegankelijkheid/audit.json``), all at once: a reader
+    never sees half a file. The accessibility statement is made from it at the next build."""
+    from kompas_site.model import AUDIT_FILE
+
+    target = folder / AUDIT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".audit-", suffix=".json", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text + "\n")
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
 
 
 def run(args) -> int:
@@ -71,4 +110,14 @@ def run(args) -> int:
         print(f"kompas audit: {error}", file=sys.stderr)
         return ONBRUIKBAAR
     print(as_json(result) if args.format == "json" else as_text(result))
+    if args.bewaar is not None:
+        try:
+            saved = save(args.bewaar, as_json(result))
+        except OSError as error:
+            print(f"kompas audit: de uitslag kon niet bewaard worden in '{args.bewaar}': {error}", file=sys.stderr)
+            return ONBRUIKBAAR
+        print(
+            f"De uitslag is bewaard in {saved}. Bouw de site opnieuw: dan staat hij in de toegankelijkheidsverklaring.",
+            file=sys.stderr,
+        )
     return OK if result.ok else FOUTEN

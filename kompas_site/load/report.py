@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kompas_site.errors import ContentError, Problem
+from kompas_site.load.audit import load_audit
 from kompas_site.load.cijfers import load_cijfers
 from kompas_site.load.pages import load_pages
 from kompas_site.load.paths import walk_content
@@ -52,6 +53,7 @@ def load_report(content_dir: str | Path) -> Report:
     # Every path resolved: a link that leads out of the folder, or round in circles, is listed, never read.
     walked = walk_content(root)
     media = [rel for rel in walked.files if rel.startswith(MEDIA_DIR + "/")]
+    audit, audit_problems = load_audit(root, walked.files)
     return Report(
         root=root,
         files=walked.files,
@@ -67,4 +69,6 @@ def load_report(content_dir: str | Path) -> Report:
         outside=walked.outside,
         loops=walked.loops,
         cijfers=load_cijfers(root, walked.files),
+        audit=audit,
+        audit_problems=audit_problems,
     )

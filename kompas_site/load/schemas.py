@@ -369,6 +369,99 @@ def _kerncijfers(value: Any) -> Any:
     return value
 
 
+TOEGANKELIJKHEID_EXAMPLE = (
+    "toegankelijkheid:\n  goedgekeurd_door:\n    naam: Anna de Vries\n    functie: bestuurder\n"
+    "  datum: 2026-05-20\n  onderzoek:\n    titel: Toegankelijkheidsonderzoek kwaliteitsbeeld 2025\n"
+    "    datum: 2026-04-15\n    bestand: bijlagen/toegankelijkheidsonderzoek.pdf\n  bekende_problemen:\n"
+    "    - criterium: 1.2.2\n      oorzaak: De film over Gert heeft nog geen ondertitels.\n"
+    "      gevolg: Wie doof of slechthorend is, kan niet volgen wat er gezegd wordt.\n"
+    "      alternatief: Onder de film staat de hele tekst.\n      oplossing: We laten ondertitels maken.\n"
+    "      planning: voor 1 september 2026"
+)
+_CRITERIUM = re.compile(r"^[1-4]\.\d{1,2}\.\d{1,2}$")
+
+
+def _criterium(value: Any) -> str:
+    text = _required_text(str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value)
+    text = text.removeprefix("WCAG").removeprefix("wcag").strip()
+    if not _CRITERIUM.match(text):
+        raise ValueError(
+            f"'{text}' bij '{{key}}' is geen WCAG-succescriterium. Schrijf het nummer met twee punten, zoals "
+            "'criterium: 1.4.3' (contrast) of 'criterium: 2.1.1' (toetsenbord)."
+        )
+    return text
+
+
+def _werkdagen(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 60:
+        raise ValueError(
+            f"'{{key}}' is het aantal werkdagen waarbinnen iemand antwoord krijgt, zoals 'antwoord_binnen: 5' "
+            f"(nu staat er: {value!r})."
+        )
+    return value
+
+
+class GoedkeuringSchema(Schema):
+    naam: RequiredText
+    functie: Text = None
+
+
+class OnderzoekSchema(Schema):
+    """A named manual evaluation of the site's accessibility: its report is a file or an address."""
+
+    titel: RequiredText
+    datum: Datum = Field(
+        json_schema_extra={
+            "ontbreekt": "Bij 'onderzoek' hoort de 'datum' van het rapport, zoals 'datum: 2026-04-15'. Voorbeeld:\n\n"
+            + TOEGANKELIJKHEID_EXAMPLE
+        }
+    )
+    bestand: Text = None
+    url: Url = None
+
+
+class BekendProbleemSchema(Schema):
+    criterium: Annotated[str, BeforeValidator(_criterium)]
+    oorzaak: RequiredText
+    gevolg: RequiredText
+    alternatief: Text = None
+    oplossing: Text = None
+    planning: Annotated[str | None, BeforeValidator(lambda v: v.isoformat() if isinstance(v, date) else _text(v))] = (
+        None
+    )
+
+
+class ToegankelijkheidSchema(Schema):
+    """``toegankelijkheid:``: what the accessibility statement needs and a machine cannot know."""
+
+    goedgekeurd_door: GoedkeuringSchema | None = Field(
+        default=None,
+        json_schema_extra={
+            "geen_blok": "Onder 'goedgekeurd_door' horen 'naam' en 'functie', zoals:\n\n"
+            "  goedgekeurd_door:\n    naam: Anna de Vries\n    functie: bestuurder"
+        },
+    )
+    datum: Datum = None
+    onderzoek: OnderzoekSchema | None = Field(
+        default=None,
+        json_schema_extra={
+            "geen_blok": "Onder 'onderzoek' horen 'titel', 'datum' en 'bestand' of 'url'. Voorbeeld:\n\n"
+            + TOEGANKELIJKHEID_EXAMPLE
+        },
+    )
+    bekende_problemen: Annotated[tuple[BekendProbleemSchema, ...], _list_of_blocks(TOEGANKELIJKHEID_EXAMPLE)] = Field(
+        default=(),
+        json_schema_extra={
+            "geen_blok": "Elk bekend probleem begint met '- criterium:'. Voorbeeld:\n\n" + TOEGANKELIJKHEID_EXAMPLE
+        },
+    )
+    antwoord_binnen: Annotated[int | None, BeforeValidator(_werkdagen)] = None
+
+
 class KompasSchema(Schema):
     organisatie: OrganisatieSchema = Field(json_schema_extra={"ontbreekt": _MISSING_SECTION, "geen_blok": _SECTION})
     kader: RequiredText
@@ -395,6 +488,12 @@ class KompasSchema(Schema):
     )
 
     kerncijfers: Annotated[tuple[KerncijferSchema, ...], BeforeValidator(_kerncijfers)] = ()
+    toegankelijkheid: ToegankelijkheidSchema | None = Field(
+        default=None,
+        json_schema_extra={
+            "geen_blok": "Onder 'toegankelijkheid' horen ingesprongen regels. Voorbeeld:\n\n" + TOEGANKELIJKHEID_EXAMPLE
+        },
+    )
 
 
 # --- page and story front matter -------------------------------------------------------------------

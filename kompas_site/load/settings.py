@@ -6,9 +6,21 @@ from pathlib import Path
 
 from kompas_site import profiles
 from kompas_site.errors import ContentError, Problem
-from kompas_site.load.schemas import EXAMPLE, KompasSchema, WoordenSchema, validate
+from kompas_site.load.schemas import EXAMPLE, KompasSchema, ToegankelijkheidSchema, WoordenSchema, validate
 from kompas_site.load.yamlsource import parse_yaml, read_text
-from kompas_site.model import Contact, Editie, EerdereEditie, Kerncijfer, Locatie, Organisatie, Settings, Toegestaan
+from kompas_site.model import (
+    BekendProbleem,
+    Contact,
+    Editie,
+    EerdereEditie,
+    Kerncijfer,
+    Locatie,
+    Onderzoek,
+    Organisatie,
+    Settings,
+    Toegankelijkheid,
+    Toegestaan,
+)
 from kompas_site.spelling import did_you_mean, listing
 from kompas_site.woorden import Woorden, singular
 
@@ -39,6 +51,7 @@ def load_settings(root: Path) -> Settings:
     _cross_checks(doc, problems, doc.data)  # also when the schema failed: every problem at once
     _locaties(doc, problems, doc.data.get("locaties"))
     _edities(doc, problems, doc.data.get("eerdere_edities"))
+    _onderzoek(doc, problems, doc.data.get("toegankelijkheid"))
     if schema is None or problems:
         raise ContentError(problems)
     contact = schema.contact
@@ -67,7 +80,51 @@ def load_settings(root: Path) -> Settings:
             for e in schema.eerdere_edities
         ),
         kerncijfers=tuple(Kerncijfer(k.label, k.waarde, k.toelichting) for k in schema.kerncijfers),
+        toegankelijkheid=_toegankelijkheid(schema.toegankelijkheid),
     )
+
+
+def _toegankelijkheid(schema: ToegankelijkheidSchema | None) -> Toegankelijkheid:
+    if schema is None:
+        return Toegankelijkheid()
+    onderzoek = schema.onderzoek
+    return Toegankelijkheid(
+        goedgekeurd_door=schema.goedgekeurd_door.naam if schema.goedgekeurd_door else None,
+        functie=schema.goedgekeurd_door.functie if schema.goedgekeurd_door else None,
+        datum=schema.datum,
+        onderzoek=Onderzoek(
+            onderzoek.titel,
+            onderzoek.datum,
+            onderzoek.bestand.replace("\\", "/").removeprefix("./") if onderzoek.bestand else None,
+            onderzoek.url,
+        )
+        if onderzoek and onderzoek.datum
+        else None,
+        bekende_problemen=tuple(
+            BekendProbleem(p.criterium, p.oorzaak, p.gevolg, p.alternatief, p.oplossing, p.planning)
+            for p in schema.bekende_problemen
+        ),
+        antwoord_binnen=schema.antwoord_binnen,
+    )
+
+
+def _onderzoek(doc, problems: list[Problem], block) -> None:
+    """The manual evaluation's report is a file ('bestand') or an address ('url'): exactly one of the two."""
+    item = block.get("onderzoek") if isinstance(block, dict) else None
+    if not isinstance(item, dict):
+        return
+    has_file, has_url = bool(item.get("bestand")), bool(item.get("url"))
+    if has_file == has_url:
+        why = "heeft zowel 'bestand' als 'url'" if has_file else "heeft geen 'bestand' en geen 'url'"
+        problems.append(
+            doc.problem(
+                f"Het onderzoek onder 'toegankelijkheid' {why}. Geef er precies één, zodat lezers het rapport kunnen "
+                "openen: 'bestand' voor een bestand in de map van het rapport (zoals 'bestand: "
+                "bijlagen/toegankelijkheidsonderzoek.pdf'), of 'url' voor een adres op internet.",
+                "toegankelijkheid",
+                "onderzoek",
+            )
+        )
 
 
 def _locaties(doc, problems: list[Problem], items) -> None:

@@ -54,6 +54,7 @@ exclude_docs: |
   *.YML
   *.YAML
   cijfers/
+  toegankelijkheid/audit.json
   *~
   *.bak
   *.orig

@@ -27,6 +27,7 @@ from kompas_site.check.rules import (
     speerpunten,
     story_cards,
     story_labels,
+    toegankelijkheid,
     unpublished,
     video,
 )
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = tuple(
         personal_data,
         size,
         huisstijl,
+        toegankelijkheid,
         unpublished,
     )
 )

@@ -395,6 +395,7 @@ class KompasSchema(Schema):
     )
 
     kerncijfers: Annotated[tuple[KerncijferSchema, ...], BeforeValidator(_kerncijfers)] = ()
+    vorige_editie: Text = None
 
 
 # --- page and story front matter -------------------------------------------------------------------

@@ -67,6 +67,7 @@ def load_settings(root: Path) -> Settings:
             for e in schema.eerdere_edities
         ),
         kerncijfers=tuple(Kerncijfer(k.label, k.waarde, k.toelichting) for k in schema.kerncijfers),
+        vorige_editie=schema.vorige_editie,
     )
 
 

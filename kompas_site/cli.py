@@ -6,7 +6,19 @@ import argparse
 import sys
 
 from kompas_site import __version__
-from kompas_site.commands import aanlever, audit, build, check, export, leesbaarheid, new, serve, uitleg, word_import
+from kompas_site.commands import (
+    aanlever,
+    archief,
+    audit,
+    build,
+    check,
+    export,
+    leesbaarheid,
+    new,
+    serve,
+    uitleg,
+    word_import,
+)
 from kompas_site.commands import print as print_verb
 from kompas_site.commands.common import ONBRUIKBAAR, Stop, print_problems
 from kompas_site.errors import ContentError
@@ -24,6 +36,11 @@ VERBS = {
         aanlever,
         "toon de antwoorden voor het Zorginstituut en de uiterste datum, en (met --url) of de site online klopt; "
         "u typt de antwoorden zelf in het portaal van uw gegevensmakelaar",
+    ),
+    "archief": (
+        archief,
+        "bouw meerdere edities tot één website: elke editie onder haar eigen jaar (2025/), met een pagina van "
+        "alle edities; het adres van een editie verandert nooit",
     ),
     "import": (word_import, "maak van een Word-bestand een pagina van het rapport, met de afbeeldingen"),
     "export": (export, "schrijf de begrijpelijke versie als één Word-bestand, voor meelezers en keurmerk"),

@@ -121,6 +121,48 @@ class EerdereEditie:
 
 
 @dataclass(frozen=True)
+class VorigSpeerpunt:
+    """A goal as the previous edition published it (its ``speerpunten.yml`` or its ``kwaliteitsbeeld.json``)."""
+
+    id: str
+    titel: str
+    bouwstenen: tuple[int, ...] = ()
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class VorigeEditie:
+    """The edition before this one (``vorige_editie:`` in ``kompas.yml``): what the chain of goals needs."""
+
+    bron: str  # where it was read, as the author wrote it
+    organisatie: str
+    kader: str  # the framework's id
+    soort: str
+    jaar: int
+    speerpunten: tuple[VorigSpeerpunt, ...] = ()
+    # The address of its speerpunten page: absolute (https://...), or relative to this edition's root inside
+    # an archive ('../2023/speerpunten/'); None when unknown (then the speerpunten page shows no link).
+    speerpunten_adres: str | None = None
+
+    @property
+    def aangekondigd(self) -> tuple[VorigSpeerpunt, ...]:
+        """The goals it announced for the years after it: status nieuw or doorgezet."""
+        return tuple(g for g in self.speerpunten if g.status in ANNOUNCED)
+
+
+ANNOUNCED = ("nieuw", "doorgezet")  # statuses of goals that must come back in the next edition
+
+
+@dataclass(frozen=True)
+class Archiefplek:
+    """An edition's place in an archive of editions (``kompas archief``): the notice on top of each page of an
+    older edition, and the roots of the other editions, relative to this edition's root."""
+
+    melding: dict | None = None  # {"tekst", "nieuwer", "titel", "url"} (url relative to this edition's root)
+    edities: dict = field(default_factory=dict)  # (kader, jaar) -> '../2023/'
+
+
+@dataclass(frozen=True)
 class Kerncijfer:
     """One key figure (``kerncijfers:`` in ``kompas.yml``), shown on the home page: '1.240' cliënten."""
 
@@ -216,6 +258,7 @@ class Settings:
     eerdere_edities: tuple[EerdereEditie, ...] = ()
     kerncijfers: tuple[Kerncijfer, ...] = ()
     toegankelijkheid: Toegankelijkheid = field(default_factory=Toegankelijkheid)
+    vorige_editie: str | None = None  # the previous edition: a content folder, a kwaliteitsbeeld.json, or a URL
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, *path: str | int) -> int | None:
@@ -354,6 +397,8 @@ class Report:
     cijfers: dict[str, Cijferset] = field(default_factory=dict)  # figure sets by name (cijfers/NAME.yml)
     audit: AuditUitslag | None = None  # the saved 'kompas audit' result (AUDIT_FILE), when there is one
     audit_problems: list[Problem] = field(default_factory=list, repr=False)  # why it could not be read
+    vorige: VorigeEditie | None = None  # read by load/vorige.py (pipeline), not by load_report
+    vorige_problemen: list[Problem] = field(default_factory=list, repr=False)  # why it could not be used
 
     @property
     def twins(self) -> list[Page]:
@@ -365,6 +410,9 @@ class Report:
         """Files the build reads as data and never publishes: kompas.yml and the like, the figure sets
         and the CSV files they read."""
         found = {f for f in self.files if f in DATA_FILES}
+        previous = (self.settings.vorige_editie or "").replace("\\", "/").removeprefix("./")
+        if previous in self.files:  # the previous edition's kwaliteitsbeeld.json, kept beside the report
+            found.add(previous)
         for figures in self.cijfers.values():
             found.add(figures.file)
             if figures.csv:

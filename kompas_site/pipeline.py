@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kompas_site.assemble import HOME, SPEERPUNTEN, WAAR_VIND_IK_WAT, Site, assemble
@@ -30,8 +30,10 @@ from kompas_site.cache import content_key
 from kompas_site.check import FOUT, WAARSCHUWING, CheckResult, check_report
 from kompas_site.load import load_report
 from kompas_site.load.summary import FILE as SUMMARY_FILE
+from kompas_site.load.vorige import load_previous
 from kompas_site.media import rewrite_images
 from kompas_site.media.publish import PublishedImages, is_raster_image, publish_images
+from kompas_site.model import Archiefplek
 from kompas_site.paths import relative_url, site_url
 from kompas_site.render import siteconfig
 from kompas_site.render.hyphens import hyphenate_headings
@@ -72,6 +74,9 @@ class Build:
     removed: frozenset[str] = frozenset()  # outputs of pages that are gone since the previous run
     published_images: PublishedImages = field(default_factory=PublishedImages)
     summary: dict = field(default_factory=dict)  # kwaliteitsbeeld.json, with the hash of this build's content
+    # An older edition in an archive: "Er is een nieuwere versie" on top of every page. Not in the summary's
+    # hash: the hash stays that of the edition's content, whichever editions came after it.
+    melding: dict | None = None
 
     @property
     def report(self):
@@ -100,6 +105,7 @@ class Build:
         menu = site.easy_menu if page.easy_read else site.menu
         return {
             "concept": self.banner(source),
+            "editie": self.notice(page.url),
             "wissel": {
                 "url": relative_url(target.url, page.url),
                 "label": switch.label,
@@ -121,14 +127,23 @@ class Build:
     def context_404(self, base_url: str) -> dict:
         """The 404 page has no place of its own: the top of the menu, linked from the site's root."""
         base = base_url.rstrip("/")
+        notice = {**self.melding, "url": f"{base}/{self.melding['url']}"} if self.melding else None
         return {
             "concept": self.banner(""),
+            "editie": notice,
             "wissel": None,
             "begrijpelijk": False,
             "huisstijl": self.site.huisstijl,
             "menu": self._menu(self.site.menu, "", lambda t: f"{base}/{t.url.removeprefix('./')}"),
             "voet": self._footer_links(lambda t: f"{base}/{t.url.removeprefix('./')}"),
         }
+
+    def notice(self, page_url: str) -> dict | None:
+        """The notice on top of every page of an older edition in an archive, its link relative to the page."""
+        if not self.melding:
+            return None
+        depth = len([part for part in page_url.split("/") if part and part != "."])
+        return {**self.melding, "url": "../" * depth + self.melding["url"]}
 
     def banner(self, source: str) -> dict | None:
         """The draft banner of one page: the totals, and the findings about this page (the home page
@@ -182,11 +197,27 @@ class Build:
         return html if page.easy_read else hyphenate_headings(html)
 
 
-def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None = None, engine: object = ()) -> Build:
+def run(
+    content_dir: str | Path,
+    *,
+    draft: bool = False,
+    previous: Build | None = None,
+    engine: object = (),
+    archief: Archiefplek | None = None,
+    haal_vorige: bool = False,
+) -> Build:
     """Load, check and assemble the report in ``content_dir``. Raises ``ContentError`` when the input
     cannot be used at all. ``engine``: the engine's settings that show on every page (its part of each
-    page's fingerprint)."""
-    result = check_report(load_report(content_dir))
+    page's fingerprint). ``archief``: this edition's place in an archive of editions (``kompas archief``):
+    the notice on an older edition's pages, and relative links to the other editions. ``haal_vorige``: fetch
+    a previous edition given as a web address."""
+    report = load_report(content_dir)
+    report.vorige, report.vorige_problemen = load_previous(report, fetch=haal_vorige)
+    if archief is not None and report.vorige is not None:
+        root = archief.edities.get((report.vorige.kader, report.vorige.jaar))
+        if root is not None:  # both in the archive: a link that works wherever the archive is published
+            report.vorige = replace(report.vorige, speerpunten_adres=root + "speerpunten/")
+    result = check_report(report)
     site = assemble(result, draft=draft)
     pages = _pages(result, site)
     images: dict[str, Path] = {}
@@ -194,7 +225,7 @@ def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None 
     root = Path(result.report.root)
     for path in result.published:
         (images if is_raster_image(path) else files)[path] = root / path
-    build = Build(result, site, draft, pages, images, files)
+    build = Build(result, site, draft, pages, images, files, melding=archief.melding if archief else None)
     build.fingerprints = _fingerprints(build, engine)
     build.summary = summary(
         result,
@@ -258,6 +289,7 @@ def _fingerprints(build: Build, engine: object) -> dict[str, str]:
         sorted((url, _stat(path)) for url, path in build.images.items()),
         sorted((url, _stat(path)) for url, path in build.files.items()),  # a download's size is on its link
         siteconfig.theme_signature(),
+        build.melding,
         sorted(site.huisstijl.items()),  # the logo and the house-colour stylesheet every page links to
         engine,
     )

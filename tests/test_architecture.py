@@ -47,7 +47,14 @@ ALLOWED = {
     "pipeline": SHARED | {"load", "check", "assemble", "media", "render"},
     "audit": SHARED,
     "word": SHARED | {"load", "pipeline"},  # Word in (a page) and out (the easy-read pages of a build)
-    "paper": SHARED | {"pipeline", "render", "media"},  # the printed documents, from the pipeline's pages
+    "paper": SHARED | {"pipeline", "render", "media"},
+    "archive": SHARED
+    | {
+        "pipeline",
+        "assemble",
+        "load",
+        "render",
+    },  # editions in one site (kompas archief)  # the printed documents, from the pipeline's pages
     "commands": SHARED
     | {
         "pipeline",
@@ -61,6 +68,7 @@ ALLOWED = {
         "outputdir",
         "word",
         "paper",
+        "archive",
     },
     "cli": {"commands", "__version__", "errors"},
     "__main__": {"cli"},

@@ -3,6 +3,7 @@ status 'gestopt', the cycle from plan to next step; the page as blocks grouped b
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -52,6 +53,8 @@ def content(tmp_path):
     folder = tmp_path / "content"
     shutil.copytree(EXAMPLE, folder)
     (folder / "speerpunten.yml").write_bytes(GOALS.replace("\n", "\r\n").encode("utf-8"))  # Windows line endings
+    kompas = folder / "kompas.yml"  # other goals than the example's: not the sequel of its 2023 edition
+    kompas.write_text(re.sub(r"^vorige_editie:.*\n", "", kompas.read_text(encoding="utf-8"), flags=re.M), "utf-8")
     return folder
 
 

@@ -104,6 +104,25 @@ def _goal(goal: Speerpunt, result: CheckResult, links: dict[int, str], from_fold
         "doel": goal.doel,
         "resultaat": goal.resultaat,
         "vervolg": goal.vervolg,
+        "vorige": _previous(goal, result, from_folder),
+    }
+
+
+def _previous(goal: Speerpunt, result: CheckResult, from_folder: str) -> dict | None:
+    """The goal's entry in the previous edition: "In het vorige kwaliteitsbeeld (2023): ...", with a link to
+    it when its address is known (relative inside an archive, else the previous site's address)."""
+    previous = result.report.vorige
+    old = next((g for g in previous.speerpunten if g.id == goal.id), None) if previous else None
+    if previous is None or old is None:
+        return None
+    address = previous.speerpunten_adres
+    if address and "://" not in address:  # relative to this edition's root; the page is a folder deeper
+        address = "../" * (len([p for p in from_folder.split("/") if p]) + 1) + address
+    return {
+        "tekst": f"In het vorige {previous.soort} ({previous.jaar}):",
+        "titel": old.titel,
+        "status": SPEERPUNT_STATUS.get(old.status or "", None),
+        "url": f"{address}#{goal.id}" if address else None,
     }
 
 

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from kompas_site import buildstamp, outputdir
 from kompas_site.check.output import as_text, summary
-from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, add_content_dir, run_pipeline
+from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, add_content_dir, add_fetch_previous, run_pipeline
 from kompas_site.pipeline import Build
 
 
 def add_arguments(parser) -> None:
     add_content_dir(parser)
+    add_fetch_previous(parser)
     parser.add_argument(
         "-o", "--output", default="site", metavar="UITVOERMAP", help="waar de website komt (standaard: site)"
     )
@@ -34,7 +35,7 @@ def run(args) -> int:
     except outputdir.OutputRefused as refused:
         print(f"De website is niet gebouwd. {refused}", file=sys.stderr)
         return ONBRUIKBAAR
-    build = run_pipeline(args.content_dir, draft=args.concept)
+    build = run_pipeline(args.content_dir, draft=args.concept, haal_vorige=args.haal_vorige)
     result = build.result
     if result.has_errors and not args.concept:
         print(as_text(result), file=sys.stderr)

@@ -63,11 +63,20 @@ def problems_as_json(error: ContentError) -> str:
     )
 
 
-def run_pipeline(content_dir: str, draft: bool = False, as_json: bool = False) -> Build:
+def add_fetch_previous(parser) -> None:
+    """``--haal-vorige``: the previous edition (``vorige_editie`` in kompas.yml) may be fetched from the web."""
+    parser.add_argument(
+        "--haal-vorige",
+        action="store_true",
+        help="haal de vorige editie op van internet als bij 'vorige_editie' in kompas.yml een adres staat",
+    )
+
+
+def run_pipeline(content_dir: str, draft: bool = False, as_json: bool = False, haal_vorige: bool = False) -> Build:
     """Load, check and assemble the report. On unusable input the problems are printed (as JSON on
     stdout with ``as_json``, else as text on stderr) and the command stops with exit code 2."""
     try:
-        return pipeline.run(content_dir, draft=draft)
+        return pipeline.run(content_dir, draft=draft, haal_vorige=haal_vorige)
     except ContentError as error:
         if as_json:
             print(problems_as_json(error))

@@ -494,6 +494,7 @@ class KompasSchema(Schema):
             "geen_blok": "Onder 'toegankelijkheid' horen ingesprongen regels. Voorbeeld:\n\n" + TOEGANKELIJKHEID_EXAMPLE
         },
     )
+    vorige_editie: Text = None
 
 
 # --- page and story front matter -------------------------------------------------------------------

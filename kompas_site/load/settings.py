@@ -81,6 +81,7 @@ def load_settings(root: Path) -> Settings:
         ),
         kerncijfers=tuple(Kerncijfer(k.label, k.waarde, k.toelichting) for k in schema.kerncijfers),
         toegankelijkheid=_toegankelijkheid(schema.toegankelijkheid),
+        vorige_editie=schema.vorige_editie,
     )
 
 

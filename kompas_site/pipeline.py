@@ -23,6 +23,7 @@ from kompas_site.assemble.downloads import label_downloads
 from kompas_site.assemble.fotobron import credit_photos
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
+from kompas_site.assemble.schrijfhulp import page_writing_aid
 from kompas_site.assemble.summary import as_json, summary
 from kompas_site.cache import content_key
 from kompas_site.check import FOUT, WAARSCHUWING, CheckResult, check_report
@@ -70,6 +71,7 @@ class Build:
     removed: frozenset[str] = frozenset()  # outputs of pages that are gone since the previous run
     published_images: PublishedImages = field(default_factory=PublishedImages)
     summary: dict = field(default_factory=dict)  # kwaliteitsbeeld.json, with the hash of this build's content
+    preview: bool = False  # a live preview (kompas serve, mkdocs serve): easy-read pages get the writing aid
 
     @property
     def report(self):
@@ -170,13 +172,25 @@ class Build:
         page = self.pages[source]
         html = sanitise_html(rewrite_images(credit_photos(html), self.published_images.resolver(page.url)))
         html = label_downloads(html, page.url, self.files)
+        if self.preview and page.easy_read:  # what the checker knows about the page, in place
+            html = page_writing_aid(self.report, source, html)
         return html if page.easy_read else hyphenate_headings(html)
 
 
-def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None = None, engine: object = ()) -> Build:
+def run(
+    content_dir: str | Path,
+    *,
+    draft: bool = False,
+    previous: Build | None = None,
+    engine: object = (),
+    preview: bool = False,
+) -> Build:
     """Load, check and assemble the report in ``content_dir``. Raises ``ContentError`` when the input
     cannot be used at all. ``engine``: the engine's settings that show on every page (its part of each
-    page's fingerprint)."""
+    page's fingerprint). ``preview``: a live preview (``kompas serve``, ``mkdocs serve``), not a build that
+    may be published, concept builds included: easy-read pages show the writing aid
+    (``assemble.schrijfhulp``); it implies ``draft``."""
+    draft = draft or preview
     result = check_report(load_report(content_dir))
     site = assemble(result, draft=draft)
     pages = _pages(result, site)
@@ -185,7 +199,7 @@ def run(content_dir: str | Path, *, draft: bool = False, previous: Build | None 
     root = Path(result.report.root)
     for path in result.published:
         (images if is_raster_image(path) else files)[path] = root / path
-    build = Build(result, site, draft, pages, images, files)
+    build = Build(result, site, draft, pages, images, files, preview=preview)
     build.fingerprints = _fingerprints(build, engine)
     build.summary = summary(
         result,
@@ -249,6 +263,8 @@ def _fingerprints(build: Build, engine: object) -> dict[str, str]:
         sorted((url, _stat(path)) for url, path in build.images.items()),
         sorted((url, _stat(path)) for url, path in build.files.items()),  # a download's size is on its link
         siteconfig.theme_signature(),
+        build.preview,  # the writing aid: what it says depends on the woordenlijst too
+        sorted(build.report.woordenlijst.items()) if build.preview else (),
         sorted(site.huisstijl.items()),  # the logo and the house-colour stylesheet every page links to
         engine,
     )

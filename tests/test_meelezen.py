@@ -4,13 +4,14 @@ that the preview shows on every easy-read page (and a published build never does
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import run_cli, run_kompas
+from conftest import EXAMPLE, run_cli, run_kompas
 
 from kompas_site.check import check_report
 from kompas_site.errors import ContentError
@@ -245,3 +246,125 @@ def test_without_any_readings_the_list_says_so(example, tmp_path):
     site = built(example, tmp_path / "site")
     html = (site / "over-ons/zo-maakten-we-dit/index.html").read_text(encoding="utf-8")
     assert "Nog niemand heeft een pagina meegelezen." in html
+
+
+# -- the writing aid: in the preview only ------------------------------------------------------------
+
+VISITATIE = "begrijpelijk/visitatie/index.html"
+HARD = "werd daarna door de drie bezoekers samen met ons besproken"
+# An easy-read page written the way people write: Windows line endings, a hard sentence across a link and
+# bold text, a hard word nobody explained, a word the woordenlijst explains, a heading, code and a table.
+AID_TWIN = (
+    "---\r\ntitle: Leren\r\nmeegelezen:\r\n  - door: Cliëntenraad\r\n    datum: 2026-03-12\r\n---\r\n\r\n"
+    "## Wat deden we?\r\n\r\n"
+    "Wij praten veel met elkaar. Dat is fijn.\r\n\r\n"
+    "Het [verslag](index.md) van de **teams** werd in het voorjaar door alle begeleiders en de cliëntenraad "
+    "samen uitgebreid besproken in drie lange bijeenkomsten.\r\n\r\n"
+    "Wij bespreken casuïstiek met elkaar. Ook de visitatie hielp ons.\r\n\r\n"
+    "- Een korte zin.\r\n- Nog een korte zin.\r\n\r\n"
+    "| Kop | Cel |\r\n| --- | --- |\r\n| Een tabel met veel woorden die samen geen zin zijn | x |\r\n\r\n"
+    "Code: `werd besproken` blijft code.\r\n"
+)
+
+
+def build_with(content: Path, out: Path, preview: bool) -> Path:
+    from kompas_site import pipeline
+    from kompas_site.render.mkdocs_engine import build_site
+
+    out.mkdir(parents=True)
+    return build_site(pipeline.run(content, preview=preview), out)
+
+
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("voorbeeld")
+    content = root / "content"
+    shutil.copytree(EXAMPLE, content)
+    (content / TWIN).write_bytes(AID_TWIN.encode("utf-8"))
+    return build_with(content, root / "site", preview=True)
+
+
+def soup_of(site: Path, output: str) -> BeautifulSoup:
+    return BeautifulSoup((site / output).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_preview_marks_the_hard_sentence_of_the_example_with_its_reason(preview_site):
+    soup = soup_of(preview_site, VISITATIE)
+    marks = soup.select("mark.kompas-zin")
+    assert marks
+    assert HARD in " ".join(m.get_text() for m in marks)
+    first = marks[0]
+    assert first["tabindex"] == "0"
+    assert "te lang: 28 woorden" in first["data-kompas-hint"]
+    assert "lijdende vorm: 'werd … besproken'" in first["data-kompas-hint"]
+    note = soup.find(id=first["aria-describedby"])
+    assert note is not None and "te lang: 28 woorden" in note.get_text()
+    assert note.find_parent("a") is None  # the reason is never part of a link's name
+    assert note.find_parent("p") is first.find_parent("p")
+    # the sentence runs across a link: the link keeps its address and its text is marked inside it
+    link = soup.find("a", string=lambda s: s and "verslag van de bezoekers" in s) or first.find_next("a")
+    assert link["href"].endswith("visitatie/") and link.find("mark")
+
+
+def test_the_summary_box_gives_the_numbers_and_the_verdict(preview_site):
+    box = soup_of(preview_site, VISITATIE).select_one(".kompas-schrijfhulp")
+    text = box.get_text(" ", strip=True)
+    assert "Makkelijk genoeg" in text and "Moeilijke zinnen: 1" in text and "woorden per zin" in text
+    assert box.find_previous("h1") is not None  # under the title, not before it
+
+
+def test_hard_words_without_explanation_are_underlined_and_explained_ones_are_not(preview_site):
+    soup = soup_of(preview_site, "begrijpelijk/leren/index.html")
+    words = [m.get_text() for m in soup.select("mark.kompas-woord")]
+    assert words == ["casuïstiek"]
+    word = soup.select_one("mark.kompas-woord")
+    assert "woordenlijst.yml" in word["data-kompas-hint"]
+    assert word.find_parent("mark", class_="kompas-zin") is not None
+    text = soup.select_one(".kompas-schrijfhulp").get_text(" ", strip=True)
+    assert "Moeilijke woorden zonder uitleg: 1" in text and "casuïstiek" in text and "woordenlijst.yml" in text
+    assert "visitatie" not in words  # the sector's woordenlijst explains it
+
+
+def test_only_running_text_is_marked_never_headings_tables_code_or_attributes(preview_site):
+    soup = soup_of(preview_site, "begrijpelijk/leren/index.html")
+    for mark in soup.select("mark"):
+        assert not mark.find_parent(["h1", "h2", "h3", "table", "code", "pre", "nav"])
+    assert soup.find("code").get_text() == "werd besproken"
+    sentence = " ".join(m.get_text() for m in soup.select("mark.kompas-zin"))
+    assert "werd in het voorjaar door alle begeleiders" in sentence
+    long_marks = [m for m in soup.select("mark.kompas-zin[tabindex]")]
+    assert any(m["data-kompas-hint"].startswith("te lang: 22 woorden; lijdende vorm: 'werd") for m in long_marks)
+    # the glossary's own markup (cliëntenraad) splits the sentence: each piece is marked, only the first is a stop
+    assert len(soup.select("mark.kompas-zin")) > len(long_marks)
+    assert all("<mark" not in str(v) for tag in soup.find_all(True) for v in tag.attrs.values())
+
+
+def test_a_page_that_is_not_easy_enough_says_why_in_the_box(tmp_path, example):
+    write_twin(
+        example,
+        "meegelezen:\n  - door: Cliëntenraad\n    datum: 2026-03-12\n",
+        "Het beleid wordt door de organisatie in samenspraak met alle betrokken partijen zorgvuldig "
+        "geëvalueerd en vervolgens in de verschillende overlegstructuren uitgebreid besproken.\n",
+    )
+    soup = soup_of(build_with(example, tmp_path / "site", preview=True), "begrijpelijk/leren/index.html")
+    oordeel = soup.select_one(".kompas-schrijfhulp__oordeel").get_text(" ", strip=True)
+    assert oordeel.startswith("Nog niet makkelijk genoeg:") and "woorden lang" in oordeel
+
+
+@pytest.mark.parametrize("concept", [False, True])
+def test_a_published_or_concept_build_has_none_of_it(example, tmp_path, concept):
+    (example / TWIN).write_bytes(AID_TWIN.encode("utf-8"))
+    out = tmp_path / "site"
+    code, _, _ = run_kompas("build", example, "-o", out, *(["--concept"] if concept else []))
+    assert code == 0
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "data-kompas-hint" not in text and "kompas-schrijfhulp" not in text and "kompas-hint" not in text
+
+
+def test_the_preview_fingerprint_differs_from_a_build(example):
+    from kompas_site import pipeline
+
+    plain, preview = pipeline.run(example), pipeline.run(example, preview=True)
+    assert preview.draft and preview.preview and not plain.preview
+    assert all(plain.fingerprints[s] != preview.fingerprints[s] for s in plain.fingerprints)

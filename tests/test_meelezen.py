@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EXAMPLE, run_cli, run_kompas
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kompas_site.check import check_report
 from kompas_site.errors import ContentError
@@ -368,3 +371,199 @@ def test_the_preview_fingerprint_differs_from_a_build(example):
     plain, preview = pipeline.run(example), pipeline.run(example, preview=True)
     assert preview.draft and preview.preview and not plain.preview
     assert all(plain.fingerprints[s] != preview.fingerprints[s] for s in plain.fingerprints)
+
+
+# -- the marks over any Markdown (Hypothesis) ----------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "wij",
+        "de",
+        "zorg",
+        "werd",
+        "besproken",
+        "gedaan",
+        "casuïstiek",
+        "begeleiders",
+        "organisatieontwikkeling",
+        "kwaliteitsverbetering",
+        "fijn",
+        "huis",
+        "R&D",
+        "e-mail",
+        "zo'n",
+        "12",
+        "1,5",
+        "a<b",
+        "café",
+    ]
+)
+
+
+def _inline(draw) -> str:
+    words = draw(st.lists(_WORDS, min_size=1, max_size=6))
+    text = " ".join(words)
+    kind = draw(st.sampled_from(["plain", "bold", "em", "link", "code", "abbr"]))
+    if kind == "bold":
+        return f"**{text}**"
+    if kind == "em":
+        return f"*{text}*"
+    if kind == "link":
+        return f"[{text}](https://example.org/{draw(st.sampled_from(['x', 'wij', 'werd-besproken']))})"
+    if kind == "code":
+        return f"`{text}`"
+    if kind == "abbr":
+        return f'<abbr title="{text}">{words[0]}</abbr>'
+    return text
+
+
+@st.composite
+def markdown_pages(draw) -> str:
+    blocks = []
+    for _ in range(draw(st.integers(1, 5))):
+        pieces = [_inline(draw) for _ in range(draw(st.integers(1, 8)))]
+        line = " ".join(pieces) + draw(st.sampled_from([".", "!", "?", "", ". Kort."]))
+        kind = draw(st.sampled_from(["p", "li", "quote", "h2"]))
+        blocks.append({"p": line, "li": f"- {line}", "quote": f"> {line}", "h2": f"## {line}"}[kind])
+    return "\n\n".join(blocks) + "\n"
+
+
+def _render(markdown_text: str) -> str:
+    import markdown
+
+    from kompas_site.render.siteconfig import MARKDOWN_EXTENSIONS
+
+    return markdown.markdown(
+        markdown_text, extensions=list(MARKDOWN_EXTENSIONS), extension_configs=dict(MARKDOWN_EXTENSIONS)
+    )
+
+
+def _fold_text(text: str) -> str:
+    return " ".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_pages())
+def test_marks_never_change_the_text_links_or_tags_of_any_markdown(markdown_text):
+    from kompas_site.assemble.schrijfhulp import writing_aid
+    from kompas_site.sanitise import sanitise_html
+
+    before = sanitise_html(_render(markdown_text))
+    after = writing_aid(before, markdown_text, 1, (), frozenset())
+    old, new = BeautifulSoup(before, "html.parser"), BeautifulSoup(after, "html.parser")
+    for added in new.select(".kompas-hint, .kompas-schrijfhulp"):
+        added.decompose()
+    for mark in new.select("mark"):
+        mark.unwrap()
+    # what a reader sees, every link's address and every other tag are exactly as before
+    assert new.get_text() == old.get_text()
+    assert [a.get("href") for a in new.find_all("a")] == [a.get("href") for a in old.find_all("a")]
+    assert [t.name for t in new.find_all(True)] == [t.name for t in old.find_all(True)]
+    marked = BeautifulSoup(after, "html.parser")
+    for mark in marked.select("mark"):
+        assert not mark.find_parent(["h2", "code", "mark"]) or "kompas-woord" in mark["class"]
+    # each hard sentence that was found is marked whole: its marks spell its words, and it has one stop
+    stops = marked.select("mark.kompas-zin[tabindex]")
+    for stop in stops:
+        note = marked.find(id=stop["aria-describedby"])
+        assert note is not None and stop["data-kompas-hint"] in note.get_text()
+        parts = [m for m in marked.select("mark.kompas-zin") if m["data-kompas-hint"] == stop["data-kompas-hint"]]
+        assert parts[0] is stop or stop in parts
+    box = marked.select_one(".kompas-schrijfhulp").get_text(" ")
+    assert "Moeilijke zinnen:" in box
+
+
+def test_a_hard_sentence_across_markup_is_marked_in_parts_that_spell_it():
+    from kompas_site.assemble.schrijfhulp import writing_aid
+    from kompas_site.easyread.readability import analyse
+
+    text = (
+        "Het **verslag** van de [teams](https://example.org/werd-besproken) werd in het voorjaar door alle "
+        "begeleiders en de raad samen heel uitgebreid besproken in drie lange avonden.\n"
+    )
+    html = writing_aid(_render(text), text, 1, (), frozenset())
+    soup = BeautifulSoup(html, "html.parser")
+    (sentence,) = analyse(text).hard_sentences
+    marks = soup.select("mark.kompas-zin")
+    assert len(marks) == 5
+    assert _fold_text("".join(m.get_text() for m in marks)) == _fold_text(sentence.text)
+    assert soup.find("a")["href"] == "https://example.org/werd-besproken"
+    assert len(soup.select("mark[tabindex]")) == 1
+
+
+# -- a real preview, in a real browser --------------------------------------------------------------------
+
+NEW_HARD = (
+    "Daarna werd het hele verslag door de bezoekers en door ons nog een keer heel zorgvuldig samen "
+    "doorgelezen en goedgekeurd."
+)
+
+
+def _serving(command: list[str], port: int):
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def test_kompas_serve_shows_the_aid_to_keyboard_screen_and_axe_and_updates_on_save(example, browser):
+    from browser_helpers import FOCUS, SIZES, guarded_context, tab_until
+    from test_serve import fetch, free_port, serve_command
+
+    from kompas_site.audit.axe import run_axe
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = _serving(serve_command("kompas", example, port), port)
+    try:
+        assert "data-kompas-hint" in fetch(base + "begrijpelijk/visitatie/")
+        assert "data-kompas-hint" not in fetch(base + "visitatie/")  # the full version is no easy-read page
+        outside: list[str] = []
+        for size in SIZES:
+            context = guarded_context(browser, base, outside, viewport=size)
+            page = context.new_page()
+            page.goto(base + "begrijpelijk/visitatie/")
+            stop = page.locator("mark.kompas-zin[tabindex='0']").first
+            assert stop.is_visible()
+            note = page.locator(f"#{stop.get_attribute('aria-describedby')}")
+            assert note.is_visible() and "te lang: 28 woorden" in note.inner_text()
+            assert page.locator(".kompas-schrijfhulp").is_visible()
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= size["width"], f"the page scrolls sideways at {size['width']} px"
+            for box in (note.bounding_box(), page.locator(".kompas-schrijfhulp").bounding_box()):
+                assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1
+            seen = tab_until(page, lambda focus: "kompas-zin" in focus["html"])
+            focus = seen[-1]
+            assert focus["ring"] and focus["shown"] and focus["inMain"]
+            assert page.evaluate(FOCUS)["tag"] == "mark"
+            _, violations = run_axe(page)
+            assert violations == [], [v["id"] for v in violations]
+            context.close()
+        assert outside == []
+
+        twin = example / "06-visitatie" / "index.begrijpelijk.md"
+        twin.write_text(twin.read_text(encoding="utf-8") + f"\n{NEW_HARD}\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while True:
+            soup = BeautifulSoup(fetch(base + "begrijpelijk/visitatie/"), "html.parser")
+            if len(soup.select("mark.kompas-zin[tabindex]")) == 2:
+                break
+            assert time.monotonic() < deadline, "the aid did not follow the edit"
+            time.sleep(0.5)
+        assert "Moeilijke zinnen: 2" in soup.select_one(".kompas-schrijfhulp").get_text(" ")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
+
+
+def test_mkdocs_serve_with_the_plugin_shows_the_aid_too(example):
+    from test_serve import fetch, free_port, serve_command
+
+    port = free_port()
+    server = _serving(serve_command("mkdocs", example, port), port)
+    try:
+        soup = BeautifulSoup(fetch(f"http://127.0.0.1:{port}/begrijpelijk/visitatie/"), "html.parser")
+        assert soup.select_one("mark.kompas-zin[data-kompas-hint][tabindex]") is not None
+        assert soup.select_one(".kompas-schrijfhulp") is not None
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output

@@ -95,7 +95,9 @@ def filled_scaffold(tmp_path):
         for page in list(target.rglob("*.md")):  # every part also in the easy-read version
             if "onderdelen: [" in page.read_text(encoding="utf-8") and not page.name.endswith(".begrijpelijk.md"):
                 twin = page.with_name(page.name.removesuffix(".md") + ".begrijpelijk.md")
-                twin.write_text("---\ntitle: Makkelijk\n" + READ_ALONG + "---\n\n" + EASY_PROSE + "\n", encoding="utf-8")
+                twin.write_text(
+                    "---\ntitle: Makkelijk\n" + READ_ALONG + "---\n\n" + EASY_PROSE + "\n", encoding="utf-8"
+                )
         kompas = target / "kompas.yml"
         kompas.write_text(
             kompas.read_text(encoding="utf-8")

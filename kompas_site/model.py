@@ -16,6 +16,8 @@ TWIN_SUFFIX = ".begrijpelijk.md"
 STORIES_DIR = "verhalen"
 # A story card placed in a page: a line of its own, "[[verhaal: gert-op-zichzelf]]".
 STORY_CARD = re.compile(r"^[ \t]*\[\[\s*verhaal\s*:\s*(?P<naam>[^\]\s]+)\s*\]\][ \t]*$", re.MULTILINE | re.IGNORECASE)
+# Who read which pages along and when (``meegelezen:`` in their front matter): a line of its own, "[[meegelezen]]".
+READERS_LIST = re.compile(r"^[ \t]*\[\[\s*meegelezen\s*\]\][ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 
 # Pages kompas-site makes itself; an author's page cannot have these names.
 RESERVED_PAGES = (

@@ -23,6 +23,7 @@ from kompas_site.assemble.downloads import label_downloads
 from kompas_site.assemble.fotobron import credit_photos
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
+from kompas_site.assemble.schrijfhulp import page_writing_aid
 from kompas_site.assemble.summary import as_json, summary
 from kompas_site.assemble.toegankelijkheid import LINK_TEXT as STATEMENT_LINK
 from kompas_site.assemble.toegankelijkheid import PAGE as STATEMENT
@@ -77,6 +78,7 @@ class Build:
     # An older edition in an archive: "Er is een nieuwere versie" on top of every page. Not in the summary's
     # hash: the hash stays that of the edition's content, whichever editions came after it.
     melding: dict | None = None
+    preview: bool = False  # a live preview (kompas serve, mkdocs serve): easy-read pages get the writing aid
 
     @property
     def report(self):
@@ -194,6 +196,8 @@ class Build:
         page = self.pages[source]
         html = sanitise_html(rewrite_images(credit_photos(html), self.published_images.resolver(page.url)))
         html = label_downloads(html, page.url, self.files)
+        if self.preview and page.easy_read:  # what the checker knows about the page, in place
+            html = page_writing_aid(self.report, source, html)
         return html if page.easy_read else hyphenate_headings(html)
 
 
@@ -205,12 +209,16 @@ def run(
     engine: object = (),
     archief: Archiefplek | None = None,
     haal_vorige: bool = False,
+    preview: bool = False,
 ) -> Build:
     """Load, check and assemble the report in ``content_dir``. Raises ``ContentError`` when the input
     cannot be used at all. ``engine``: the engine's settings that show on every page (its part of each
     page's fingerprint). ``archief``: this edition's place in an archive of editions (``kompas archief``):
     the notice on an older edition's pages, and relative links to the other editions. ``haal_vorige``: fetch
-    a previous edition given as a web address."""
+    a previous edition given as a web address. ``preview``: a live preview (``kompas serve``, ``mkdocs
+    serve``), not a build that may be published, concept builds included: easy-read pages show the writing
+    aid (``assemble.schrijfhulp``); it implies ``draft``."""
+    draft = draft or preview
     report = load_report(content_dir)
     report.vorige, report.vorige_problemen = load_previous(report, fetch=haal_vorige)
     if archief is not None and report.vorige is not None:
@@ -225,7 +233,9 @@ def run(
     root = Path(result.report.root)
     for path in result.published:
         (images if is_raster_image(path) else files)[path] = root / path
-    build = Build(result, site, draft, pages, images, files, melding=archief.melding if archief else None)
+    build = Build(
+        result, site, draft, pages, images, files, melding=archief.melding if archief else None, preview=preview
+    )
     build.fingerprints = _fingerprints(build, engine)
     build.summary = summary(
         result,
@@ -290,6 +300,8 @@ def _fingerprints(build: Build, engine: object) -> dict[str, str]:
         sorted((url, _stat(path)) for url, path in build.files.items()),  # a download's size is on its link
         siteconfig.theme_signature(),
         build.melding,
+        build.preview,  # the writing aid: what it says depends on the woordenlijst too
+        sorted(build.report.woordenlijst.items()) if build.preview else (),
         sorted(site.huisstijl.items()),  # the logo and the house-colour stylesheet every page links to
         engine,
     )

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 # Every test session starts with its own, empty cache (also for the commands tests run as separate
@@ -53,12 +54,18 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     )
 
 
+# An easy-read page of a complete report was read along by the client council (the checker asks it).
+READ_ALONG = f"meegelezen:\n  - door: Cliëntenraad\n    datum: {date.today() - timedelta(days=30):%Y-%m-%d}\n"
+
+
 def fill_pages(content: Path) -> None:
     """Replace every page body of a scaffold by real prose, keeping the front matter."""
     for page in content.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
         head = match.group(0) if match else ""
+        if head and page.name.endswith(".begrijpelijk.md") and "meegelezen:" not in head:
+            head = head[: -len("---\n")] + READ_ALONG + "---\n"
         prose = EASY_PROSE if page.name.endswith(".begrijpelijk.md") else PROSE
         page.write_text(head + "\n" + prose + "\n", encoding="utf-8")
 
@@ -88,7 +95,9 @@ def filled_scaffold(tmp_path):
         for page in list(target.rglob("*.md")):  # every part also in the easy-read version
             if "onderdelen: [" in page.read_text(encoding="utf-8") and not page.name.endswith(".begrijpelijk.md"):
                 twin = page.with_name(page.name.removesuffix(".md") + ".begrijpelijk.md")
-                twin.write_text("---\ntitle: Makkelijk\n---\n\n" + EASY_PROSE + "\n", encoding="utf-8")
+                twin.write_text(
+                    "---\ntitle: Makkelijk\n" + READ_ALONG + "---\n\n" + EASY_PROSE + "\n", encoding="utf-8"
+                )
         kompas = target / "kompas.yml"
         kompas.write_text(
             kompas.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from kompas_site.assemble import locaties, speerpunten, toegankelijkheid, zoeken
 from kompas_site.assemble.begrijpelijk import GLOSSARY, easy_read_version
 from kompas_site.assemble.cijfers import key_figures, linked_stories, place_figures, placements, story_link
 from kompas_site.assemble.huisstijl import house_style
+from kompas_site.assemble.meelezen import place_readers
 from kompas_site.assemble.mensen import author_line, signatures
 from kompas_site.assemble.menu import Menu, listings, relative_link
 from kompas_site.assemble.navigation import NavItem, build_nav, walk
@@ -121,6 +122,11 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
             markdown[with_figures.path] = place_figures(
                 with_figures, text, report, outputs, figure_stories, with_figures.is_twin
             )
+    for read in report.all_pages:  # who read which pages along: [[meegelezen]] placed by the authors
+        text = markdown.get(read.path, read.body)
+        placed_list = place_readers(read, text, report)
+        if placed_list is not text:
+            markdown[read.path] = placed_list
     for story in report.stories:
         intro = story_intro(story, kader, outputs[story.path], woorden) + story_link(story, report, placed)
         markdown[story.path] = after_title(markdown.get(story.path, story.body), intro)

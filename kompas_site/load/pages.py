@@ -92,6 +92,7 @@ _READ_KEYS = (
     "door",
     "ondertekening",
     "locaties",
+    "meegelezen",
 )  # the keys the page schema judges
 _STORY_KEYS = _READ_KEYS + ("bron", "opgetekend_door", "pseudoniem", "fotos")  # ... and the story schema
 
@@ -149,6 +150,8 @@ def _people(meta: dict, schema: PageSchema) -> None:
             meta[key] = value
     if "ondertekening" in meta:
         meta["ondertekening"] = [{"naam": o.naam, "functie": o.functie} for o in schema.ondertekening]
+    if "meegelezen" in meta:
+        meta["meegelezen"] = [{"door": m.door, "datum": m.datum, "client": m.client} for m in schema.meegelezen]
     if "pseudoniem" in meta:
         meta["pseudoniem"] = getattr(schema, "pseudoniem", False)
 

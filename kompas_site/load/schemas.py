@@ -562,6 +562,79 @@ OndertekeningList = Annotated[
 ]
 
 
+MEEGELEZEN_EXAMPLE = (
+    "meegelezen:\n  - door: Cliëntenraad\n    datum: 2026-03-12\n  - door: Team De Wilg\n    datum: 2026-04-02"
+)
+
+
+def _reading_date(value: Any) -> date:
+    """The day someone read the page along: a real date, not in the future (that reading has not happened)."""
+    day = _date(value)
+    if day is None:
+        raise ValueError(
+            "Bij elke lezer onder 'meegelezen' hoort een 'datum': de dag waarop die de pagina las, zoals "
+            "'datum: 2026-03-12'."
+        )
+    if day > date.today():
+        raise ValueError(
+            f"De datum {day.isoformat()} bij '{{key}}' ligt in de toekomst. Schrijf de dag waarop de pagina "
+            "echt is meegelezen; is dat nog niet gebeurd, zet de lezer er dan pas na het lezen bij."
+        )
+    return day
+
+
+def _client_flag(value: Any) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nee", "true", "false"):
+        return value.strip().lower() in ("ja", "true")
+    raise ValueError(
+        f"'{{key}}' moet ja of nee zijn (true of false), maar er staat '{value}'. Schrijf 'client: true' als "
+        "deze lezer een cliënt is of namens cliënten las, ook als dat niet in de naam bij 'door' staat."
+    )
+
+
+class MeelezerSchema(Schema):
+    """One reading of a page (``meegelezen:``): who read it along, on which day, and whether they read as a
+    client (the client council, clients, experts by experience); see ``check/rules/meelezen.py``."""
+
+    door: RequiredText = Field(
+        json_schema_extra={"ontbreekt": "Bij elke lezer hoort 'door': wie las mee. Voorbeeld:\n\n" + MEEGELEZEN_EXAMPLE}
+    )
+    datum: Annotated[date, BeforeValidator(_reading_date)] = Field(
+        json_schema_extra={
+            "ontbreekt": "Bij elke lezer hoort een 'datum': de dag waarop die de pagina las. Voorbeeld:\n\n"
+            + MEEGELEZEN_EXAMPLE
+        }
+    )
+    client: Annotated[bool, BeforeValidator(_client_flag)] = False
+
+
+def _meegelezen(value: Any) -> Any:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, dict):  # one reading, written without the list's '-'
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(
+            "Onder 'meegelezen' hoort een lijst van wie de pagina las: begin elke lezer met '- door:' en zet "
+            "'datum:' eronder. Voorbeeld:\n\n" + MEEGELEZEN_EXAMPLE
+        )
+    return value
+
+
+MeegelezenList = Annotated[
+    tuple[MeelezerSchema, ...],
+    BeforeValidator(_meegelezen),
+    Field(
+        json_schema_extra={
+            "geen_blok": "Elke lezer onder 'meegelezen' begint met '- door:' en heeft een 'datum:' eronder. "
+            "Voorbeeld:\n\n" + MEEGELEZEN_EXAMPLE
+        }
+    ),
+]
+
+
 class PageSchema(BaseModel):
     """A page's front matter: the keys kompas-site reads. Any other key is the author's (or MkDocs')."""
 
@@ -573,6 +646,7 @@ class PageSchema(BaseModel):
     locaties: LocatieIds = ()
     door: Text = None  # who wrote the page, shown under its title: "Marloes, voorzitter van de Cliëntenraad"
     ondertekening: OndertekeningList = ()  # who signs it, shown under the text
+    meegelezen: MeegelezenList = ()  # who read it along, and when: [[meegelezen]] lists them
 
 
 def _ja_nee(value: Any) -> bool:

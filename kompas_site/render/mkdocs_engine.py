@@ -57,7 +57,7 @@ class KompasPlugin(BasePlugin[KompasPluginConfig]):
         draft = self.command == "serve" or self.config.concept
         try:
             self.build = self.preloaded or pipeline.run(
-                config.docs_dir, draft=draft, previous=self.build, engine=engine
+                config.docs_dir, draft=draft, previous=self.build, engine=engine, preview=self.command == "serve"
             )
         except ContentError as exc:
             raise PluginError("De inhoud kan niet gelezen worden:\n" + str(exc)) from None

@@ -4,6 +4,7 @@ that the preview shows on every easy-read page (and a published build never does
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -162,9 +163,8 @@ def test_an_explicit_client_flag_counts(example):
 
 def test_the_organisations_own_word_for_clients_counts(example):
     yml = example / "kompas.yml"
-    yml.write_text(
-        yml.read_text(encoding="utf-8") + "\nwoorden:\n  clienten: deelnemers\n  client: deelnemer\n", encoding="utf-8"
-    )
+    text = re.sub(r"(?m)^woorden:\n(?:[ ].*\n)+", "", yml.read_text(encoding="utf-8"))  # the example's own words
+    yml.write_text(text + "\nwoorden:\n  clienten: deelnemers\n  client: deelnemer\n", encoding="utf-8")
     write_twin(example, "meegelezen:\n  - door: Deelnemersraad\n    datum: 2026-03-12\n")
     assert not findings(example, "niet-meegelezen")
     write_twin(example, "")
@@ -567,3 +567,17 @@ def test_mkdocs_serve_with_the_plugin_shows_the_aid_too(example):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output, output
+
+
+def test_a_fresh_copy_of_the_report_gets_no_changed_after_reading_tips(example):
+    """A checkout or copy writes every file within moments: those times do not say anyone changed a text."""
+    pages = sorted(example.rglob("*.md"))
+    moment = time.time()
+    for number, page in enumerate(pages):
+        os.utime(page, (moment + number / 100, moment + number / 100))
+    every = [f for f in check_report(load_report(example)).findings if f.code == "gewijzigd-na-meelezen"]
+    assert every == []
+    edited = next(p for p in pages if p.name.endswith(".begrijpelijk.md"))
+    os.utime(edited, (moment + 3600, moment + 3600))  # an hour later: somebody changed this one
+    found = [f for f in check_report(load_report(example)).findings if f.code == "gewijzigd-na-meelezen"]
+    assert [f.file for f in found] == [edited.relative_to(example).as_posix()]

@@ -93,13 +93,18 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 f"'meegelezen:' met daaronder '- door: {capitalised(woorden.clientenraad)}' en 'datum: JJJJ-MM-DD'."
             )
         yield Finding("niet-meegelezen", WAARSCHUWING, message, file=twin.path, line=twin.meta_line("meegelezen"))
+    times = {page.path: _mtime(Path(report.root) / page.path) for page in report.all_pages}
+    copied = _copied(sorted(t for t in times.values() if t is not None))
     for page in report.all_pages:
         found = readings(page)
         if not found:
             continue
         last = max(r["datum"] for r in found)
-        changed = _changed_on(Path(report.root) / page.path)
-        if changed is None or changed <= last:
+        moment = times[page.path]
+        if moment is None or (copied is not None and copied[0] <= moment <= copied[1]):
+            continue
+        changed = date.fromtimestamp(moment)
+        if changed <= last:
             continue
         who = opsomming(sorted({str(r["door"]) for r in found if r["datum"] == last}))
         yield Finding(
@@ -113,8 +118,30 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _changed_on(path: Path) -> date | None:
+# Files written within this many seconds of the report's oldest page came with one copy or checkout (git sets
+# no dates): their modification times do not say when anyone changed the text.
+SAME_COPY_SECONDS = 600
+
+
+def _copied(moments: list[float]) -> tuple[float, float] | None:
+    """The span of minutes in which at least half of the pages (and three or more) were written: a copy or
+    checkout. Those pages were not changed since; a page written before or after it was."""
+    best: tuple[int, float, float] | None = None
+    start = 0
+    for end, moment in enumerate(moments):
+        while moment - moments[start] > SAME_COPY_SECONDS:
+            start += 1
+        if best is None or end - start + 1 > best[0]:
+            best = (end - start + 1, moments[start], moment)
+    if best is None or best[0] < 3 or best[0] * 2 < len(moments):
+        return None
+    return best[1], best[2]
+
+
+def _mtime(path: Path) -> float | None:
     try:
-        return date.fromtimestamp(os.stat(path).st_mtime)
+        moment = os.stat(path).st_mtime
+        date.fromtimestamp(moment)  # a time a date can be made of
+        return moment
     except (OSError, OverflowError, ValueError):
         return None

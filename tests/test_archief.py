@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import EXAMPLE, ROOT, run_cli, run_kompas
 
+from kompas_site.audit import serve_folder
+
 PREVIOUS_EXAMPLE = ROOT / "voorbeelden" / "wilgenhoeve-2023"
 NOTICE = re.compile(r"<div class=\"kompas-editie\" data-kompas-editie>.*?</div>", re.DOTALL)
 
@@ -185,3 +187,23 @@ def test_the_archive_passes_the_audit_at_three_widths(archives):
     pages = set(report["paginas"])
     assert {"/", "/2023/", "/2025/", "/2023/speerpunten/", "/2025/speerpunten/"} <= pages
     assert report["vensters"] == ["320×640", "375×812", "1280×720"]
+
+
+def test_aanlever_finds_the_archived_edition_the_same_as_its_own_build(archives, folders, capsys):
+    """The address given to the Zorginstituut is the edition's place in the archive: the delivery card must
+    recognise it as this build, although inside the archive its goals link to the older edition."""
+    out, _, _ = archives
+    _, new = folders
+    with serve_folder(out) as url:
+        code, text, err = run_kompas("aanlever", new, "--url", url + "2025/", "--format", "json", capsys=capsys)
+        card = json.loads(text)
+        assert code == 0, text + err
+        assert card["controle"]["hash_klopt"] is True
+        changed = new / "01-over-ons" / "index.md"
+        original = changed.read_text(encoding="utf-8")
+        changed.write_text(original + "\nEen nieuwe zin na het publiceren.\n", encoding="utf-8")
+        try:
+            code, text, _ = run_kompas("aanlever", new, "--url", url + "2025/", "--format", "json", capsys=capsys)
+        finally:
+            changed.write_text(original, encoding="utf-8")
+        assert code == 1 and json.loads(text)["controle"]["hash_klopt"] is False

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
@@ -129,6 +130,16 @@ def bouwstenen(value: object) -> list[int]:
     return []
 
 
+# Where an edition links to another one depends on where both are published (relative inside an archive,
+# absolute or absent on their own): the text stays in the hash, the address does not.
+_OTHER_EDITION = re.compile(r'(<p class="kompas-speerpunt__vorige">)(.*?)(</p>)', re.DOTALL)
+_LINK_TAG = re.compile(r"</?a\b[^>]*>")
+
+
+def _placeless(markdown: str) -> str:
+    return _OTHER_EDITION.sub(lambda m: m.group(1) + _LINK_TAG.sub("", m.group(2)) + m.group(3), markdown)
+
+
 def content_hash(
     data: Mapping[str, Any],
     pages: Mapping[str, PageLike],
@@ -147,7 +158,9 @@ def content_hash(
     add("samenvatting", {k: v for k, v in data.items() if k not in ("hash", "gemaakt_met")})
     add("instellingen", settings)  # what every page shows: the footer, the site's name
     for source, page in pages.items():  # in menu order: a new order is a new menu on every page
-        add("pagina", page.output, page.title, page.markdown, page.easy_read, page.meta, banners.get(source))
+        add(
+            "pagina", page.output, page.title, _placeless(page.markdown), page.easy_read, page.meta, banners.get(source)
+        )
     for path in sorted(published):
         add("bestand", path, file_digest(published[path]))
     for path in sorted(data_files):

@@ -98,7 +98,7 @@ def test_each_location_has_a_page_with_its_pages_stories_and_goals(built):
 
 def test_the_overview_groups_by_region_and_is_in_the_menu_and_on_home(built):
     overview = article(built, "locaties/index.html")
-    assert "pagina's, verhalen en speerpunten" in overview.get_text(" ", strip=True)  # Settings.woorden
+    assert "pagina's, verhalen en verbeterpunten" in overview.get_text(" ", strip=True)  # Settings.woorden
     headings = [h.get_text(strip=True) for h in overview.find_all("h2")]
     assert headings == ["Noord", "Zuid", "Overige locaties"]
     other = overview.find("h2", string="Overige locaties").find_next("ul")

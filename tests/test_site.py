@@ -66,7 +66,7 @@ def test_home_page_shows_organisation_framework_edition_and_year(site):
     assert "Kwaliteitskompas Gehandicaptenzorg 2023–2028" in facts
     assert f"Kwaliteitsbeeld over {s['editie']['jaar']}" in facts
     links = {a.get_text(strip=True): a["href"] for a in home.select(".kompas-feiten a")}
-    assert links["Alle speerpunten"] == "speerpunten/"
+    assert links["Alle verbeterpunten"] == "speerpunten/"  # the example says verbeterpunten
     assert links["Waar vind ik wat?"] == "waar-vind-ik-wat/"
     assert home.html["lang"] == "nl"
 
@@ -101,7 +101,7 @@ def test_navigation_follows_the_authors_folders_without_number_prefixes(site):
     nav_titles = [li.select_one(".md-nav__link").get_text(" ", strip=True) for li in items]
     assert nav_titles[:2] == [home.select_one("article h1").get_text(strip=True), "Waar vind ik wat?"]
     assert "Bouwsteen 1: het zorgproces" in nav_titles and "Ervaringsverhalen" in nav_titles
-    assert nav_titles[-1] == "Alle speerpunten"
+    assert nav_titles[-1] == "Alle verbeterpunten"
     # A folder with only an index page is one item, not a section holding itself.
     visitatie = next(li for li in items if "Verslag van de visitatie" in li.get_text())
     assert visitatie.select_one("nav") is None
@@ -189,7 +189,7 @@ def test_easy_read_pages_have_their_own_layout_menu_and_read_aloud(site):
     twin = page(site, "begrijpelijk/zorgproces/index.html")
     assert twin.select_one(".kompas-begrijpelijk") is not None
     menu = [a.get_text(strip=True) for a in twin.select("nav.kompas-menu a")]
-    assert menu[-2:] == ["Onze speerpunten", "Moeilijke woorden"]
+    assert menu[-2:] == ["Onze verbeterpunten", "Moeilijke woorden"]
     assert len(menu) == len(list(EXAMPLE.rglob("*.begrijpelijk.md"))) + 2
     assert twin.select_one("nav.kompas-menu a[aria-current=page]").get_text(strip=True) == twin.h1.get_text(strip=True)
     voorlezen = twin.select_one("[data-kompas-voorlezen]")
@@ -346,7 +346,7 @@ def test_search_index_sits_beside_the_search_page_only(site):
 
     index = json.loads((site / "zoeken" / "index.json").read_text(encoding="utf-8"))
     titles = {entry["t"] for entry in index}
-    assert {"Over De Wilgenhoeve", "Alle speerpunten", "Gert gaat op zichzelf wonen"} <= titles
+    assert {"Over De Wilgenhoeve", "Alle verbeterpunten", "Gert gaat op zichzelf wonen"} <= titles
     for entry in index:
         assert (site / "zoeken" / entry["u"] / "index.html").resolve().is_file(), entry["u"]
     assert any(entry["b"] for entry in index)  # easy-read pages can be found too

@@ -90,7 +90,7 @@ def test_every_field_shows_in_its_goal_block(content, tmp_path, capsys):
         "Volgende stap Invalkrachten krijgen een vaste groep.",
     ]
     more = block.select_one(".kompas-speerpunt__meer a")
-    assert text(more) == "Terugblik op onze speerpunten"
+    assert text(more) == "Terugblik op onze verbeterpunten"
     assert (tmp_path / "site/speerpunten" / more["href"] / "index.html").is_file()
     # The bouwsteen links land on a heading of "Waar vind ik wat?".
     waar = BeautifulSoup((tmp_path / "site/waar-vind-ik-wat/index.html").read_text(encoding="utf-8"), "html.parser")
@@ -114,13 +114,13 @@ def test_organisation_wide_and_stopped_goals(content, tmp_path, capsys):
 def test_goals_are_grouped_by_status_with_a_count_in_words(content, tmp_path, capsys):
     full, _ = build(content, tmp_path, capsys)
     headings = [text(h) for h in full.select("article h2")]
-    assert headings[:4] == [
-        "Behaald: twee speerpunten",
-        "Doorgezet: één speerpunt",
-        "Nieuw: één speerpunt",
-        "Gestopt: één speerpunt",
+    assert headings[:4] == [  # in the example's own word (woorden: speerpunten: verbeterpunten)
+        "Behaald: twee verbeterpunten",
+        "Doorgezet: één verbeterpunt",
+        "Nieuw: één verbeterpunt",
+        "Gestopt: één verbeterpunt",
     ]
-    assert "Er zijn vijf speerpunten:" in text(full)
+    assert "Er zijn vijf verbeterpunten:" in text(full)
     groups = {
         h["id"]: [a["id"] for a in h.find_all_next("article") if a.find_previous("h2") == h]
         for h in full.select("article h2")

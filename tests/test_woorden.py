@@ -7,7 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EASY_PROSE, run_kompas
+from conftest import EASY_PROSE, EXAMPLE, run_kompas
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -297,3 +297,46 @@ def test_any_own_words_give_a_glossary_in_those_words(clienten, speerpunten):
     assert all(t.term.strip() and t.uitleg for t in terms)
     if not SECTOR.search(clienten + speerpunten):
         assert not [t.uitleg for t in terms if SECTOR.search(t.uitleg)]
+
+
+# -- the example says 'verbeterpunten' -----------------------------------------------------------------
+
+SPEERPUNT = re.compile(r"speerpunt", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "edition", [EXAMPLE, EXAMPLE.parent / "voorbeelden" / "wilgenhoeve-2023"], ids=["2025", "2023"]
+)
+def test_the_example_never_says_speerpunt_where_readers_see_it(edition, tmp_path, capsys):
+    """Both editions of the example set 'speerpunten: verbeterpunten': what kompas-site generates and what the
+    authors wrote use that word alone (file names, folders, ids and addresses keep 'speerpunten')."""
+    assert "speerpunten: verbeterpunten" in (edition / "kompas.yml").read_text(encoding="utf-8")
+    out = tmp_path / "site"
+    code, stdout, stderr = run_kompas("build", edition, "-o", out, capsys=capsys)
+    assert code == 0, stdout + stderr
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 15 and (out / "404.html") in pages
+    found = {}
+    for path in pages:
+        for text in visible_texts(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")):
+            for match in SPEERPUNT.finditer(text):
+                found.setdefault(path.relative_to(out).as_posix(), set()).add(
+                    " ".join(text[max(0, match.start() - 40) : match.end() + 40].split())
+                )
+    assert found == {}
+    index = json.loads((out / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    assert len(index) > 15
+    searched = [f"{entry['t']} {entry.get('x', '')}".replace(SOFT_HYPHEN, "") for entry in index]
+    assert [text[:80] for text in searched if SPEERPUNT.search(text)] == []
+    assert any("verbeterpunt" in text for text in searched)
+    # The own word is really there: in the menu (the overview and the folder '…-speerpunten' as a section),
+    # as the overview page's title and heading, and in the easy-read glossary.
+    home = read(out, "index.html")
+    menu = [a.get_text(" ", strip=True).replace(SOFT_HYPHEN, "") for a in home.select("nav.md-nav--primary a")]
+    assert "Alle verbeterpunten" in menu and "Verbeterpunten" in menu
+    overview = read(out, "speerpunten/index.html")
+    assert overview.title.get_text().startswith("Alle verbeterpunten")
+    assert overview.select_one("article h1").get_text(strip=True).replace(SOFT_HYPHEN, "") == "Alle verbeterpunten"
+    glossary = read(out, "begrijpelijk/woordenlijst/index.html")
+    terms = [h2.get_text(" ", strip=True).replace(SOFT_HYPHEN, "") for h2 in glossary.select("article h2")]
+    assert "Verbeterpunt" in terms

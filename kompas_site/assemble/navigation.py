@@ -65,7 +65,9 @@ def _section(folder: str, sections: dict[str, NavItem], report: Report) -> NavIt
     parent_folder, _, name = folder.rpartition("/")
     parent = _section(parent_folder, sections, report)
     index = report.page(f"{folder}/index.md")
-    item = NavItem(index.title if index else pretty_name(name), folder=folder)
+    # A folder without an index page is named after the folder; that name is ours, so it speaks the organisation's
+    # words: '05-speerpunten' reads 'Verbeterpunten' where the organisation says so.
+    item = NavItem(index.title if index else report.settings.woorden.apply(pretty_name(name)), folder=folder)
     sections[folder] = item
     parent.children.append(item)
     return item

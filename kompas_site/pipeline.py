@@ -300,13 +300,16 @@ def _fingerprints(build: Build, engine: object) -> dict[str, str]:
         sorted((url, _stat(path)) for url, path in build.files.items()),  # a download's size is on its link
         siteconfig.theme_signature(),
         build.melding,
-        build.preview,  # the writing aid: what it says depends on the woordenlijst too
-        sorted(build.report.woordenlijst.items()) if build.preview else (),
+        build.preview,
         sorted(site.huisstijl.items()),  # the logo and the house-colour stylesheet every page links to
         engine,
     )
+    # The writing aid on an easy-read page says which hard words the woordenlijst does not explain yet.
+    glossary = sorted(build.report.woordenlijst.items()) if build.preview else ()
     return {
-        source: content_key(everything, source, page.markdown, page.easy_read, build.banner(source))
+        source: content_key(
+            everything, source, page.markdown, page.easy_read, build.banner(source), glossary if page.easy_read else ()
+        )
         for source, page in build.pages.items()
     }
 

@@ -138,3 +138,38 @@ def test_the_tip_for_an_unlinked_download_suggests_a_link_that_works_for_a_name_
     link = re.search(r"\[Werkwijze plan \(v3\)\.docx\]\([^\n]*?\.docx>?\)", tip["message"])
     assert link, tip["message"]
     assert checker_targets(link.group()) == ["../bijlagen/Werkwijze plan (v3).docx"]
+
+
+# --- 2. plain-text downloads ------------------------------------------------------------------------------
+
+
+def test_a_phone_number_in_a_linked_text_download_is_a_fout_with_the_downloads_line(example, capsys):
+    bijlagen = example / "bijlagen"
+    bijlagen.mkdir(exist_ok=True)
+    # Notepad on Windows: Windows-1252 (the ë is not UTF-8) and CRLF line ends
+    (bijlagen / "aantekeningen MT.txt").write_bytes(
+        "Overleg met de familie Jansen (Noël)\r\n\r\nBel mevrouw terug op 06-12345678 na het weekend.\r\n".encode(
+            "cp1252"
+        )
+    )
+    (bijlagen / "uitkomsten.csv").write_text("naam;mail\nthuis;8,5\nvraag;j.devries@example.nl\n", encoding="utf-8")
+    (bijlagen / "niet gelinkt.txt").write_text("Bel 06-87654321\n", encoding="utf-8")
+    append(
+        example,
+        ["[De aantekeningen](<../bijlagen/aantekeningen MT.txt>) en [de uitkomsten](../bijlagen/uitkomsten.csv)"],
+    )
+    found = [f for f in findings(example, capsys) if f["code"] == "persoonsgegevens"]
+    assert [(f["file"], f["line"], f["severity"]) for f in found] == [
+        ("bijlagen/aantekeningen MT.txt", 3, "fout"),
+        ("bijlagen/uitkomsten.csv", 3, "fout"),
+    ]
+    assert "telefoonnummer" in found[0]["message"] and "12345678" not in found[0]["message"]
+    assert "van deze download" in found[0]["message"]
+
+
+def test_the_organisations_own_address_in_a_download_is_no_finding(example, capsys):
+    (example / "bijlagen").mkdir(exist_ok=True)
+    assert "email: kwaliteit@example.org" in (example / "kompas.yml").read_text(encoding="utf-8")
+    (example / "bijlagen" / "contact.txt").write_text("Mail ons: Kwaliteit@example.org\n", encoding="utf-8")
+    append(example, ["[Contact](../bijlagen/contact.txt)"])
+    assert not [f for f in findings(example, capsys) if f["code"] == "persoonsgegevens"]

@@ -173,3 +173,42 @@ def test_the_organisations_own_address_in_a_download_is_no_finding(example, caps
     (example / "bijlagen" / "contact.txt").write_text("Mail ons: Kwaliteit@example.org\n", encoding="utf-8")
     append(example, ["[Contact](../bijlagen/contact.txt)"])
     assert not [f for f in findings(example, capsys) if f["code"] == "persoonsgegevens"]
+
+
+# --- 3. a link to a missing download ----------------------------------------------------------------------
+
+
+def test_a_link_to_a_download_that_differs_only_in_capitals_is_a_fout_that_says_so(example, capsys):
+    (example / "bijlagen").mkdir(exist_ok=True)
+    (example / "bijlagen" / "Visitatieverslag-2025-Definitief.PDF").write_bytes(b"%PDF-1.4\n")
+    line = append(
+        example,
+        [
+            "Het [verslag](../bijlagen/visitatieverslag-2025-definitief.pdf).",
+            "",
+            "Het [oude verslag](../bijlagen/visitatieverslg-2025-definitief.pdf) en [een plan](../bijlagen/plan.docx).",
+        ],
+    )
+    found = findings(example, capsys)
+    assert not [f for f in found if f["code"] == "link-kapot"]
+    missing = [f for f in found if f["code"] == "download-ontbreekt"]
+    assert [(f["file"], f["line"], f["severity"]) for f in missing] == [
+        (PAGE, line, "fout"),
+        (PAGE, line + 2, "fout"),
+        (PAGE, line + 2, "fout"),
+    ]
+    assert "alleen de hoofdletters" in missing[0]["message"]
+    assert "[tekst](../bijlagen/Visitatieverslag-2025-Definitief.PDF)" in missing[0]["message"]
+    assert "Bedoelt u '../bijlagen/Visitatieverslag-2025-Definitief.PDF'?" in missing[1]["message"]
+    assert "hoofdletters" not in missing[1]["message"]
+    code, _, _ = run_kompas("check", example, capsys=capsys)
+    assert code != 0
+
+
+def test_a_link_to_a_missing_page_or_photo_is_still_link_kapot(example, capsys):
+    line = append(example, ["Zie [de visie](../01-over-ons/visei.md) en [het plan](../bijlagen/bestaat-niet.docx)."])
+    found = findings(example, capsys)
+    assert sorted((f["code"], f["line"]) for f in found if f["code"] in ("link-kapot", "download-ontbreekt")) == [
+        ("download-ontbreekt", line),
+        ("link-kapot", line),
+    ]

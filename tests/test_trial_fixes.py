@@ -212,3 +212,20 @@ def test_a_link_to_a_missing_page_or_photo_is_still_link_kapot(example, capsys):
         ("download-ontbreekt", line),
         ("link-kapot", line),
     ]
+
+
+# --- 4. misspelt keys ---------------------------------------------------------------------------------------
+
+
+def test_a_misspelt_key_on_a_goal_is_a_fout_with_line_and_the_nearest_key(example, capsys):
+    path = example / "speerpunten.yml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip() == "status: behaald")
+    lines[at] = lines[at].replace("status:", "staus:")
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    code, _, err = run_kompas("check", example, capsys=capsys)
+    assert code != 0
+    assert f"speerpunten.yml, regel {at + 1}" in err
+    assert "De sleutel 'staus' kennen we niet" in err and "Bedoelt u 'status'?" in err
+    assert "'resultaat'" in err and "'vervolg'" in err  # the valid keys are listed

@@ -748,7 +748,7 @@ def _plain(value: Any) -> str | None:
 
 
 class SpeerpuntSchema(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a misspelt key ('staus') is a fout, not lost
 
     id: Annotated[str, BeforeValidator(_required_text)]
     titel: Annotated[str, BeforeValidator(_required_text)] = Field(

@@ -14,6 +14,8 @@ from fotos import picture
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kompas_site.check.rules.sleutels import ENGINE_KEYS, meant
+from kompas_site.load.schemas import front_matter_keys
 from kompas_site.markdown import angle_spaced_destinations, tokens
 from kompas_site.render import siteconfig
 
@@ -229,3 +231,34 @@ def test_a_misspelt_key_on_a_goal_is_a_fout_with_line_and_the_nearest_key(exampl
     assert f"speerpunten.yml, regel {at + 1}" in err
     assert "De sleutel 'staus' kennen we niet" in err and "Bedoelt u 'status'?" in err
     assert "'resultaat'" in err and "'vervolg'" in err  # the valid keys are listed
+
+
+def test_a_misspelt_front_matter_key_is_a_warning_with_line_and_the_key_meant(example, capsys):
+    story = sorted(p for p in (example / "verhalen").glob("*.md") if p.name != "index.md")[0]
+    text = story.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    story.write_bytes(("---\r\npseudonym: ja\r\n" + text[4:].replace("\n", "\r\n")).encode("utf-8"))
+    page = example / "01-over-ons" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    own = "description: Over ons\nhide:\n  - toc\ntags: [organisatie]\nmijn_notitie: nog nakijken\n"
+    page.write_text("---\nondertekeningen:\n  - naam: Riek\n" + own + text[4:], encoding="utf-8")
+    found = [f for f in findings(example, capsys) if f["code"] == "sleutel-onbekend"]
+    rel = story.relative_to(example).as_posix()
+    assert [(f["file"], f["line"], f["severity"]) for f in found] == [
+        ("01-over-ons/index.md", 2, "waarschuwing"),
+        (rel, 2, "waarschuwing"),
+    ]
+    assert "Bedoelt u 'ondertekening'?" in found[0]["message"]
+    assert "Bedoelt u 'pseudoniem'?" in found[1]["message"] and "naam" in found[1]["message"]
+    assert "veranderd" in found[1]["message"]
+
+
+@given(st.sampled_from(front_matter_keys()) | st.sampled_from(sorted(ENGINE_KEYS)))
+def test_no_known_key_is_ever_reported(key):
+    assert meant(key) is None
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_ ", min_size=1, max_size=20))
+def test_a_reported_key_is_always_close_to_a_key_we_read(key):
+    right = meant(key)
+    assert right is None or (right in front_matter_keys() and right != key)

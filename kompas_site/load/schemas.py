@@ -700,6 +700,15 @@ class VerhaalSchema(PageSchema):
     )
 
 
+# Story keys that the story pages and the checker's rules read and judge themselves (no schema here).
+STORY_RULE_KEYS = ("perspectief", "toestemming", "citaat", "video", "cijfers", "bouwsteen", "domeinen")
+
+
+def front_matter_keys() -> tuple[str, ...]:
+    """Every front matter key kompas-site reads on a page or a story: a key close to one of these is a typo."""
+    return tuple(dict.fromkeys([*PageSchema.model_fields, *VerhaalSchema.model_fields, *STORY_RULE_KEYS]))
+
+
 class ToestemmingSchema(BaseModel):
     """Consent: only the dates are judged here (their shape); missing parts are the privacy rule's."""
 

@@ -85,3 +85,80 @@ def first_heading(text: str) -> str | None:
         if token.type == "heading_open" and token.tag == "h1" and i + 1 < len(found):
             return found[i + 1].content.strip() or None
     return None
+
+
+# A link or image destination written with spaces, as Windows users name files: "](../media/teamdag (2).jpg)".
+# CommonMark reads no link there, a lenient renderer does; wrapped in <...> both read the same link.
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
+_FILE_END = re.compile(r"(?:\.[A-Za-z0-9]{1,8}|/)(?:#[^\s#]*)?$")
+_TITLE_PART = re.compile(r"""\s(?:"[^"]*"|'[^']*')$""")
+
+
+def angle_spaced_destinations(text: str) -> str:
+    """``text`` with each link or image destination that holds spaces and ends like a file (``.ext`` or ``/``)
+    written as ``<destination>``, so that CommonMark and Python-Markdown both read the link. A destination with
+    a title part (``"..."``) or already in ``<...>`` is left alone, and so is code (spans and blocks). Only
+    characters within a line are added: every line keeps its number."""
+    if "](" not in text:
+        return text
+    lines = text.split("\n")
+    code: set[int] = set()
+    for token in tokens(text):
+        if token.type in ("code_block", "fence", "html_block") and token.map:
+            code.update(range(*token.map))
+    for number, line in enumerate(lines):
+        if "](" in line and number not in code:
+            lines[number] = _angle_line(line)
+    return "\n".join(lines)
+
+
+def _angle_line(line: str) -> str:
+    spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(line)]
+    out: list[str] = []
+    at = 0
+    search = 0
+    while (found := line.find("](", search)) >= 0:
+        start = found + 2
+        search = start
+        if any(s <= found < e for s, e in spans):
+            continue
+        end = _closing(line, start)
+        if end is None:
+            continue
+        inner = line[start:end]
+        dest = inner.strip()
+        if (
+            dest
+            and any(c.isspace() for c in dest)
+            and not dest.startswith("<")
+            and "<" not in dest
+            and ">" not in dest
+            and not _TITLE_PART.search(dest)
+            and _FILE_END.search(dest)
+        ):
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            trail = inner[len(inner.rstrip()) :]
+            out.append(line[at:start] + f"{lead}<{dest}>{trail}")
+            at = end
+        search = end
+    out.append(line[at:])
+    return "".join(out)
+
+
+def _closing(line: str, start: int) -> int | None:
+    """The position of the ')' that closes a destination starting at ``start`` (parentheses inside balanced)."""
+    depth = 0
+    i = start
+    while i < len(line):
+        char = line[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return None

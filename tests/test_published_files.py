@@ -99,11 +99,12 @@ def test_a_link_to_a_missing_download_is_a_dutch_finding_with_its_line(example, 
     _, out, _ = run_kompas("check", example, "--format", "json", capsys=capsys)
     import json
 
-    findings = [f for f in json.loads(out)["findings"] if f["code"] == "link-kapot"]
+    findings = [f for f in json.loads(out)["findings"] if f["code"] in ("link-kapot", "download-ontbreekt")]
     assert len(findings) == 1
+    assert findings[0]["code"] == "download-ontbreekt" and findings[0]["severity"] == "fout"
     assert findings[0]["file"] == "06-visitatie/index.md"
     assert text.endswith("\n") and findings[0]["line"] == len(text.splitlines()) + 3
-    assert "bestand dat niet bestaat" in findings[0]["message"]
+    assert "niet in de map van het rapport staat" in findings[0]["message"]
 
 
 def test_a_link_to_a_generated_page_is_not_broken(example, capsys):

@@ -291,6 +291,35 @@ def check_personal_data(report: Report) -> Iterator[Finding]:
 
 
 _GLOSSARY_FILE = "woordenlijst.yml"
+# Downloads whose text is read like a page's: what a reader opens as plain text.
+TEXT_DOWNLOADS = (".txt", ".csv")
+
+
+def check_download_texts(report: Report, published: list[str]) -> Iterator[Finding]:
+    """Personal data in the published plain-text downloads (``.txt``, ``.csv``): their whole text, read as
+    UTF-8 (or Windows-1252, as Excel and Notepad on Windows may save it), with the line in the download."""
+    settings = report.settings
+    everywhere = _Allowed(settings.toegestaan, settings.contact.email, settings.contact.telefoon)
+    for file in published:
+        if not file.lower().endswith(TEXT_DOWNLOADS):
+            continue
+        text = _download_text(Path(report.root) / file)
+        for hit in _find(text.translate(_LOOKALIKES), 1, False):
+            if not everywhere.allows(hit):
+                yield _finding(file, hit.line, hit, None, page_can_allow=False, download=True)
+
+
+def _download_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return ""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
 
 # Front matter that reaches the site, with the key a finding names.
 _META_TEXTS = (
@@ -663,8 +692,14 @@ _ADVICE = {
 }
 
 
-def _finding(file: str, line: int, hit: Hit, key: str | None, page_can_allow: bool) -> Finding:
-    where = f"Op regel {line}" + (f", bij '{key}'," if key else "")
+_DOWNLOAD_ADVICE = (
+    " Iedereen kan deze download van de website halen en openen. Haal het gegeven uit het bestand (of de kolom "
+    "uit de tabel), of link niet meer naar het bestand."
+)
+
+
+def _finding(file: str, line: int, hit: Hit, key: str | None, page_can_allow: bool, download: bool = False) -> Finding:
+    where = f"Op regel {line}" + (f", bij '{key}'," if key else "") + (" van deze download" if download else "")
     place = "in kompas.yml (voor het hele rapport) of in de kop van deze pagina" if page_can_allow else "in kompas.yml"
     # e-mail and phone: the advice already says where the organisation's own go ('contact:'); a number or a
     # date that is not about a person can be allowed as a last resort
@@ -676,7 +711,8 @@ def _finding(file: str, line: int, hit: Hit, key: str | None, page_can_allow: bo
     return Finding(
         "persoonsgegevens",
         FOUT,
-        f"{where} staat een {hit.kind} ('{_shown(hit)}'). {_ADVICE[hit.kind]}{allow}",
+        f"{where} staat een {hit.kind} ('{_shown(hit)}'). {_ADVICE[hit.kind]}{allow}"
+        + (_DOWNLOAD_ADVICE if download else ""),
         file=file,
         line=line,
         key=key,

@@ -14,7 +14,7 @@ from kompas_site.load.paths import walk_content
 from kompas_site.load.schemas import PageSchema, VerhaalSchema, validate
 from kompas_site.load.verhaal import normalise_story
 from kompas_site.load.yamlsource import copy_data, decode
-from kompas_site.markdown import first_heading
+from kompas_site.markdown import angle_spaced_destinations, first_heading
 from kompas_site.model import STORIES_DIR, TWIN_SUFFIX, Page, Toegestaan
 
 _PREFIX = re.compile(r"^\d+[-_. ]+")
@@ -104,6 +104,7 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
         doc, body, body_line = split_front_matter(text, file)
     except ContentError as exc:
         return tuple(exc.problems)
+    body = angle_spaced_destinations(body)  # 'teamdag (2).jpg' is a link for the checker and the site alike
     meta = doc.data
     problems = list(doc.problems)
     parts = PurePosixPath(file).parts

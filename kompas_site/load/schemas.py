@@ -700,6 +700,15 @@ class VerhaalSchema(PageSchema):
     )
 
 
+# Story keys that the story pages and the checker's rules read and judge themselves (no schema here).
+STORY_RULE_KEYS = ("perspectief", "toestemming", "citaat", "video", "cijfers", "bouwsteen", "domeinen")
+
+
+def front_matter_keys() -> tuple[str, ...]:
+    """Every front matter key kompas-site reads on a page or a story: a key close to one of these is a typo."""
+    return tuple(dict.fromkeys([*PageSchema.model_fields, *VerhaalSchema.model_fields, *STORY_RULE_KEYS]))
+
+
 class ToestemmingSchema(BaseModel):
     """Consent: only the dates are judged here (their shape); missing parts are the privacy rule's."""
 
@@ -748,7 +757,7 @@ def _plain(value: Any) -> str | None:
 
 
 class SpeerpuntSchema(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a misspelt key ('staus') is a fout, not lost
 
     id: Annotated[str, BeforeValidator(_required_text)]
     titel: Annotated[str, BeforeValidator(_required_text)] = Field(

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from kompas_site.cache import cache_dir
 from kompas_site.errors import Problem
@@ -72,7 +73,11 @@ class PublishedImages:
         def resolve(src: str):
             if "://" in src or src.startswith(("/", "data:", "#")):
                 return None
-            image = self.by_url.get(posixpath.normpath(posixpath.join(page_dir, src.split("#")[0].split("?")[0])))
+            path = src.split("#")[0].split("?")[0]
+            # 'teamdag%20(2).jpg' is the file 'teamdag (2).jpg': a renderer encodes the spaces of a name
+            image = self.by_url.get(posixpath.normpath(posixpath.join(page_dir, path))) or self.by_url.get(
+                posixpath.normpath(posixpath.join(page_dir, unquote(path)))
+            )
             return (image, prefix) if image else None
 
         return resolve

@@ -26,6 +26,7 @@ from kompas_site.check.rules import (
     reserved_names,
     shape,
     size,
+    sleutels,
     speerpunten,
     story_cards,
     story_labels,
@@ -39,6 +40,7 @@ RULES: tuple[Rule, ...] = tuple(
     for module in (
         onderdelen,
         shape,
+        sleutels,
         speerpunten,
         keten,
         locaties,

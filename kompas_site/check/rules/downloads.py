@@ -8,6 +8,7 @@ screen reader cannot read it well, and a file that does not open as a PDF may be
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +21,10 @@ from kompas_site.check.findings import FOUT, WAARSCHUWING, Finding
 from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
 from kompas_site.check.rules.links import local_target
-from kompas_site.check.usage import DOWNLOAD_SUFFIXES, is_private, is_publishable_type
+from kompas_site.check.usage import DOWNLOAD_SUFFIXES, is_download, is_private, is_publishable_type
 from kompas_site.dutch import opsomming
 from kompas_site.model import Page
+from kompas_site.spelling import nearest
 
 ALLOWED = opsomming(s.lstrip(".") for s in DOWNLOAD_SUFFIXES)
 
@@ -34,6 +36,15 @@ PDF_ADVICE = (
 )
 
 CODES = (
+    Code(
+        "download-ontbreekt",
+        FOUT,
+        "Een link naar een download (pdf, docx, ...) die niet in de map van het rapport staat",
+        "Op de website geeft zo'n link een foutmelding. 'kompas check' noemt het bestand dat er het meest op lijkt. "
+        "Let ook op hoofdletters: op uw computer is 'Verslag.PDF' hetzelfde als 'verslag.pdf', op de webserver "
+        "niet. Zet het bestand in de map 'bijlagen' en schrijf de naam precies zoals het bestand heet, zoals "
+        "[het verslag](../bijlagen/verslag.pdf).",
+    ),
     Code(
         "download-soort",
         FOUT,
@@ -67,8 +78,14 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     pages = {page.path: page for page in report.all_pages}
     refused: set[tuple[str, str]] = set()
     pdfs: dict[str, tuple[str, int | None]] = {}  # each PDF once, at its first link
+    missing: set[tuple[str, str]] = set()
     for use in ctx.uses:
         target = use.target
+        if is_download(target) and target not in existing and (use.page, target) not in missing:
+            missing.add((use.page, target))
+            if inside(root, target) is not None and not _on_disk(root, target):
+                yield _missing(ctx, pages[use.page], target, existing)
+            continue
         if target not in existing or is_private(target) or inside(root, target) is None:
             continue  # missing (link-kapot), never published anyway, or outside the report (its own rule)
         page = pages[use.page]
@@ -93,6 +110,49 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             pdfs[target] = (page.path, _line(ctx, page, target))
     for target, (page_path, line) in pdfs.items():
         yield from check_pdf(root / target, target, page_path, line)
+
+
+def _on_disk(root: Path, target: str) -> bool:
+    """True when the file is there with exactly this name (a Windows or Mac disk also finds other capitals)."""
+    path = root / target
+    try:
+        return path.is_file() and path.name in os.listdir(path.parent)
+    except OSError:
+        return False
+
+
+def _missing(ctx: CheckContext, page: Page, target: str, existing: set[str]) -> Finding:
+    written = posixpath.relpath(target, page.folder or ".")
+    line = _line(ctx, page, target)
+    same = sorted(f for f in existing if f.lower() == target.lower())
+    if same:
+        right = posixpath.relpath(same[0], page.folder or ".")
+        message = (
+            f"De link naar '{written}' gaat naar een bestand dat '{right}' heet: alleen de hoofdletters "
+            "verschillen. Op uw computer (Windows of Mac) ziet u dat verschil niet, maar de webserver wel: op de "
+            f"website geeft de link een foutmelding. Schrijf de naam precies zoals het bestand heet: "
+            f"[tekst]({_destination(right)}). Of geef het bestand de naam uit de link."
+        )
+    else:
+        downloads = sorted(f for f in existing if is_download(f) and not is_private(f))
+        near = nearest(target, downloads)
+        if near:
+            hint = f" Bedoelt u '{posixpath.relpath(near, page.folder or '.')}'?"
+        elif downloads:
+            names = [f"'{posixpath.relpath(f, page.folder or '.')}'" for f in downloads[:5]]
+            hint = f" Deze downloads staan wel in de map: {opsomming(names)}."
+        else:
+            hint = " Er staan nog geen downloads in de map van het rapport."
+        message = (
+            f"De link naar '{written}' gaat naar een download die niet in de map van het rapport staat: op de "
+            f"website geeft de link een foutmelding.{hint} Zet het bestand in de map 'bijlagen' en schrijf het "
+            "pad vanaf deze pagina, zoals [het verslag](../bijlagen/verslag.pdf)."
+        )
+    return Finding("download-ontbreekt", FOUT, message, file=page.path, line=line)
+
+
+def _destination(path: str) -> str:
+    return f"<{path}>" if any(c.isspace() or c in "()" for c in path) else path
 
 
 def check_pdf(path: Path, name: str, page: str, line: int | None) -> Iterator[Finding]:

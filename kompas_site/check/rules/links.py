@@ -12,6 +12,7 @@ from kompas_site.check.context import CheckContext
 from kompas_site.check.findings import WAARSCHUWING, Finding
 from kompas_site.check.images import inside
 from kompas_site.check.registry import Code
+from kompas_site.check.usage import is_download
 from kompas_site.model import GENERATED_PAGES, LOCATIONS_DIR, STORIES_OVERVIEW
 from kompas_site.spelling import did_you_mean_path
 
@@ -55,8 +56,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 )
                 continue
             if not target.endswith(".md"):
-                if inside(root, target) is None or os.path.isfile(root / target):
-                    continue  # outside the report: the image rule says so; a file that is there: fine
+                if inside(root, target) is None or os.path.isfile(root / target) or is_download(target):
+                    continue  # outside the report: the image rule says so; a file that is there: fine; a
+                    # missing download: its own rule ('download-ontbreekt')
                 yield Finding(
                     "link-kapot",
                     WAARSCHUWING,

@@ -40,7 +40,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         parts.append(
             f"In de map '{ATTACHMENTS}' staan bijlagen waar geen pagina naar linkt; die komen niet op de website: "
             f"{_names(attachments)}. Moet een ervan wél online? Link ernaar vanaf een pagina, zoals "
-            f"[{posixpath.basename(attachments[0])}](../{attachments[0]}), of noem het bij 'eerdere_edities' in "
+            f"{_link(attachments[0])}, of noem het bij 'eerdere_edities' in "
             "kompas.yml als het een eerder rapport is. Zo niet, haal het uit de map."
         )
     if rest:
@@ -50,6 +50,15 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             f"website: {_names(rest)}. Is er een bijlage bij die wél online moet? Verwijs ernaar vanaf een pagina."
         )
     yield NIET_GEPUBLICEERD(" ".join(parts))
+
+
+def _link(file: str) -> str:
+    """A Markdown link to ``file`` from a page one folder deep, that works for a name with spaces too."""
+    target = f"../{file}"
+    if any(c.isspace() for c in target) or "(" in target or ")" in target:
+        target = f"<{target}>"
+    name = posixpath.basename(file).replace("[", "(").replace("]", ")")
+    return f"[{name}]({target})"
 
 
 def _names(files: list[str]) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kompas_site.check import check_report
 from kompas_site.load import load_report
@@ -92,3 +94,138 @@ def test_too_few_values_get_no_comma_hint(example):
     )
     (found,) = findings(example, "cijfers-rij")
     assert "komma" not in found.message
+
+
+# -- easy-read sentences -------------------------------------------------------------------------------------
+
+TREND = """titel: Zo veilig voelen deelnemers zich
+bron: Onderzoeken 2019 tot 2025
+eenheid: procent
+grafiek: lijn
+{makkelijk}reeksen:
+  - naam: Cliënten (deelnemers)
+    n: 188
+rijen:
+  - label: "2019"
+    waarden: [71]
+  - label: "2025"
+    waarden: [91]
+"""
+
+
+def easy_sentences(content: Path, name: str, source: str = "02-zorgproces/index.begrijpelijk.md") -> list[str]:
+    from bs4 import BeautifulSoup
+    from markdown import Markdown
+
+    from kompas_site.pipeline import run
+
+    twin = content / source
+    twin.write_text(twin.read_text(encoding="utf-8") + f"\n[[cijfers: {name}]]\n", encoding="utf-8")
+    build = run(content)
+    html = Markdown(extensions=["attr_list", "md_in_html"]).convert(build.pages[source].markdown)
+    soup = BeautifulSoup(build.finish_html(source, html), "html.parser")
+    block = soup.find("div", class_="kompas-cijfers-makkelijk")
+    return [p.get_text() for p in block.find_all("p") if "id" in p.attrs]
+
+
+def test_a_trend_in_easy_read_is_short_sentences_with_the_authors_verb(example):
+    write_set(example, "trend", TREND.format(makkelijk="makkelijk: voelen zich veilig\n"))
+    assert easy_sentences(example, "trend") == [
+        "9 van de 10 cliënten (deelnemers) voelen zich veilig. Dat was in 2025. In 2019 waren dat er 7 van de 10. "
+        "Nu zijn het er meer."
+    ]
+
+
+def test_a_trend_without_makkelijk_still_makes_a_sentence_and_gets_a_tip(example):
+    write_set(example, "trend", TREND.format(makkelijk=""))
+    assert easy_sentences(example, "trend") == [
+        "In 2025 was het cijfer 9 van de 10 cliënten (deelnemers). In 2019 waren dat er 7 van de 10. "
+        "Nu zijn het er meer."
+    ]
+    (tip,) = findings(example, "cijfers-makkelijk")
+    assert tip.severity == "tip" and tip.file == "cijfers/trend.yml" and "makkelijk:" in tip.message
+
+
+def test_a_count_in_easy_read_is_a_sentence_not_a_label_with_brackets(example):
+    text = PERSONEEL.format(eenheid="aantal", waarde="1234").replace("Invalkrachten", "Invalkrachten (uren per maand)")
+    text = text.replace(
+        "    waarden: [271, 286]\n", "    waarden: [271, 286]\n    makkelijk: mensen werken in vaste dienst\n"
+    )
+    write_set(example, "personeel", text)
+    sentences = easy_sentences(example, "personeel")
+    assert sentences == [
+        "271 mensen werken in vaste dienst in 2024.",
+        "286 mensen werken in vaste dienst in 2025.",
+        "Het cijfer bij ‘Invalkrachten (uren per maand)’ is 1.234 in 2024.",
+        "Het cijfer bij ‘Invalkrachten (uren per maand)’ is 1.412 in 2025.",
+        "Verzuim in 2024: 7,2.",
+        "Verzuim in 2025: 6,8.",
+    ]
+    (tip,) = findings(example, "cijfers-makkelijk")
+    assert "'Invalkrachten (uren per maand)' en 'Verzuim'" in tip.message
+
+
+def test_no_tip_when_every_row_has_makkelijk_or_the_set_is_not_on_an_easy_read_page(example):
+    write_set(example, "trend", TREND.format(makkelijk=""))
+    page = example / "02-zorgproces" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[cijfers: trend]]\n", encoding="utf-8")
+    assert findings(example, "cijfers-makkelijk") == []
+    write_set(example, "trend", TREND.format(makkelijk="makkelijk: voelen zich veilig\n"))
+    twin = example / "02-zorgproces" / "index.begrijpelijk.md"
+    twin.write_text(twin.read_text(encoding="utf-8") + "\n[[cijfers: trend]]\n", encoding="utf-8")
+    assert findings(example, "cijfers-makkelijk") == []
+
+
+_words = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=40).filter(
+    lambda t: t.strip(" .:") and t == t.strip() and not t.endswith((".", ":"))
+)
+
+
+def _nested_brackets(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += char == "("
+        if depth > 1:
+            return True
+        depth -= char == ")" and depth > 0
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.floats(min_value=0, max_value=100_000, allow_nan=False),
+    label=_words,
+    makkelijk=st.none() | _words,
+    who=st.none() | st.sampled_from(["2024", "Cliënten", "Verwanten (ouders)", "2023-2024"]),
+    eenheid=st.sampled_from(["aantal", "euro", "dagen", "gesprekken"]),
+)
+def test_every_count_sentence_is_a_sentence_with_the_authors_words(value, label, makkelijk, who, eenheid):
+    from kompas_site.assemble.cijfers import count_sentence
+
+    sentence = count_sentence(value, eenheid, label, makkelijk, who)
+    assert sentence.endswith(".") and sentence[:1] == sentence[:1].upper()
+    own = makkelijk if makkelijk else label
+    assert own.strip().rstrip(".:").casefold() in sentence.casefold()
+    if not _nested_brackets(own) and not (who and _nested_brackets(who)):
+        assert not _nested_brackets(sentence)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    percents=st.lists(st.floats(min_value=0, max_value=100, allow_nan=False), min_size=1, max_size=5),
+    naam=st.sampled_from(["Cliënten", "Cliënten (deelnemers)", "Verwanten", "NPS-groep"]),
+    makkelijk=st.none() | _words,
+)
+def test_every_trend_sentence_names_the_year_and_uses_makkelijk(percents, naam, makkelijk):
+    from kompas_site.assemble.cijfers import trend_sentence
+    from kompas_site.model import Cijferset, Reeks, Rij
+
+    rows = tuple(Rij(str(2019 + 2 * i), (p,), None, i + 1) for i, p in enumerate(percents))
+    figures = Cijferset("t", "cijfers/t.yml", "Trend", None, "procent", "lijn", (Reeks(naam, 40),), rows)
+    sentence, filled = trend_sentence(figures, 0, percents[-1], rows[-1].label, makkelijk)
+    assert rows[-1].label in sentence and 0 <= filled <= 10
+    assert not _nested_brackets(sentence) and sentence.endswith(".")
+    if makkelijk:
+        assert makkelijk.strip().rstrip(".").casefold() in sentence.casefold()
+    if len(rows) > 1:
+        assert f"In {rows[0].label} waren dat er" in sentence

@@ -127,6 +127,7 @@ class CijferSchema(Schema):
     bron: Text = None
     eenheid: Annotated[str, BeforeValidator(_unit)] = "procent"
     grafiek: Literal["staaf", "lijn", "geen"] = "staaf"
+    makkelijk: Text = None
     reeksen: tuple[ReeksSchema, ...] = ()
     rijen: tuple[RijSchema, ...] = ()
     csv: Text = None
@@ -183,6 +184,7 @@ def load_cijferset(root: Path, file: str, name: str) -> Cijferset:
         schema.eenheid,
         schema.grafiek,
     )
+    result.makkelijk = schema.makkelijk
     result.reeksen = tuple(Reeks(r.naam, r.n, doc.line("reeksen", i)) for i, r in enumerate(schema.reeksen))
     result.rijen = tuple(Rij(r.label, r.waarden, r.makkelijk, doc.line("rijen", i)) for i, r in enumerate(schema.rijen))
     if schema.eenheid != "procent":

@@ -266,6 +266,7 @@ class WoordenSchema(Schema):
     client: Text = None
     speerpunten: Text = None
     speerpunt: Text = None
+    clientenraad: Text = None
 
 
 LOCATIES_EXAMPLE = (

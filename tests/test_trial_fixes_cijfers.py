@@ -191,6 +191,10 @@ def _nested_brackets(text: str) -> bool:
     return False
 
 
+def _flat(text: str) -> bool:
+    return text.count("(") == text.count(")") and not _nested_brackets(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     value=st.floats(min_value=0, max_value=100_000, allow_nan=False),
@@ -205,8 +209,9 @@ def test_every_count_sentence_is_a_sentence_with_the_authors_words(value, label,
     sentence = count_sentence(value, eenheid, label, makkelijk, who)
     assert sentence.endswith(".") and sentence[:1] == sentence[:1].upper()
     own = makkelijk if makkelijk else label
-    assert own.strip().rstrip(".:").casefold() in sentence.casefold()
-    if not _nested_brackets(own) and not (who and _nested_brackets(who)):
+    written = own.strip().rstrip(".:")
+    assert written[1:] in sentence and (written[:1] in sentence or written[:1].upper() in sentence)
+    if all(_flat(text) for text in (own, who or "")):  # the author's own brackets are theirs
         assert not _nested_brackets(sentence)
 
 
@@ -229,3 +234,87 @@ def test_every_trend_sentence_names_the_year_and_uses_makkelijk(percents, naam, 
         assert makkelijk.strip().rstrip(".").casefold() in sentence.casefold()
     if len(rows) > 1:
         assert f"In {rows[0].label} waren dat er" in sentence
+
+
+# -- messages ------------------------------------------------------------------------------------------------
+
+
+def test_a_value_outside_a_fixed_list_is_said_in_dutch_with_the_nearest(example):
+    write_set(example, "personeel", PERSONEEL.format(eenheid="aantal", waarde="1234").replace("staaf", "taart"))
+    (problem,) = findings(example, "cijfers-onleesbaar")
+    assert problem.message == (
+        "'grafiek' moet een van deze zijn: 'staaf', 'lijn' of 'geen' (nu staat er 'taart'). Bedoelt u 'staaf'?"
+    )
+    assert (problem.line, problem.key) == (4, "grafiek")
+
+
+def test_a_fixed_list_in_a_profile_schema_is_said_in_dutch():
+    from kompas_site.load.schemas import JarenSchema, validate
+    from kompas_site.load.yamlsource import parse_yaml
+
+    doc = parse_yaml("van: 2024\ntot: 2028\nritme: oneve\n", "profiel.yml")
+    schema, (problem,) = validate(JarenSchema, doc.data, doc)
+    assert schema is None and " or " not in problem.message
+    assert problem.message.startswith("'ritme' moet een van deze zijn: 'elk', 'even' of 'oneven'")
+    assert problem.message.endswith("Bedoelt u 'oneven'?") and problem.line == 3
+
+
+def test_an_example_in_a_finding_keeps_its_lines_in_the_text_output(example, capsys):
+    from conftest import run_kompas
+
+    write_set(example, "personeel", PERSONEEL.format(eenheid="procent", waarde="12").replace('"1.412"', "13"))
+    _, out, _ = run_kompas("check", example, capsys=capsys)
+    block = out[out.index("[cijfers-n]") :]
+    assert "\n      reeksen:\n        - naam: 2024\n          n: 214\n" in block
+    assert "zoals:\n\n      reeksen:" in block
+
+
+def test_a_story_with_a_list_of_bouwstenen_is_told_a_story_has_one(example):
+    story = next((example / "verhalen").glob("*.md"))
+    text = story.read_text(encoding="utf-8")
+    text = text.replace("---\n", "---\nbouwsteen: [1, 3]\n", 1) if "bouwsteen:" not in text else text
+    import re as _re
+
+    text = _re.sub(r"(?m)^bouwsteen:.*$", "bouwsteen: [1, 3]", text)
+    story.write_text(text, encoding="utf-8")
+    (problem,) = findings(example, "verhaal-bouwsteen-onbekend")
+    assert "Een verhaal hoort bij één bouwsteen" in problem.message and "speerpunten" in problem.message
+    assert "'bouwsteen: 1'" in problem.message and "bestaat niet" not in problem.message
+
+
+def test_key_figures_written_as_a_mapping_give_one_message_with_the_list(example):
+    from kompas_site.errors import ContentError
+
+    kompas = example / "kompas.yml"
+    text = kompas.read_text(encoding="utf-8")
+    import re as _re
+
+    text = (
+        _re.sub(r"(?ms)^kerncijfers:\n(?:  .*\n|\n)*", "", text)
+        + "kerncijfers:\n  deelnemers: 312\n  medewerkers: 286\n"
+    )
+    kompas.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_report(example)
+    (problem,) = caught.value.problems
+    assert problem.key == "kerncijfers"
+    assert "kerncijfers:\n  - label: deelnemers\n    waarde: 312\n  - label: medewerkers\n    waarde: 286" in (
+        problem.message
+    )
+
+
+def test_a_csv_saved_by_excel_in_windows_1252_is_read(example):
+    (example / "cijfers" / "tevredenheid.csv").write_bytes(
+        "Vraag;Cliënten;Verwanten\r\nIk voel me veilig;91,5;88\r\nIk kies zelf – echt;79;\r\n".encode("cp1252")
+    )
+    write_set(
+        example,
+        "tevredenheid",
+        "titel: Tevredenheid\nbron: Onderzoek 2025\neenheid: procent\ncsv: tevredenheid.csv\n"
+        "reeksen:\n  - naam: Cliënten\n    n: 188\n  - naam: Verwanten\n    n: 121\n",
+    )
+    figures = load_report(example).cijfers["tevredenheid"]
+    assert figures.usable and [r.label for r in figures.rijen] == ["Ik voel me veilig", "Ik kies zelf – echt"]
+    assert [r.naam for r in figures.reeksen] == ["Cliënten", "Verwanten"]
+    assert figures.rijen[0].waarden == (91.5, 88.0)
+    assert not findings(example, "cijfers-csv")

@@ -286,8 +286,11 @@ def _read_csv(root: Path, figures: Cijferset, name: str, yaml_line: int) -> None
     try:
         text = decode(raw.removeprefix(b"\xef\xbb\xbf"), path)
     except ContentError as exc:
-        problems.extend(exc.problems)
-        return
+        try:  # Excel's "CSV (gescheiden door lijstscheidingsteken)" is Windows-1252, not UTF-8
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            problems.extend(exc.problems)
+            return
     rows = _csv_rows(text, path, problems)
     if rows is None:
         return

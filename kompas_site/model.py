@@ -362,6 +362,7 @@ class Cijferset:
     reeksen: tuple[Reeks, ...] = ()
     rijen: tuple[Rij, ...] = ()
     csv: str | None = None  # the CSV file the rows came from, relative to the content folder
+    makkelijk: str | None = None  # the easy-read ending for every row (a trend, or rows from a CSV file)
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # key path -> line in the YAML file
     # What could not be read (YAML, schema, CSV): each one a finding; a set with problems is not drawn.
     problems: list[Problem] = field(default_factory=list, repr=False)

@@ -19,11 +19,19 @@ class Woorden:
     client: str = "cliënt"
     speerpunten: str = "speerpunten"
     speerpunt: str = "speerpunt"
+    raad: str = ""  # the council of clients when the organisation names it (``clientenraad:``)
 
     @property
     def clientenraad(self) -> str:
-        """The council of clients in this organisation's word: deelnemers -> deelnemersraad."""
-        return f"{self.clienten}raad"
+        """The council of clients: as the organisation names it, else from its word for clients."""
+        return self.raad or council(self.clienten)
+
+    @property
+    def clientenraden(self) -> str:
+        raad = self.clientenraad
+        if raad.startswith("raad van "):
+            return "raden van " + raad.removeprefix("raad van ")
+        return raad[: -len("raad")] + "raden" if raad.endswith("raad") else raad
 
     def apply(self, text: str) -> str:
         """A text written with the sector's words (a kader's element titles, built-in explanations) in this
@@ -36,7 +44,7 @@ class Woorden:
             "cliëntervaringsonderzoeken": f"onderzoeken naar de ervaringen van {self.clienten}",
             "cliëntervaringsonderzoek": f"onderzoek naar de ervaringen van {self.clienten}",
             "cliëntervaringen": f"ervaringen van {self.clienten}",
-            "cliëntenraden": f"{self.clienten}raden",
+            "cliëntenraden": self.clientenraden,
             "cliëntenraad": self.clientenraad,
             "cliënten": self.clienten,
             "cliënt": self.client,
@@ -60,6 +68,39 @@ _SECTOR_WORDS = re.compile(
     r"|cliënten|cliënt|speerpunten|speerpunt)",
     re.IGNORECASE,
 )
+
+
+# Plurals that make no compound with 'raad': 'mensenraad' is not a Dutch word.
+_NO_COUNCIL = {"mensen", "personen", "cliënten en naasten"}
+
+
+def council(clienten: str) -> str:
+    """The council of clients in the organisation's word: deelnemers -> deelnemersraad, jongeren ->
+    jongerenraad, kinderen -> kinderraad. A group of words or a word without a good compound (mensen) gets
+    'raad van ...': 'raad van mensen'. Authors who name it otherwise give ``clientenraad:``."""
+    word = clienten.strip()
+    if " " in word or word.lower() in _NO_COUNCIL:
+        return f"raad van {word}"
+    if word.lower().endswith("kinderen"):
+        return word[: -len("kinderen")] + "kinderraad"
+    return f"{word}raad"
+
+
+def own_case(word: str | None) -> str | None:
+    """A word as the author wrote it, lower case where only its first letter was a capital: 'Verbeterpunten'
+    -> 'verbeterpunten'; a name or abbreviation with other capitals stays ('NAH-cliënten', 'De Wilgenhoevers'
+    keeps its capitals only when more than the first letter is one)."""
+    if word is None:
+        return None
+    text = word.strip()
+    if text[:1].isupper() and not any(c.isupper() for c in text[1:]):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def several_words(word: str) -> bool:
+    """'cliënten en naasten': a group of words whose singular cannot be derived."""
+    return len(word.split()) > 1
 
 
 def capitalised(word: str) -> str:

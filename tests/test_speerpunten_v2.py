@@ -151,7 +151,7 @@ def test_easy_read_twin_lists_goals_in_easy_words(content, tmp_path, capsys):
     full, easy = build(content, tmp_path, capsys)
     assert [text(h) for h in easy.select("article h2")][:4] == ["Gelukt", "We gaan door", "Nieuw", "Gestopt"]
     block = easy.select_one("section#vaste-gezichten")
-    assert "Dit wilden we: Minder dan 10% invalkrachten." in text(block)
+    assert "Dit willen we: Minder dan 10% invalkrachten." in text(block)  # doorgezet: still ahead
     assert "Dit is er gebeurd: 14% invalkrachten." in text(block)
     assert "Dit doen we nu: Invalkrachten krijgen een vaste groep." in text(block)
     assert block.select_one("a")["href"] == "../../speerpunten/#vaste-gezichten"
@@ -233,3 +233,17 @@ def test_a_bouwsteen_that_is_no_number_names_the_forms(content, capsys):
     assert code != 0
     out += err
     assert "speerpunten.yml" in out and "regel 4" in out and "'bouwsteen: [1, 3]'" in out
+
+
+def test_easy_read_says_what_we_want_for_new_goals_and_why_a_goal_stopped(content, tmp_path, capsys):
+    goals = GOALS.replace(
+        "    status: behaald\n    toelichting: Op alle locaties.",
+        "    status: behaald\n    toelichting: Op alle locaties.\n    doel: Elk plan met plaatjes.",
+    ).replace("    status: nieuw\n", "    status: nieuw\n    doel: Iedereen weet waar hij terecht kan.\n")
+    (content / "speerpunten.yml").write_text(goals, encoding="utf-8")
+    _, easy = build(content, tmp_path, capsys)
+    assert "Dit willen we: Iedereen weet waar hij terecht kan." in text(easy.select_one("section#hele-organisatie"))
+    assert "Dit wilden we: Elk plan met plaatjes." in text(easy.select_one("section#plan-in-beeld"))
+    stopped = text(easy.select_one("section#app-gestopt"))
+    assert "Waarom we stoppen: De app was te moeilijk; we kozen voor papier." in stopped
+    assert "Waarom we stoppen" not in text(easy.select_one("section#samen-leren"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,7 +12,9 @@ from conftest import EASY_PROSE, EXAMPLE, run_kompas
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kompas_site.check import check_report
 from kompas_site.easyread.woordenlijst import glossary
+from kompas_site.load import load_report
 from kompas_site.woorden import DEFAULT, Woorden, capitalised, singular
 
 KOMPAS = """organisatie:
@@ -189,7 +192,7 @@ def test_no_generated_text_names_clients_or_speerpunten(tmp_path, capsys):
         h2.get_text(" ", strip=True).replace(SOFT_HYPHEN, ""): h2.find_next_sibling("p").get_text(" ", strip=True)
         for h2 in glossary.select("article h2")
     }
-    assert entries["Verbeterpunt"] == "Een doel waar de organisatie extra hard aan werkt."
+    assert entries["Verbeterpunt"] == "Iets wat de organisatie beter wil maken. Daar werkt ze extra hard aan."
     assert entries["Bewonersraad"].startswith("Een groep bewoners en familieleden.")
     easy = read(out, "begrijpelijk/index.html")
     notes = [n.get_text(" ", strip=True) for n in easy.select(".kompas-uitleg")]
@@ -340,3 +343,76 @@ def test_the_example_never_says_speerpunt_where_readers_see_it(edition, tmp_path
     glossary = read(out, "begrijpelijk/woordenlijst/index.html")
     terms = [h2.get_text(" ", strip=True).replace(SOFT_HYPHEN, "") for h2 in glossary.select("article h2")]
     assert "Verbeterpunt" in terms
+
+
+def _settings(tmp_path, woorden: str):
+    from kompas_site.load.settings import load_settings
+
+    (tmp_path / "kompas.yml").write_bytes(
+        (KOMPAS.split("woorden:")[0] + "woorden:\n" + woorden + "locaties:" + KOMPAS.split("locaties:")[1])
+        .replace("\n", "\r\n")
+        .encode("utf-8")
+    )
+    return load_settings(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("woorden", "expected"),
+    [
+        (
+            "  clienten: Deelnemers\n  speerpunten: Verbeterpunten\n",
+            ("deelnemers", "deelnemer", "verbeterpunten", "verbeterpunt", "deelnemersraad"),
+        ),
+        ("  clienten: kinderen\n  speerpunten: doelen\n", ("kinderen", "kind", "doelen", "doel", "kinderraad")),
+        ("  clienten: jongeren\n", ("jongeren", "jongere", "speerpunten", "speerpunt", "jongerenraad")),
+        ("  clienten: ouderen\n", ("ouderen", "oudere", "speerpunten", "speerpunt", "ouderenraad")),
+        ("  clienten: mensen\n", ("mensen", "mens", "speerpunten", "speerpunt", "raad van mensen")),
+        (
+            "  clienten: mensen\n  clientenraad: Medezeggenschapsraad\n",
+            ("mensen", "mens", "speerpunten", "speerpunt", "medezeggenschapsraad"),
+        ),
+        (
+            "  clienten: NAH-cliënten\n  client: NAH-cliënt\n",
+            ("NAH-cliënten", "NAH-cliënt", "speerpunten", "speerpunt", "NAH-cliëntenraad"),
+        ),
+        (
+            "  clienten: cliënten en naasten\n",
+            ("cliënten en naasten", "cliënt", "speerpunten", "speerpunt", "raad van cliënten en naasten"),
+        ),
+    ],
+)
+def test_own_words_are_lower_case_in_a_sentence_and_name_the_council(tmp_path, woorden, expected):
+    w = _settings(tmp_path, woorden).woorden
+    assert (w.clienten, w.client, w.speerpunten, w.speerpunt, w.clientenraad) == expected
+    assert w.apply("De Cliëntenraad") == "De " + capitalised(expected[4])
+
+
+def test_several_words_without_a_singular_are_a_warning_with_an_example(tmp_path):
+    from kompas_site.check.rules import woorden as rule
+
+    folder = tmp_path / "content"
+    shutil.copytree(EXAMPLE, folder)
+    kompas = folder / "kompas.yml"
+    text = kompas.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^woorden:\n(  .*\n)*", "", text) + "woorden:\n  clienten: cliënten en naasten\n"
+    kompas.write_text(text, encoding="utf-8")
+    found = [f for f in check_report(load_report(folder)).findings if f.code == rule.ENKELVOUD.code]
+    assert len(found) == 1
+    assert found[0].severity == "waarschuwing" and found[0].key == "woorden.clienten"
+    assert found[0].line == len(text.splitlines())
+    assert "client: cliënt of naaste" in found[0].message
+    kompas.write_text(text + "  client: cliënt of naaste\n", encoding="utf-8")
+    assert not [f for f in check_report(load_report(folder)).findings if f.code == rule.ENKELVOUD.code]
+
+
+@given(
+    st.sampled_from(["doelen", "verbeterpunten", "aandachtspunten", "punten", "speerpunten", "ambities"]),
+    st.sampled_from(["kinderen", "mensen", "deelnemers", "bewoners", "jongeren", "cliënten"]),
+)
+def test_no_glossary_entry_explains_a_word_by_itself(speerpunten, clienten):
+    woorden = Woorden(clienten, singular(clienten), speerpunten, singular(speerpunten))
+    own = {w.casefold() for w in (woorden.client, woorden.clienten, woorden.speerpunt, woorden.speerpunten)}
+    own.add(woorden.clientenraad.casefold())
+    for term in (t for t in glossary({}, {}, woorden) if t.term.casefold() in own):
+        first = term.uitleg.split(".")[0].casefold()
+        assert not re.search(rf"\b{re.escape(term.term.casefold())}\b", first), (term.term, term.uitleg)

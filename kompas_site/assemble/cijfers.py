@@ -31,7 +31,7 @@ from kompas_site.assemble.grafiek import (
 )
 from kompas_site.dutch import getal, opsomming
 from kompas_site.load.cijfers import number
-from kompas_site.model import FIGURE_BLOCK, Cijferset, Kerncijfer, Page, Report
+from kompas_site.model import FIGURE_BLOCK, Cijferset, Kerncijfer, Page, Report, Rij
 from kompas_site.paths import relative_url, site_url
 from kompas_site.sanitise import markdown_text, url_path
 
@@ -72,6 +72,61 @@ def easy_sentence(percent: float, naam: str, label: str, makkelijk: str | None) 
     ending = makkelijk.strip().rstrip(".") if makkelijk else f"zeggen: ‘{label.strip().rstrip('.')}’"
     sentence = f"{words} van de 10 {subject(naam)} {ending}."
     return sentence[:1].upper() + sentence[1:], filled
+
+
+def ending_for(figures: Cijferset, row: Rij) -> str | None:
+    """The easy-read ending of a trend: the row's own, the set's, or the last one an earlier row gave."""
+    given = [r.makkelijk for r in figures.rijen if r.makkelijk]
+    return row.makkelijk or figures.makkelijk or (given[-1] if given else None)
+
+
+def _first_known(figures: Cijferset, index: int) -> tuple[str, float] | None:
+    for row in figures.rijen:
+        if index < len(row.waarden) and row.waarden[index] is not None:
+            return row.label, row.waarden[index]  # type: ignore[return-value]
+    return None
+
+
+def trend_sentence(
+    figures: Cijferset, index: int, percent: float, period: str, makkelijk: str | None
+) -> tuple[str, int]:
+    """A trend in short sentences: "9 van de 10 cliënten voelen zich veilig. Dat was in 2025. In 2019 waren
+    dat er 7 van de 10. Nu zijn het er meer." Without a ``makkelijk`` ending the period leads: "In 2025 was het cijfer ..."."""
+    naam = figures.reeksen[index].naam
+    words, filled = van_de_tien(percent)
+    if makkelijk:
+        sentence, _ = easy_sentence(percent, naam, period, makkelijk)
+        sentence += f" Dat was in {period.strip()}."
+    else:
+        sentence = f"In {period.strip()} was het cijfer {words} van de 10 {subject(naam)}."
+    first = _first_known(figures, index)
+    if first is not None and first[0] != period:
+        then, _ = van_de_tien(first[1])
+        sentence += f" In {first[0].strip()} waren dat er {then} van de 10."
+        word = trend_word(figures, index)
+        if word:
+            sentence += f" Nu zijn het er {word}."
+    return sentence, filled
+
+
+SHORT_LABEL = 4  # words: a label this short may stand before a colon ("Vrijwilligers: 140.")
+
+
+def count_sentence(value: float, eenheid: str, label: str, makkelijk: str | None, who: str | None) -> str:
+    """A count in one short sentence. With ``makkelijk`` the number leads ("140 vrijwilligers helpen ons."),
+    a short label takes a colon ("Vrijwilligers: 140."), a longer one is quoted in a sentence."""
+    shown = value_text(value, eenheid)
+    when = ""
+    if who:
+        when = f" in {who.strip()}" if re.fullmatch(r"\d{4}(-\d{4})?", who.strip()) else f" bij {subject(who.strip())}"
+    label = label.strip().rstrip(".:")
+    if makkelijk:
+        sentence = f"{shown} {makkelijk.strip().rstrip('.')}{when}."
+    elif len(label.split()) <= SHORT_LABEL and not re.search(r"[()\[\]:]", label):
+        sentence = f"{label}{when}: {shown}."
+    else:
+        sentence = f"Het cijfer bij ‘{label}’ is {shown}{when}."
+    return sentence[:1].upper() + sentence[1:]
 
 
 def anchor(naam: str) -> str:
@@ -193,24 +248,18 @@ def easy_block(figures: Cijferset, ident: str) -> str:
             reeks = figures.reeksen[i]
             label_id = f"{ident}-zin-{count}"
             if figures.eenheid == "procent":
-                if figures.grafiek == "lijn":  # the row is a year: the title says what was counted
-                    words, filled = van_de_tien(value)
-                    ending = f" {row.makkelijk.strip().rstrip('.')}" if row.makkelijk else ""
-                    sentence = f"In {row.label}: {words} van de 10 {subject(reeks.naam)}{ending}."
-                    word = trend_word(figures, i)
-                    if word:
-                        sentence += f" Dat is {word} dan in {figures.rijen[0].label}."
+                if figures.grafiek == "lijn":
+                    sentence, filled = trend_sentence(figures, i, value, row.label, ending_for(figures, row))
                 else:
-                    sentence, filled = easy_sentence(value, reeks.naam, row.label, row.makkelijk)
+                    sentence, filled = easy_sentence(value, reeks.naam, row.label, row.makkelijk or figures.makkelijk)
                 parts.append('<div class="kompas-cijfers-makkelijk__rij">')
                 parts.append(f'<p id="{label_id}">{_e(sentence)}</p>')
                 parts.append(people(filled, f"{label_id}-beeld", label_id))
                 parts.append("</div>")
             else:
-                who = f" ({reeks.naam})" if len(figures.reeksen) > 1 else ""
-                parts.append(
-                    f'<p id="{label_id}">{_e(row.label)}{_e(who)}: {_e(value_text(value, figures.eenheid))}.</p>'
-                )
+                who = reeks.naam if len(figures.reeksen) > 1 else None
+                sentence = count_sentence(value, figures.eenheid, row.label, row.makkelijk or figures.makkelijk, who)
+                parts.append(f'<p id="{label_id}">{_e(sentence)}</p>')
     if figures.bron:
         parts.append(f'<p class="kompas-cijfers-makkelijk__bron">Dit komt uit: {_e(figures.bron)}.</p>')
     parts.append("</div>")

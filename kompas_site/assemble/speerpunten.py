@@ -14,7 +14,7 @@ from kompas_site.assemble.locaties import source as location_source
 from kompas_site.assemble.templates import generated, render
 from kompas_site.check.result import CheckResult
 from kompas_site.dutch import aantal, opsomming
-from kompas_site.model import SPEERPUNT_STATUS, SPEERPUNT_STATUS_MAKKELIJK, Speerpunt
+from kompas_site.model import ANNOUNCED, SPEERPUNT_STATUS, SPEERPUNT_STATUS_MAKKELIJK, Speerpunt
 from kompas_site.sanitise import markdown_text, url_path
 from kompas_site.woorden import Woorden, capitalised
 
@@ -104,6 +104,7 @@ def _goal(goal: Speerpunt, result: CheckResult, links: dict[int, str], from_fold
         "doel": goal.doel,
         "resultaat": goal.resultaat,
         "vervolg": goal.vervolg,
+        "vooruit": status in ANNOUNCED,  # a goal for the years ahead: "Dit willen we", not "Dit wilden we"
         "vorige": _previous(goal, result, from_folder),
     }
 

@@ -66,14 +66,7 @@ def as_text(result: CheckResult, width: int = 100) -> str:
         for f in findings:
             head = f"  {LABEL[f.severity]}" + (f" (regel {f.line})" if f.line else "") + f" [{f.code}]"
             lines.append(head)
-            lines += textwrap.wrap(
-                f.message,
-                width,
-                initial_indent="    ",
-                subsequent_indent="    ",
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
+            lines += message_lines(f.message, width)
     lines += ["", summary(result)]
     return "\n".join(lines)
 
@@ -84,3 +77,25 @@ def summary(result: CheckResult) -> str:
     if counts[FOUT]:
         return text + " Los de fouten op voordat u publiceert."
     return text + " Er zijn geen fouten: het rapport kan gepubliceerd worden."
+
+
+def message_lines(message: str, width: int) -> list[str]:
+    """A finding's message for the terminal: prose wrapped at the width, an example (a block of several
+    lines after an empty line, as in 'zoals:\n\nreeksen:\n  - naam: ...') kept line by line, indented
+    like the examples of 'kompas' when a file cannot be read."""
+    lines: list[str] = []
+    for i, block in enumerate(message.split("\n\n")):
+        if i:
+            lines.append("")
+        if "\n" in block.strip("\n"):
+            lines += ["      " + line if line.strip() else "" for line in block.strip("\n").split("\n")]
+            continue
+        lines += textwrap.wrap(
+            block,
+            width,
+            initial_indent="    ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+    return lines

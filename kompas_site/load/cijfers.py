@@ -21,9 +21,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from kompas_site.dutch import getal
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.schemas import RequiredText, Schema, Text, validate
-from kompas_site.load.yamlsource import decode, parse_yaml, read_text
+from kompas_site.load.yamlsource import YamlDoc, decode, parse_yaml, read_text
 from kompas_site.model import CIJFERS_DIR, Cijferset, Reeks, Rij
 
 SUFFIXES = (".yml", ".yaml")
@@ -126,6 +127,7 @@ class CijferSchema(Schema):
     bron: Text = None
     eenheid: Annotated[str, BeforeValidator(_unit)] = "procent"
     grafiek: Literal["staaf", "lijn", "geen"] = "staaf"
+    makkelijk: Text = None
     reeksen: tuple[ReeksSchema, ...] = ()
     rijen: tuple[RijSchema, ...] = ()
     csv: Text = None
@@ -182,8 +184,11 @@ def load_cijferset(root: Path, file: str, name: str) -> Cijferset:
         schema.eenheid,
         schema.grafiek,
     )
+    result.makkelijk = schema.makkelijk
     result.reeksen = tuple(Reeks(r.naam, r.n, doc.line("reeksen", i)) for i, r in enumerate(schema.reeksen))
     result.rijen = tuple(Rij(r.label, r.waarden, r.makkelijk, doc.line("rijen", i)) for i, r in enumerate(schema.rijen))
+    if schema.eenheid != "procent":
+        result.problems.extend(_thousands_problems(doc, schema.eenheid))
     if schema.csv:
         if schema.rijen:
             result.problems.append(
@@ -210,6 +215,41 @@ def load_cijferset(root: Path, file: str, name: str) -> Cijferset:
             )
         )
     return result
+
+
+def _three_decimals(value: Any) -> bool:
+    """A YAML float written with exactly three decimals, like 1.234 (YAML drops trailing zeros: 1.230 is 1.23)."""
+    if not isinstance(value, float) or not math.isfinite(value):
+        return False
+    text = repr(value)
+    return "e" not in text and len(text.split(".")[1]) == 3
+
+
+def _thousands_problems(doc: YamlDoc, eenheid: str) -> list[Problem]:
+    """A number like 1.234 in a set of counts, days or euros: in the Netherlands a thousands separator, but
+    YAML reads it as one point two three four. Only a quoted "1.234" is read the Dutch way."""
+    rows = doc.data.get("rijen")
+    problems = []
+    for i, row in enumerate(rows if isinstance(rows, list) else []):
+        waarden = row.get("waarden") if isinstance(row, dict) else None
+        items = waarden if isinstance(waarden, list) else [waarden]
+        found = next((v for v in items if _three_decimals(v)), None)
+        if found is None:
+            continue
+        written = repr(found)
+        whole = written.replace(".", "").replace("-0", "-").lstrip("0") or "0"
+        meant, read = getal(float(whole)), getal(found, 3)
+        problems.append(
+            doc.problem(
+                f"Bij 'waarden' staat {written}. In dit bestand leest de computer de punt als komma: er staat nu "
+                f"{read}, niet {meant}. Bedoelt u {meant}? Schrijf het zonder punt ({whole}) of tussen "
+                f'aanhalingstekens ("{written}"). Bedoelt u toch {read} ({eenheid})? Schrijf dan "{read}".',
+                "rijen",
+                i,
+                "waarden",
+            )
+        )
+    return problems
 
 
 def _read_csv(root: Path, figures: Cijferset, name: str, yaml_line: int) -> None:
@@ -246,8 +286,11 @@ def _read_csv(root: Path, figures: Cijferset, name: str, yaml_line: int) -> None
     try:
         text = decode(raw.removeprefix(b"\xef\xbb\xbf"), path)
     except ContentError as exc:
-        problems.extend(exc.problems)
-        return
+        try:  # Excel's "CSV (gescheiden door lijstscheidingsteken)" is Windows-1252, not UTF-8
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            problems.extend(exc.problems)
+            return
     rows = _csv_rows(text, path, problems)
     if rows is None:
         return

@@ -266,6 +266,7 @@ class WoordenSchema(Schema):
     client: Text = None
     speerpunten: Text = None
     speerpunt: Text = None
+    clientenraad: Text = None
 
 
 LOCATIES_EXAMPLE = (
@@ -360,6 +361,14 @@ class KerncijferSchema(Schema):
 def _kerncijfers(value: Any) -> Any:
     if value is None:
         return ()
+    if isinstance(value, dict) and not {"label", "waarde"} & set(value):  # 'deelnemers: 312', one per line
+        pairs = list(value.items())[:2]
+        written = "\n".join(f"  - label: {k}\n    waarde: {v}" for k, v in pairs)
+        raise ValueError(
+            f"Onder 'kerncijfers' staat {'een cijfer' if len(value) == 1 else 'elk cijfer'} als '{pairs[0][0]}: "
+            f"{pairs[0][1]}'. Schrijf elk kerncijfer als een item van een lijst, met '- label:' en 'waarde:' "
+            f"eronder:\n\nkerncijfers:\n{written}"
+        )
     if isinstance(value, dict):
         return [value]
     if not isinstance(value, list):
@@ -900,11 +909,23 @@ def _problem(error: ErrorDetails, schema: type[BaseModel], doc: YamlDoc, prefix:
         message = extra["geen_blok"]
     elif kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
+    elif kind == "literal_error":
+        message = _literal_message(error)
     else:
         template = _MESSAGES.get(kind)
         ctx = error.get("ctx") or {}
         message = template.format(key="{key}", **ctx) if template else f"'{{key}}' klopt niet ({error['msg']})."
     return Problem(message.replace("{key}", key), doc.file, doc.line(*loc), key or None)
+
+
+def _literal_message(error: ErrorDetails) -> str:
+    """A value outside a fixed list, in Dutch ('staaf', 'lijn' of 'geen'; pydantic writes 'or'), with the
+    nearest allowed value."""
+    options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+    given = error.get("input")
+    shown = ", ".join(f"'{o}'" for o in options[:-1]) + f" of '{options[-1]}'" if len(options) > 1 else listing(options)
+    now = f" (nu staat er '{given}')" if isinstance(given, (str, int, float)) and not isinstance(given, bool) else ""
+    return f"'{{key}}' moet een van deze zijn: {shown}{now}." + did_you_mean(str(given), options)
 
 
 def _loc(loc: tuple) -> list:

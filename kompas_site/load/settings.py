@@ -22,7 +22,7 @@ from kompas_site.model import (
     Toegestaan,
 )
 from kompas_site.spelling import did_you_mean, listing
-from kompas_site.woorden import Woorden, singular
+from kompas_site.woorden import Woorden, own_case, several_words, singular
 
 FILE = "kompas.yml"
 
@@ -171,20 +171,26 @@ def _edities(doc, problems: list[Problem], items) -> None:
 
 
 def _woorden(schema: WoordenSchema | None) -> Woorden:
-    """The organisation's words; a plural without its singular gets a derived one (deelnemers -> deelnemer)."""
+    """The organisation's words, lower case inside a sentence ('Verbeterpunten' -> 'verbeterpunten'); a plural
+    without its singular gets a derived one (deelnemers -> deelnemer). A group of words ('cliënten en naasten')
+    has no derivable singular: its first word's is used, and the checker asks for ``client:``."""
     if schema is None:
         return Woorden()
     default = Woorden()
-    clienten = (schema.clienten or default.clienten).strip()
-    speerpunten = (schema.speerpunten or default.speerpunten).strip()
+    clienten = own_case(schema.clienten) or default.clienten
+    speerpunten = own_case(schema.speerpunten) or default.speerpunten
     return Woorden(
         clienten=clienten,
-        client=(schema.client or (default.client if schema.clienten is None else singular(clienten))).strip(),
+        client=own_case(schema.client) or (default.client if schema.clienten is None else _one(clienten)),
         speerpunten=speerpunten,
-        speerpunt=(
-            schema.speerpunt or (default.speerpunt if schema.speerpunten is None else singular(speerpunten))
-        ).strip(),
+        speerpunt=own_case(schema.speerpunt)
+        or (default.speerpunt if schema.speerpunten is None else _one(speerpunten)),
+        raad=own_case(schema.clientenraad) or "",
     )
+
+
+def _one(plural: str) -> str:
+    return singular(plural.split()[0] if several_words(plural) else plural)
 
 
 def _colour_as_comment(doc, problems: list[Problem], text: str) -> None:

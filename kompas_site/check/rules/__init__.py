@@ -33,6 +33,7 @@ from kompas_site.check.rules import (
     toegankelijkheid,
     unpublished,
     video,
+    woorden,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -50,6 +51,7 @@ RULES: tuple[Rule, ...] = tuple(
         story_cards,
         cijfers,
         cijfers_gebruik,
+        woorden,
         links,
         downloads,
         edities,

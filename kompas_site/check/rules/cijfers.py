@@ -136,7 +136,8 @@ def _contents(figures: Cijferset) -> Iterator[Finding]:
                 f"De rij '{row.label}' heeft {getal(len(row.waarden))} "
                 f"{'getal' if len(row.waarden) == 1 else 'getallen'}, maar er {'is' if count == 1 else 'zijn'} "
                 f"{getal(count)} {'reeks' if count == 1 else 'reeksen'} ({opsomming(r.naam for r in figures.reeksen)}). "
-                "Geef één getal per reeks, en null (of een lege cel) waar iets niet gevraagd is.",
+                "Geef één getal per reeks, en null (of een lege cel) waar iets niet gevraagd is."
+                + ("" if figures.csv or len(row.waarden) <= count else _comma_hint(row.waarden)),
                 file=rows_file,
                 line=line or 1,
                 key=None if figures.csv else "rijen.waarden",
@@ -160,3 +161,12 @@ def _contents(figures: Cijferset) -> Iterator[Finding]:
             file=figures.file,
             line=1,
         )
+
+
+def _comma_hint(values: tuple[float | None, ...]) -> str:
+    """Too many values in a YAML list: perhaps a decimal comma, which YAML reads as between two numbers."""
+    first, second = (getal(v, 0 if v.is_integer() else 1) for v in (float(x or 0) for x in values[:2]))
+    return (
+        f" Staat er een komma in een getal, zoals [{first},{second}]? In dit bestand scheidt een komma twee "
+        f'getallen. Schrijf het getal met een punt ({first}.{second}) of tussen aanhalingstekens ("{first},{second}").'
+    )

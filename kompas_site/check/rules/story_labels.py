@@ -56,7 +56,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for story in report.stories:
         yield from _perspectief(story)
         yield from _domeinen(story, kader)
-        yield from _bouwsteen(story, kader)
+        yield from _bouwsteen(story, kader, report.settings.woorden.speerpunten)
 
 
 def _perspectief(story: Page) -> Iterator[Finding]:
@@ -113,13 +113,26 @@ def _domeinen(story: Page, kader: Kader) -> Iterator[Finding]:
         )
 
 
-def _bouwsteen(story: Page, kader: Kader) -> Iterator[Finding]:
+def _bouwsteen(story: Page, kader: Kader, speerpunten: str) -> Iterator[Finding]:
     value = story.meta.get("bouwsteen")
     if value is None:
         return
     if isinstance(value, int) and not isinstance(value, bool) and kader.bouwsteen(value) is not None:
         return
     numbers = [str(b.nummer) for b in kader.bouwstenen]
+    if isinstance(value, list):
+        first = next((v for v in value if isinstance(v, int) and kader.bouwsteen(v) is not None), 1)
+        yield Finding(
+            "verhaal-bouwsteen-onbekend",
+            FOUT,
+            f"Bij 'bouwsteen' staat een lijst ({', '.join(str(v) for v in value)}). Een verhaal hoort bij één "
+            f"bouwsteen; een lijst kan alleen bij {speerpunten}. Kies de bouwsteen waar dit verhaal het "
+            f"meest over gaat, zoals 'bouwsteen: {first}'. Past het bij meer? Noem de andere in de tekst.",
+            file=story.path,
+            line=story.meta_line("bouwsteen") or 1,
+            key="bouwsteen",
+        )
+        return
     yield Finding(
         "verhaal-bouwsteen-onbekend",
         FOUT,

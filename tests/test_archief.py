@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -175,6 +176,8 @@ def test_an_edition_with_errors_or_a_wrong_output_folder_leaves_the_archive_as_i
     assert (own / "notities.txt").read_text(encoding="utf-8") == "van de auteur"
     code, _, err = run_kompas("archief", old / "site", old, capsys=capsys)
     assert code == 2 and "binnen de map met uw rapport" in err
+    advice = " ".join(err.split())
+    assert f"kompas archief archief-site {shlex.quote(str(old))}" in advice and "-o site" not in advice  # beside
 
 
 def test_the_archive_passes_the_audit_at_three_widths(archives):

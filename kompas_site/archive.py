@@ -17,14 +17,17 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kompas_site import pipeline
 from kompas_site.assemble import edities as editions_page
 from kompas_site.assemble.downloads import download_label
+from kompas_site.assemble.toegankelijkheid import PAGE as STATEMENT
 from kompas_site.dutch import datum
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.settings import load_settings
 from kompas_site.model import Archiefplek, Settings
+from kompas_site.paths import EASY_READ_DIR
 from kompas_site.render.csp import with_csp
 
 INDEX = "index.html"
@@ -101,7 +104,7 @@ def builds(editions: list[Edition], haal_vorige: bool = False) -> list[pipeline.
     newest: pipeline.Build | None = None
     found = []
     for edition in editions:
-        notice = None
+        notice: dict[str, Any] | None = None
         if newest is not None:
             notice = {
                 "tekst": f"Dit is het {edition.settings.editie.soort} over {edition.jaar}.",
@@ -109,11 +112,30 @@ def builds(editions: list[Edition], haal_vorige: bool = False) -> list[pipeline.
                 "titel": f"{newest.result.editie.naam} {newest.report.settings.editie.jaar}",
                 "url": f"../{editions[0].map}/",
             }
+            easy_home = _easy_home(newest)
+            if easy_home is not None:  # on the easy-read pages: easy words, to the newest easy-read home
+                notice["begrijpelijk"] = {
+                    "tekst": "Er is een nieuw verslag.",
+                    "nieuwer": f"Dat verslag is van {newest.report.settings.editie.jaar}.",
+                    "titel": "Lees het nieuwe verslag",
+                    "url": f"../{editions[0].map}/{easy_home}",
+                }
         others = {key: root for key, root in roots.items() if key != (edition.settings.kader, edition.jaar)}
         build = pipeline.run(edition.folder, archief=Archiefplek(notice, others), haal_vorige=haal_vorige)
         newest = newest or build
         found.append(build)
     return found
+
+
+STATEMENT_DIR = STATEMENT.removesuffix(".md")
+
+
+def _easy_home(build: pipeline.Build) -> str | None:
+    """The address of an edition's easy-read home page within the edition ('begrijpelijk/'), if it has one."""
+    for page in build.pages.values():
+        if page.easy_read and page.output == f"{EASY_READ_DIR}/index.html":
+            return f"{EASY_READ_DIR}/"
+    return None
 
 
 def write(
@@ -162,8 +184,20 @@ def index_page(editions: list[Edition], built: list[pipeline.Build], site_dir: P
                 url, label, key = item.url or "", "op een andere website", f"url:{item.url}"
             earlier.setdefault(key, {"titel": item.titel, "url": url, "label": label, "jaar": item.jaar or 0})
     listed = sorted(earlier.values(), key=lambda e: (-e["jaar"], e["titel"].casefold()))
+    newest = built[0] if built else None
+    statement = (
+        f"{editions[0].map}/{STATEMENT_DIR}/"
+        if newest is not None and any(p.source == STATEMENT for p in newest.pages.values())
+        else None
+    )
+    house = f"{editions[0].map}/{newest.site.huisstijl['css']}" if newest and newest.site.huisstijl.get("css") else None
     return editions_page.page(
-        [e.settings.organisatie.naam for e in editions], [b.result.editie.naam.lower() for b in built], rows, listed
+        [e.settings.organisatie.naam for e in editions],
+        [b.result.editie.naam.lower() for b in built],
+        rows,
+        listed,
+        toegankelijkheid=statement,
+        huisstijl=house,
     )
 
 

@@ -232,6 +232,10 @@ class AuditUitslag:
     verzoeken_naar_buiten: int = 0
     niet_gecontroleerd: int = 0
     mtime: float = 0.0  # the file's modification time
+    # The addresses of the pages it looked at, within the site ('/', '/speerpunten/'), unquoted; None for an
+    # older result that does not list them.
+    adressen: frozenset[str] | None = None
+    bron: str = ""  # what was checked: the folder or address given to 'kompas audit'
 
     @property
     def ok(self) -> bool:

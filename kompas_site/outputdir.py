@@ -84,8 +84,9 @@ def is_site(folder: Path) -> bool:
     return all((folder / name).is_file() for name in _EARLIER_SITE)
 
 
-def check_output(output_dir: Path, content_dir: Path, force: bool = False) -> Path:
-    """The output folder, resolved, or ``OutputRefused`` with a message for the author."""
+def check_output(output_dir: Path, content_dir: Path, force: bool = False, example: str | None = None) -> Path:
+    """The output folder, resolved, or ``OutputRefused`` with a message for the author. ``example``: the
+    command to suggest with an output folder beside the content folder (default: 'kompas build MAP -o site')."""
     shown = str(output_dir)
     output = Path(output_dir).expanduser().resolve()
     content = Path(content_dir).expanduser().resolve()
@@ -112,7 +113,7 @@ def check_output(output_dir: Path, content_dir: Path, force: bool = False) -> Pa
         raise OutputRefused(
             f"De uitvoermap '{shown}' is {where} ('{content_dir}'). kompas build vervangt de uitvoermap "
             f"helemaal en zou dan uw eigen pagina's en foto's weggooien.\n"
-            f"Kies een map naast de map met uw rapport, bijvoorbeeld: kompas build {content_dir} -o site"
+            f"Kies een map naast de map met uw rapport, bijvoorbeeld: {example or f'kompas build {content_dir} -o site'}"
         )
     if _inside(Path.cwd().resolve(), output):
         raise OutputRefused(

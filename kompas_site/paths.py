@@ -69,3 +69,10 @@ def relative_url(url: str, other: str) -> str:
         other = head if "." in tail else other
     relative = posixpath.relpath("/" + url, "/" + other)
     return relative + "/" if url.endswith("/") else relative
+
+
+def page_address(output: str) -> str:
+    """The address of an output file from the site's root, as ``kompas audit`` lists it, unquoted:
+    'a/b/index.html' -> '/a/b/', 'index.html' -> '/'."""
+    folder, name = posixpath.split(output)
+    return "/" + (folder + "/" if folder else "") if name == "index.html" else "/" + output

@@ -107,7 +107,7 @@ class Build:
         menu = site.easy_menu if page.easy_read else site.menu
         return {
             "concept": self.banner(source),
-            "editie": self.notice(page.url),
+            "editie": self.notice(page.url, page.easy_read),
             "wissel": {
                 "url": relative_url(target.url, page.url),
                 "label": switch.label,
@@ -129,7 +129,8 @@ class Build:
     def context_404(self, base_url: str) -> dict:
         """The 404 page has no place of its own: the top of the menu, linked from the site's root."""
         base = base_url.rstrip("/")
-        notice = {**self.melding, "url": f"{base}/{self.melding['url']}"} if self.melding else None
+        full = {k: v for k, v in self.melding.items() if k != "begrijpelijk"} if self.melding else None
+        notice = {**full, "url": f"{base}/{full['url']}"} if full else None
         return {
             "concept": self.banner(""),
             "editie": notice,
@@ -140,12 +141,15 @@ class Build:
             "voet": self._footer_links(lambda t: f"{base}/{t.url.removeprefix('./')}"),
         }
 
-    def notice(self, page_url: str) -> dict | None:
-        """The notice on top of every page of an older edition in an archive, its link relative to the page."""
+    def notice(self, page_url: str, easy_read: bool = False) -> dict | None:
+        """The notice on top of every page of an older edition in an archive, its link relative to the page;
+        on an easy-read page in easy words, to the newest edition's easy-read home (when it has one)."""
         if not self.melding:
             return None
+        melding = self.melding.get("begrijpelijk") if easy_read else None
+        melding = {k: v for k, v in (melding or self.melding).items() if k != "begrijpelijk"}
         depth = len([part for part in page_url.split("/") if part and part != "."])
-        return {**self.melding, "url": "../" * depth + self.melding["url"]}
+        return {**melding, "url": "../" * depth + melding["url"]}
 
     def banner(self, source: str) -> dict | None:
         """The draft banner of one page: the totals, and the findings about this page (the home page

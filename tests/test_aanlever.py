@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompas_site import pipeline, profiles
-from kompas_site.commands.aanlever import as_text, base_url, card
+from kompas_site.commands.aanlever import as_text, base_url, card, edition_address
 
 NO_UPLOAD = "kompas-site levert niets aan"
 
@@ -237,3 +237,27 @@ def test_a_voortgangsbericht_answers_no_and_another_framework_has_no_codes(examp
 def test_any_text_as_url_is_a_web_address_or_refused(text):
     url = base_url(text)
     assert url is None or (url.split("://", 1)[0].lower() in ("http", "https") and url.endswith("/"))
+
+
+def test_another_edition_online_names_the_address_to_give_instead(built, serve, tmp_path, capsys):
+    content, site = built
+    archive = tmp_path / "archief" / "kwaliteitsbeeld" / "2023"
+    shutil.copytree(site, archive)
+    data = json.loads((archive / "kwaliteitsbeeld.json").read_text(encoding="utf-8"))
+    data["editie"]["jaar"] = 2023
+    data["hash"] = "sha256:" + "1" * 64
+    (archive / "kwaliteitsbeeld.json").write_text(json.dumps(data), encoding="utf-8")
+    base = serve(tmp_path / "archief")
+    code, out, err = run_kompas("aanlever", content, "--url", base + "kwaliteitsbeeld/2023/", capsys=capsys)
+    text = " ".join(out.split())
+    assert code == 1 and "Traceback" not in err
+    assert "Online staat: kwaliteitsbeeld 2023" in text
+    assert "adres van een andere editie" in text and "Bouw de site opnieuw" not in text
+    assert f"waarschijnlijk {base}kwaliteitsbeeld/2025/" in text
+
+
+def test_the_edition_address_keeps_the_base_and_takes_the_year():
+    assert edition_address("https://x.nl/kb/2023/", 2023, 2025) == "https://x.nl/kb/2025/"
+    assert edition_address("https://x.nl/kb/", 2023, 2025) == "https://x.nl/kb/2025/"
+    assert edition_address("https://x.nl/kb/2025", 2023, 2025) == "https://x.nl/kb/2025/"
+    assert edition_address("https://x.nl/", None, 2025) == "https://x.nl/2025/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -87,11 +88,31 @@ def test_the_notice_on_every_older_page_links_to_the_newest_edition(archives):
         notice = soup(page).select_one("[data-kompas-editie]")
         assert notice is not None, page
         text = " ".join(notice.get_text(" ", strip=True).split())
-        assert text == "Dit is het kwaliteitsbeeld over 2023. Er is een nieuwere versie: Kwaliteitsbeeld 2025 .", text
         folder = posixpath.dirname(page.relative_to(out).as_posix())
         target = posixpath.normpath(posixpath.join(folder, notice.a["href"]))
-        assert target == "2025", (page, notice.a["href"])
+        if folder.startswith("2023/begrijpelijk"):  # easy words, to the newest easy-read home
+            assert text == "Er is een nieuw verslag. Dat verslag is van 2025. Lees het nieuwe verslag .", text
+            assert target == "2025/begrijpelijk", (page, notice.a["href"])
+            assert (out / target / "index.html").is_file()
+        else:
+            assert text == "Dit is het kwaliteitsbeeld over 2023. Er is een nieuwere versie: Kwaliteitsbeeld 2025 .", (
+                text
+            )
+            assert target == "2025", (page, notice.a["href"])
+    assert list((out / "2023" / "begrijpelijk").rglob("index.html"))
     assert not soup(out / "2025" / "index.html").select("[data-kompas-editie]")
+
+
+def test_the_editions_page_links_to_the_statement_and_takes_the_house_colour(archives):
+    _, _, out = archives
+    page = soup(out / "index.html")
+    footer = page.select_one("footer")
+    assert footer is not None and footer.a.get_text(strip=True) == "Toegankelijkheid"
+    assert footer.a["href"] == "2025/toegankelijkheid/" and (out / "2025" / "toegankelijkheid" / "index.html").is_file()
+    sheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    assert "2025/assets/stylesheets/huisstijl.css" in sheets, sheets
+    assert "--md-primary-fg-color" in (out / "2025" / "assets" / "stylesheets" / "huisstijl.css").read_text("utf-8")
+    assert "var(--archief-kleur)" in (out / "archief.css").read_text(encoding="utf-8")
 
 
 def test_the_goals_of_the_newer_edition_link_to_the_older_entries_inside_the_archive(archives):
@@ -175,6 +196,8 @@ def test_an_edition_with_errors_or_a_wrong_output_folder_leaves_the_archive_as_i
     assert (own / "notities.txt").read_text(encoding="utf-8") == "van de auteur"
     code, _, err = run_kompas("archief", old / "site", old, capsys=capsys)
     assert code == 2 and "binnen de map met uw rapport" in err
+    advice = " ".join(err.split())
+    assert f"kompas archief archief-site {shlex.quote(str(old))}" in advice and "-o site" not in advice  # beside
 
 
 def test_the_archive_passes_the_audit_at_three_widths(archives):

@@ -4,6 +4,7 @@ warnings about an old result; the result itself never published."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -12,13 +13,17 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pikepdf
 from bs4 import BeautifulSoup
-from conftest import run_cli, run_kompas
+from conftest import EXAMPLE, run_cli, run_kompas
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from kompas_site.assemble.toegankelijkheid import CRITERIA, effect
 from kompas_site.audit import AuditResult, PageResult, as_json, audit
 from kompas_site.model import AUDIT_FILE
+from kompas_site.paths import page_address
+from kompas_site.pipeline import run
 
 STATEMENT = "toegankelijkheid/index.html"
 
@@ -40,14 +45,29 @@ IMAGE_ALT = {
 }
 
 
-def audit_json(violations: list[dict] = (), when: datetime | None = None, outside: list[str] = ()) -> str:
-    """What 'kompas audit --format json' writes, from the audit's own classes."""
+@functools.cache
+def example_addresses() -> tuple[str, ...]:
+    """The addresses of every page of the example's site, as 'kompas audit' lists them."""
+    return tuple(sorted(page_address(p.output) for p in run(EXAMPLE).pages.values()))
+
+
+def audit_json(
+    violations: list[dict] = (),
+    when: datetime | None = None,
+    outside: list[str] = (),
+    addresses: tuple[str, ...] | None = None,
+    windows: tuple[str, ...] = ("320×640", "375×812", "1280×720"),
+) -> str:
+    """What 'kompas audit --format json' writes, from the audit's own classes: the violations on the first two
+    pages; every page of the example's site is checked unless ``addresses`` says which."""
+    checked = example_addresses() if addresses is None else addresses
     pages = [
-        PageResult("/", "http://127.0.0.1/", {"375×812": list(violations)}, outside=list(outside)),
-        PageResult("/over-ons/", "http://127.0.0.1/over-ons/", {"375×812": list(violations)}),
-        PageResult("/verhalen/", "http://127.0.0.1/verhalen/", {"375×812": []}),
+        PageResult(a, "http://127.0.0.1" + a, {"375×812": list(violations) if n < 2 else []}, outside=list(outside))
+        if n == 0
+        else PageResult(a, "http://127.0.0.1" + a, {"375×812": list(violations) if n < 2 else []})
+        for n, a in enumerate(checked)
     ]
-    result = AuditResult("site", "http://127.0.0.1/", "4.10.2", pages, ["320×640", "375×812", "1280×720"])
+    result = AuditResult("site", "http://127.0.0.1/", "4.10.2", pages, list(windows))
     if when is not None:
         result.checked_at = when
     return as_json(result)
@@ -124,7 +144,7 @@ def test_a_clean_audit_without_a_manual_report_gives_first_measures_never_full_c
     assert "onderzoek door een deskundige" in status  # what is missing, said plainly
     basis = section(soup, "Waarop is dit gebaseerd?")
     assert "Automatische controle op 18 mei 2026" in basis
-    assert "drie pagina's" in basis and "Het vond geen problemen" in basis
+    assert f"{len(example_addresses())} pagina's bekeken" in basis and "Het vond geen problemen" in basis
     assert "We kennen op dit moment geen problemen" in section(soup, "Wat werkt nog niet goed?")
     assert "nog niet goedgekeurd door Stichting De Wilgenhoeve" in section(soup, "Goedkeuring")
     # who and what: the organisation and the edition
@@ -367,3 +387,156 @@ def test_any_json_in_the_audit_file_is_read_or_reported_never_a_crash(tmp_path, 
         save_audit(tmp_path, json.dumps(data))
         result, problems = load_audit(tmp_path, [AUDIT_FILE])
         assert (result is None) == bool(problems)
+
+
+# -- what the statement may claim: the pages the check saw, the problems the checker knows ---------------------
+
+
+def untagged_pdf(path: Path) -> None:
+    """A PDF as many programs save it: no document structure, no language."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.save(path)
+
+
+def link_pdf(content: Path, name: str) -> None:
+    untagged_pdf(content / "bijlagen" / name)
+    page = content / "01-over-ons" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + f"\n\nLees ook [het jaarverslag](../bijlagen/{name}).\n", encoding="utf-8"
+    )
+
+
+def test_an_audit_of_another_site_is_a_warning_and_the_statement_claims_nothing_from_it(example, tmp_path, capsys):
+    # the 2023 site's result saved into this folder: 16 pages, none of them an address of this site
+    without_block(example)
+    other = tuple(f"/2023/pagina-{n}/" for n in range(16))
+    save_audit(example, audit_json(addresses=other).replace('"bron": "site"', '"bron": "archief/2023"'))
+    [warning] = codes(example, capsys)["verklaring-audit-onvolledig"]
+    assert warning["severity"] == "waarschuwing" and warning["file"] == AUDIT_FILE
+    assert "andere website" in warning["message"] and "archief/2023" in warning["message"]
+    assert "kompas audit site --bewaar" in warning["message"]
+    soup = statement(build(example, tmp_path, capsys))
+    status = section(soup, "Hoe toegankelijk is de website?")
+    assert "Status D" in status and "bewaarde uitslag gaat over een andere website" in status
+    text = text_of(soup)
+    assert "16 pagina's" not in text and "geen problemen gevonden" not in text and "Het vond geen problemen" not in text
+
+
+def test_a_page_added_after_the_audit_is_named_and_the_statement_counts_only_what_was_seen(example, tmp_path, capsys):
+    save_audit(example, audit_json())
+    assert "verklaring-audit-onvolledig" not in codes(example, capsys)
+    # added a minute after the check: within the margin for file times, but not in the list of checked pages
+    (example / "01-over-ons" / "nieuw-team.md").write_text("# Ons nieuwe team\n\nWe stellen ons voor.\n", "utf-8")
+    [warning] = codes(example, capsys)["verklaring-audit-onvolledig"]
+    assert "/over-ons/nieuw-team/" in warning["message"]
+    assert "1 van de" in warning["message"]
+    basis = section(statement(build(example, tmp_path, capsys)), "Waarop is dit gebaseerd?")
+    total = len(example_addresses()) + 1
+    assert f"{total - 1} van de {total} pagina's van deze site bekeken" in basis
+    assert "Eén pagina is nog niet automatisch gecontroleerd" in basis
+    assert "Op de pagina's die het bekeek, vond het geen problemen." in basis
+
+
+def test_many_unaudited_pages_are_named_up_to_five(example, capsys):
+    save_audit(example, audit_json(addresses=("/",)))
+    [warning] = codes(example, capsys)["verklaring-audit-onvolledig"]
+    named = re.findall(r"/[a-z0-9/-]+/", warning["message"].split(":", 1)[1].split(".")[0])
+    assert len(named) == 5 and "en nog" in warning["message"]
+
+
+def test_an_inaccessible_pdf_is_a_known_problem_in_the_statement(example, tmp_path, capsys):
+    without_block(example)
+    save_audit(example, audit_json())
+    link_pdf(example, "jaarverslag-2025.pdf")
+    found = codes(example, capsys)
+    assert "pdf-niet-toegankelijk" in found
+    [tip] = found["verklaring-geen-oplossing"]
+    assert "jaarverslag-2025.pdf" in tip["message"] and "oplossing:" in tip["message"]
+    soup = statement(build(example, tmp_path, capsys))
+    problems = section(soup, "Wat werkt nog niet goed?")
+    assert "We kennen op dit moment geen problemen" not in problems
+    headings = " ".join(h.get_text(" ", strip=True) for h in soup.select("article h3"))
+    assert "1.3.1 Info en relaties" in headings and "3.1.1 Taal van de pagina" in headings
+    assert "jaarverslag-2025.pdf" in problems and "schermlezer" in problems
+    assert "Een probleem melden" in problems  # the alternative points at the contact details
+    assert "Dat weten we nog niet." in problems
+    assert "geen problemen gevonden" not in section(soup, "Hoe toegankelijk is de website?")
+
+
+def test_the_authors_description_of_a_pdf_replaces_the_generated_one(example, tmp_path, capsys):
+    save_audit(example, audit_json())
+    link_pdf(example, "jaarverslag-2025.pdf")
+    set_block(
+        example,
+        "toegankelijkheid:\n  bekende_problemen:\n    - criterium: 1.3.1\n"
+        "      oorzaak: Het jaarverslag-2025.pdf heeft geen koppen.\n"
+        "      gevolg: Een schermlezer leest het als één lange tekst voor.\n"
+        "      oplossing: We maken een nieuwe pdf.\n      planning: maart 2027\n",
+    )
+    assert "verklaring-geen-oplossing" not in codes(example, capsys)
+    problems = section(statement(build(example, tmp_path, capsys)), "Wat werkt nog niet goed?")
+    assert problems.count("jaarverslag-2025.pdf") == 1
+    assert "Dat weten we nog niet" not in problems and "Wanneer: maart 2027" in problems
+
+
+def test_audit_problems_without_a_planned_fix_get_a_tip_showing_how_to_add_one(example, capsys):
+    without_block(example)
+    save_audit(example, audit_json([CONTRAST]))
+    [tip] = codes(example, capsys)["verklaring-geen-oplossing"]
+    assert "1.4.3" in tip["message"] and "color-contrast" in tip["message"]
+    assert "bekende_problemen" in tip["message"] and "planning:" in tip["message"]
+    set_block(
+        example,
+        "toegankelijkheid:\n  bekende_problemen:\n    - criterium: 1.4.3\n      oorzaak: Grijze tekst.\n"
+        "      gevolg: Slecht te lezen.\n      oplossing: Donkerder maken.\n",
+    )
+    assert "verklaring-geen-oplossing" not in codes(example, capsys)
+
+
+def test_approval_before_the_audit_is_a_tip(example, capsys):
+    save_audit(example, audit_json(when=datetime(2026, 6, 1, 10, 0).astimezone()))
+    path = example / "kompas.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("datum: 2026-05-20", "datum: '2026-05-20'"), encoding="utf-8")  # quoted, as people do
+    [tip] = codes(example, capsys)["verklaring-goedkeuring-voor-controle"]
+    assert "20 mei 2026" in tip["message"] and "1 juni 2026" in tip["message"]
+    assert tip["key"] == "toegankelijkheid.datum" and tip["line"]
+    path.write_text(text.replace("datum: 2026-05-20", "datum: 2026-06-02"), encoding="utf-8")
+    assert "verklaring-goedkeuring-voor-controle" not in codes(example, capsys)
+
+
+def test_the_screen_sizes_are_only_those_the_audit_used(example, tmp_path, capsys):
+    save_audit(example, audit_json(windows=("375×812",)))
+    basis = section(statement(build(example, tmp_path, capsys)), "Waarop is dit gebaseerd?")
+    assert "op de schermgrootte 375×812 pixels (een telefoon)" in basis
+    assert "computer)" not in basis and "tot computer" not in basis
+    save_audit(example, audit_json())
+    basis = section(statement(build(example, tmp_path, capsys)), "Waarop is dit gebaseerd?")
+    assert "320×640, 375×812 en 1280×720 pixels (telefoon en computer)" in basis
+
+
+def test_each_effect_fits_its_criterion():
+    assert "slecht ziet" in effect(("1.4.3",)) and "hoort" not in effect(("1.4.3",))
+    assert "doof" in effect(("1.2.2",))
+    assert "toetsenbord" in effect(("2.1.1",))
+    assert "taal" in effect(("3.1.1",))
+    for number in CRITERIA:  # every criterion has an effect, and none claims hearing unless about sound
+        text = effect((number,))
+        assert text
+        if not number.startswith("1.2"):
+            assert "doof" not in text and "slecht hoort" not in text and "of hoort" not in text, number
+
+
+def test_a_change_on_the_day_of_the_audit_names_the_time_not_the_same_date_twice(example, capsys):
+    checked = datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    audit_file = save_audit(example, audit_json(when=checked.astimezone()))
+    for path in example.rglob("*"):
+        os.utime(path, (checked.timestamp() - 60, checked.timestamp() - 60))
+    os.utime(audit_file, (checked.timestamp(), checked.timestamp()))
+    later = checked.timestamp() + 5 * 3600 + 32 * 60
+    os.utime(example / "02-zorgproces" / "index.md", (later, later))
+    [warning] = codes(example, capsys)["verklaring-audit-verouderd"]
+    assert "(om 14:32)" in warning["message"] and "om 09:00" in warning["message"]
+    assert warning["message"].count(str(checked.year)) == 1

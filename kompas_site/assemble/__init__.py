@@ -27,9 +27,10 @@ from kompas_site.assemble.verhalen import (
 )
 from kompas_site.check.findings import FOUT, WAARSCHUWING
 from kompas_site.check.result import STATUS_LABEL, CheckResult
+from kompas_site.check.rules.downloads import inaccessible_pdfs
 from kompas_site.errors import ContentError, Problem
 from kompas_site.model import FIGURE_BLOCK, LISTING_PART_SIZE, STORIES_DIR, STORY_CARD
-from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, site_source
+from kompas_site.paths import EASY_READ_DIR, output_path, output_paths, page_address, site_source
 from kompas_site.sanitise import markdown_text
 
 HOME = "index.md"
@@ -86,8 +87,8 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
         easy.nav.insert(len(easy.nav) - 1, NavItem(speerpunten.easy_title(woorden), speerpunten.EASY_PAGE))
     generated += easy.generated
     generated.append(GeneratedPage(zoeken.PAGE, zoeken.TITLE, render("zoeken.md")))
-    statement = toegankelijkheid.page(report, result.kader.naam, result.editie.naam)
-    generated.append(GeneratedPage(toegankelijkheid.PAGE, toegankelijkheid.TITLE, statement))  # linked from the footer
+    # linked from the footer; written once every page's address is known (below)
+    generated.append(GeneratedPage(toegankelijkheid.PAGE, toegankelijkheid.TITLE, ""))
     markdown.update(easy.markdown)
     for made in generated:
         if report.page(made.source):
@@ -115,6 +116,16 @@ def assemble(result: CheckResult, draft: bool = False) -> Site:
     easy_listings, easy_root, easy_pages = listings(easy.nav, EASY_READ_DIR, EASY_READ, taken, easy_fixed)
     listing_pages = full_pages + easy_pages
     outputs.update({p.source: output_path(site_source(p.source)) for p in listing_pages})  # names still free
+    statement = toegankelijkheid.page(
+        report,
+        result.kader.naam,
+        result.editie.naam,
+        addresses=sorted({page_address(o) for o in outputs.values()}),
+        pdfs=inaccessible_pdfs(report.root, result.published),
+    )
+    generated = [
+        GeneratedPage(g.source, g.title, statement) if g.source == toegankelijkheid.PAGE else g for g in generated
+    ]
     figure_stories, placed = linked_stories(report), placements(report)
     for with_figures in report.all_pages:  # figure sets placed by the authors: the easy-read form in a twin
         if FIGURE_BLOCK.search(with_figures.body):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import jinja2
 
+from kompas_site.assemble.toegankelijkheid import LINK_TEXT
 from kompas_site.dutch import opsomming
 from kompas_site.resources import TEMPLATES_DIR
 
@@ -29,9 +30,18 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def page(organisaties: list[str], soorten: list[str], edities: list[dict], eerdere: list[dict]) -> str:
+def page(
+    organisaties: list[str],
+    soorten: list[str],
+    edities: list[dict],
+    eerdere: list[dict],
+    toegankelijkheid: str | None = None,
+    huisstijl: str | None = None,
+) -> str:
     """The HTML of the editions page. ``edities``: newest first, each with titel, url, soort, jaar,
-    organisatie, kader, publicatiedatum (Dutch) and nieuwste; ``eerdere``: titel, url and a label."""
+    organisatie, kader, publicatiedatum (Dutch) and nieuwste; ``eerdere``: titel, url and a label.
+    ``toegankelijkheid``: the newest edition's accessibility statement (the footer links to it);
+    ``huisstijl``: the newest edition's house-colour stylesheet (both relative to the archive's root)."""
     names = list(dict.fromkeys(organisaties))
     kinds = list(dict.fromkeys(soorten))
     titel = f"Alle edities van {opsomming(names)}" if names else "Alle edities"
@@ -44,6 +54,9 @@ def page(organisaties: list[str], soorten: list[str], edities: list[dict], eerde
             soorten=opsomming(kinds, "en") if kinds else "kwaliteitsbeeld",
             edities=edities,
             eerdere=eerdere,
+            toegankelijkheid=toegankelijkheid,
+            toegankelijkheid_titel=LINK_TEXT,
+            huisstijl=huisstijl,
         )
     )
 

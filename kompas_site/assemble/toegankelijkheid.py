@@ -14,11 +14,14 @@ E (no statement at all) never applies to a page that is a statement.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from kompas_site.assemble.templates import render
+from kompas_site.check.rules.downloads import PdfGaps
+from kompas_site.check.rules.toegankelijkheid import describes
 from kompas_site.dutch import aantal, datum, opsomming
 from kompas_site.model import AuditUitslag, BekendProbleem, Report
 
@@ -93,13 +96,84 @@ CRITERIA = {
     "4.1.2": "Naam, rol, waarde",
     "4.1.3": "Statusberichten",
 }
-# What a broken criterion means for a reader, by WCAG's four principles (the criterion's first digit).
+# What a broken criterion means for a reader: per criterion where the criterion says who is hindered, else by
+# WCAG's four principles (the criterion's first digit).
+CRITERION_EFFECTS = {
+    "1.1.1": "Wie een schermlezer gebruikt, hoort niet wat er op een afbeelding staat.",
+    "1.2.1": "Wie het geluid niet hoort of het beeld niet ziet, mist wat erin te horen of te zien is.",
+    "1.2.2": "Wie doof of slechthorend is, kan niet volgen wat er in de film gezegd wordt.",
+    "1.2.3": "Wie blind of slechtziend is, mist wat er in de film te zien is.",
+    "1.2.4": "Wie doof of slechthorend is, kan niet volgen wat er in de uitzending gezegd wordt.",
+    "1.2.5": "Wie blind of slechtziend is, mist wat er in de film te zien is.",
+    "1.3.1": "Een schermlezer leest koppen, lijsten en tabellen niet als koppen, lijsten en tabellen voor. Wie een "
+    "schermlezer gebruikt, kan de pagina daardoor moeilijker volgen.",
+    "1.3.2": "Een schermlezer leest de tekst misschien in een verkeerde volgorde voor.",
+    "1.3.5": "De browser kan dit invulveld niet vanzelf invullen. Dat is lastig voor wie moeite heeft met typen.",
+    "1.4.1": "Wie kleuren slecht ziet of niet goed uit elkaar kan houden, mist wat alleen met kleur wordt getoond.",
+    "1.4.3": "Wie slecht ziet, kan de tekst moeilijk lezen: de kleur van de tekst verschilt te weinig van de "
+    "achtergrond.",
+    "1.4.4": "Wie de letters groter zet, ziet misschien niet alle tekst meer.",
+    "1.4.10": "Wie inzoomt of een klein scherm heeft, moet heen en weer schuiven om de tekst te lezen.",
+    "1.4.11": "Wie slecht ziet, ziet knoppen, invulvelden of delen van een grafiek misschien niet goed.",
+    "1.4.12": "Wie meer ruimte tussen regels of letters instelt om beter te kunnen lezen, mist misschien tekst.",
+    "2.1.1": "Wie geen muis gebruikt, maar alleen het toetsenbord, kan dit deel niet bedienen.",
+    "2.1.2": "Wie alleen het toetsenbord gebruikt, kan uit dit deel van de pagina niet meer weg.",
+    "2.4.1": "Wie een toetsenbord of schermlezer gebruikt, kan het menu niet overslaan en moet er steeds doorheen.",
+    "2.4.2": "Aan de titel van de pagina is niet te zien waar de pagina over gaat. Dat is lastig voor wie een "
+    "schermlezer gebruikt.",
+    "2.4.3": "Wie met het toetsenbord door de pagina gaat, springt in een onlogische volgorde heen en weer.",
+    "2.4.4": "Uit de tekst van een link wordt niet duidelijk waar de link naartoe gaat. Dat is lastig voor wie "
+    "een schermlezer gebruikt.",
+    "2.4.6": "Koppen of labels zeggen niet goed waar een deel over gaat. Zo is de pagina moeilijker te volgen.",
+    "2.4.7": "Wie het toetsenbord gebruikt, ziet niet welke link of knop gekozen is.",
+    "2.5.3": "Wie de computer met de stem bedient, kan deze knop of link misschien niet bij naam noemen.",
+    "2.5.8": "Wie moeite heeft met precies aanwijzen, bijvoorbeeld door trillende handen, raakt deze knop of link "
+    "moeilijk.",
+    "3.1.1": "Een schermlezer weet niet in welke taal de tekst is, en spreekt hem daardoor misschien verkeerd uit.",
+    "3.1.2": "Een schermlezer spreekt een stuk tekst in een andere taal misschien verkeerd uit.",
+    "3.3.2": "Wie een schermlezer gebruikt, hoort niet wat er in dit veld moet.",
+    "4.1.2": "Een schermlezer kan niet goed voorlezen wat deze knop, link of dit veld is of doet.",
+}
 EFFECTS = {
-    "1": "Wie slecht ziet of hoort, of een schermlezer gebruikt, mist hierdoor misschien informatie.",
+    "1": "Wie de pagina anders waarneemt, bijvoorbeeld met een schermlezer of een vergroting, mist hierdoor "
+    "misschien informatie.",
     "2": "Wie geen muis gebruikt (maar bijvoorbeeld alleen het toetsenbord), kan dit deel misschien niet bedienen.",
     "3": "Dit deel van de pagina is hierdoor moeilijker te begrijpen of te gebruiken.",
     "4": "Een schermlezer of ander hulpmiddel kan dit deel van de pagina hierdoor niet goed voorlezen of bedienen.",
 }
+PDF_EFFECT = (
+    "Een schermlezer leest de pdf als één lange tekst voor, zonder koppen, lijsten en tabellen. Wie een "
+    "schermlezer gebruikt, kan het bestand daardoor moeilijk volgen."
+)
+PDF_EFFECT_LANGUAGE = "De schermlezer weet ook niet in welke taal de pdf is, en spreekt hem misschien verkeerd uit."
+PDF_ALTERNATIVE = (
+    "Vraag ons om de inhoud op een andere manier, bijvoorbeeld als Word-bestand of op papier. Hieronder, bij "
+    "'Een probleem melden', staat hoe u ons bereikt."
+)
+
+
+def effect(criteria: tuple[str, ...]) -> str:
+    """What breaking these criteria means for a reader: the criterion's own effect, else its principle's."""
+    texts = [CRITERION_EFFECTS.get(c) or EFFECTS.get(c.split(".", 1)[0], "") for c in criteria] or [EFFECTS["4"]]
+    return " ".join(dict.fromkeys(t for t in texts if t))
+
+
+def screens(vensters: tuple[str, ...]) -> str:
+    """'op de schermgrootte 375×812 pixels (een telefoon)', only what was looked at."""
+    kinds = []
+    for venster in vensters:
+        width = re.match(r"\d+", venster)
+        if width is None:
+            continue
+        pixels = int(width.group())
+        kinds.append("telefoon" if pixels < 600 else "tablet" if pixels < 1024 else "computer")
+    kinds = list(dict.fromkeys(kinds))
+    if not vensters:
+        return ""
+    what = f" ({opsomming(kinds)})" if kinds else ""
+    if len(vensters) == 1:
+        return f"op de schermgrootte {vensters[0]} pixels{what.replace('(', '(een ', 1) if kinds else ''}"
+    return f"op de schermgroottes {opsomming(list(vensters))} pixels{what}"
 
 
 # The audit's explanations are written for authors: a sentence telling them what to do is not for the public.
@@ -142,6 +216,13 @@ class Verklaring:
     missing: list[str] = field(default_factory=list)  # what is needed for a firmer status, in plain Dutch
     problems: list[Probleem] = field(default_factory=list)
     report_recent: bool = False
+    audit: AuditUitslag | None = None  # the automated check, when it looked at this site at all
+    audited: int | None = None  # how many pages of this site it looked at (None: the result does not say)
+    total: int | None = None  # how many pages the site has
+
+    @property
+    def partial(self) -> bool:
+        return self.audited is not None and self.total is not None and self.audited < self.total
 
 
 def report_is_recent(day: date, today: date) -> bool:
@@ -152,14 +233,30 @@ def report_is_recent(day: date, today: date) -> bool:
     return today <= limit
 
 
-def statement(report: Report, today: date | None = None) -> Verklaring:
+def statement(
+    report: Report,
+    today: date | None = None,
+    addresses: list[str] | None = None,
+    pdfs: list[tuple[str, PdfGaps]] | None = None,
+) -> Verklaring:
+    """``addresses``: the site's pages ('/', '/speerpunten/'), to hold against the pages the audit looked at;
+    ``pdfs``: the published PDFs a screen reader cannot read well (the checker's ``pdf-niet-toegankelijk``)."""
     today = today or date.today()
     block = report.settings.toegankelijkheid
     audit = report.audit
+    audited = total = None
+    other_site = False
+    if audit is not None and audit.adressen is not None and addresses:
+        total = len(addresses)
+        audited = len(set(addresses) & audit.adressen)
+        if audited == 0:  # a saved check of another site says nothing about this one
+            audit, other_site, audited = None, True, None
     onderzoek = block.onderzoek
     recent = onderzoek is not None and report_is_recent(onderzoek.datum, today)
     problems = [_own(p) for p in block.bekende_problemen]
     described = {p.criterium for p in block.bekende_problemen}
+    texts = [f"{p.oorzaak} {p.gevolg}" for p in block.bekende_problemen]
+    problems += [_pdf(name, gaps) for name, gaps in pdfs or [] if not any(describes(t, name) for t in texts)]
     if audit is not None:
         problems += _from_audit(audit, described)
     missing = []
@@ -173,15 +270,43 @@ def statement(report: Report, today: date | None = None) -> Verklaring:
             f"een nieuw onderzoek door een deskundige: het laatste onderzoek is van {datum(onderzoek.datum)}, en een "
             f"onderzoek telt {REPORT_VALID_YEARS} jaar mee"
         )
-    if audit is None:
+    if other_site:
+        missing.append("een automatische controle van deze website: de bewaarde uitslag gaat over een andere website")
+    elif audit is None:
         missing.append("een automatische controle van alle pagina's")
+    elif audited is not None and total is not None and audited < total:
+        rest = aantal(total - audited, "pagina is", "pagina's zijn")
+        missing.append(f"een automatische controle van alle pagina's: {rest} nog niet gecontroleerd")
     elif (today - audit.when.date()).days > 365:
         missing.append(f"een nieuwe automatische controle: de laatste is van {datum(audit.when.date())}")
     if recent:
         status = "A" if not problems else "B"
     else:
         status = "C" if audit is not None else "D"
-    return Verklaring(status, missing, problems, recent)
+    return Verklaring(status, missing, problems, recent, audit, audited, total)
+
+
+def _pdf(name: str, gaps: PdfGaps) -> Probleem:
+    causes = []
+    if gaps.structure:
+        causes.append(
+            "koppen, lijsten en tabellen zijn er niet als zodanig in opgeslagen (er is geen documentstructuur)"
+        )
+    if gaps.language:
+        causes.append("de taal van het document staat er niet in")
+    criteria = (("1.3.1",) if gaps.structure else ()) + (("3.1.1",) if gaps.language else ())
+    effects = ([PDF_EFFECT] if gaps.structure else []) + ([PDF_EFFECT_LANGUAGE] if gaps.language else [])
+    if not gaps.structure:
+        effects = [CRITERION_EFFECTS["3.1.1"]]
+    return Probleem(
+        criteria,
+        f"Het bestand '{posixpath.basename(name)}' (pdf): {opsomming(causes)}.",
+        " ".join(effects),
+        PDF_ALTERNATIVE,
+        None,
+        None,
+        gevonden="bij de controle van de bestanden bij het maken van deze website",
+    )
 
 
 def _own(problem: BekendProbleem) -> Probleem:
@@ -202,13 +327,12 @@ def _from_audit(audit: AuditUitslag, described: set[str]) -> list[Probleem]:
     for rule in audit.regels:
         if rule.wcag and set(rule.wcag) & described:
             continue
-        principles = dict.fromkeys(c.split(".", 1)[0] for c in rule.wcag) or {"4": None}
         pages = aantal(rule.paginas, "pagina", "pagina's")
         problems.append(
             Probleem(
                 rule.wcag,
                 public(rule.uitleg),
-                " ".join(EFFECTS[p] for p in principles if p in EFFECTS),
+                effect(rule.wcag),
                 None,
                 None,
                 None,
@@ -230,11 +354,18 @@ def _from_audit(audit: AuditUitslag, described: set[str]) -> list[Probleem]:
     return problems
 
 
-def page(report: Report, kader_naam: str, editie_naam: str, today: date | None = None) -> str:
+def page(
+    report: Report,
+    kader_naam: str,
+    editie_naam: str,
+    today: date | None = None,
+    addresses: list[str] | None = None,
+    pdfs: list[tuple[str, PdfGaps]] | None = None,
+) -> str:
     settings = report.settings
-    verklaring = statement(report, today)
+    verklaring = statement(report, today, addresses, pdfs)
     block = settings.toegankelijkheid
-    audit = report.audit
+    audit = verklaring.audit
     return render(
         "toegankelijkheid.md",
         titel=TITLE,
@@ -245,7 +376,7 @@ def page(report: Report, kader_naam: str, editie_naam: str, today: date | None =
         block=block,
         audit=audit,
         audit_datum=datum(audit.when.date()) if audit else None,
-        audit_vensters=opsomming(audit.vensters) if audit and audit.vensters else "",
+        audit_vensters=screens(audit.vensters) if audit else "",
         opsomming=opsomming,
         aantal=aantal,
         onderzoek_link=(block.onderzoek.bestand or block.onderzoek.url) if block.onderzoek else None,

@@ -18,7 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from kompas_site.commands.common import FOUTEN, OK, ONBRUIKBAAR, add_content_dir, run_pipeline
 from kompas_site.dutch import datum, getal
@@ -189,15 +189,39 @@ def check_online(url: str, summary: dict[str, Any]) -> dict[str, Any]:
         return result
     result["hash_online"] = online.get("hash")
     result["hash_klopt"] = online.get("hash") == local_hash
+    edition = summary.get("editie") or {}
+    online_edition = online.get("editie") or {}
+    if not result["hash_klopt"] and (
+        online_edition.get("soort") != edition.get("soort") or online_edition.get("jaar") != edition.get("jaar")
+    ):
+        result["andere_editie"] = {
+            "naam": edition.get("naam"),
+            "jaar": edition.get("jaar"),
+            "adres": edition_address(url, online_edition.get("jaar"), edition.get("jaar")),
+        }
     result["online"] = {
         "organisatie": (online.get("organisatie") or {}).get("naam"),
-        "editie": (online.get("editie") or {}).get("naam"),
-        "jaar": (online.get("editie") or {}).get("jaar"),
+        "editie": online_edition.get("naam"),
+        "jaar": online_edition.get("jaar"),
         "concept": online.get("concept"),
         "versie": (online.get("gemaakt_met") or {}).get("versie"),
         "versie_hier": version,
     }
     return result
+
+
+def edition_address(url: str, online_year: object, year: object) -> str:
+    """The address of this edition when ``url`` shows another: the same base, with this edition's year
+    ('…/kwaliteitsbeeld/2023/' -> '…/kwaliteitsbeeld/2025/'; '…/kwaliteitsbeeld/' -> '…/kwaliteitsbeeld/2025/')."""
+    parts = urlsplit(url)
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    segments = path.rstrip("/").split("/")
+    if online_year is not None and segments and segments[-1] == str(online_year):
+        segments[-1] = str(year)
+        path = "/".join(segments) + "/"
+    elif year is not None and not (segments and segments[-1] == str(year)):
+        path += f"{year}/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 # -- the card ------------------------------------------------------------------------------------------
@@ -372,6 +396,16 @@ def _check_text(checked: dict, content_dir: str) -> list[str]:
             f"  Die is gemaakt met kompas-site {online['versie']}; hier draait {online.get('versie_hier')}. Bouw opnieuw met "
             "deze versie als de inhoud wel gelijk is."
         )
+    other = checked.get("andere_editie")
+    if other:
+        lines.append(
+            f"  Dit is het adres van een andere editie, niet van het {str(other['naam'] or 'rapport').lower()} "
+            f"{other['jaar']} in '{content_dir}'. Elke editie heeft een eigen adres, dat niet verandert. Geef het "
+            f"adres van deze editie, waarschijnlijk {other['adres']} (kompas aanlever {content_dir} --url "
+            f"{other['adres']}). Staat deze editie nog niet online? Bouw hem (kompas archief of kompas build) en "
+            "zet hem op dat adres."
+        )
+        return lines
     lines.append(
         f"  Bouw de site opnieuw (kompas build {content_dir}) en zet de hele uitvoermap online, of controleer "
         "of u het adres van de juiste editie gaf."

@@ -4,6 +4,7 @@ lock, built beside the output and swapped in only when everything succeeded."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -31,9 +32,12 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     output = Path(args.output)
+    # an archive's own folder beside the editions' folders, never inside one of them
+    beside = " ".join(shlex.quote(f) for f in args.folders)
+    example = f"kompas archief archief-site {beside}"
     try:  # before anything else: a wrong output folder is said at once
         for folder in args.folders:
-            outputdir.check_output(output, Path(folder), force=args.force)
+            outputdir.check_output(output, Path(folder), force=args.force, example=example)
     except outputdir.OutputRefused as refused:
         print(f"Het archief is niet gebouwd. {refused}", file=sys.stderr)
         return ONBRUIKBAAR

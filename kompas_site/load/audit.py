@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 from kompas_site.errors import Problem
 from kompas_site.model import AUDIT_FILE, AuditRegel, AuditUitslag
@@ -70,4 +71,13 @@ def _uitslag(data: dict, mtime: float) -> AuditUitslag:
         verzoeken_naar_buiten=int(summary.get("verzoeken_naar_buiten", 0)),
         niet_gecontroleerd=int(summary.get("niet_gecontroleerd", 0)),
         mtime=mtime,
+        adressen=_addresses(data.get("paginas")),
+        bron=str(data.get("bron") or ""),
     )
+
+
+def _addresses(pages: object) -> frozenset[str] | None:
+    """The audited pages as addresses within the site: '/a/b/' (unquoted, so 'café' matches 'caf%C3%A9')."""
+    if not isinstance(pages, list):
+        return None
+    return frozenset("/" + unquote(str(p)).lstrip("/") for p in pages)

@@ -8,9 +8,11 @@ screen reader cannot read it well, and a file that does not open as a PDF may be
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -155,14 +157,46 @@ def _destination(path: str) -> str:
     return f"<{path}>" if any(c.isspace() or c in "()" for c in path) else path
 
 
+@dataclass(frozen=True)
+class PdfGaps:
+    """What a PDF lacks for a screen reader."""
+
+    structure: bool  # no tags for headings, lists and tables
+    language: bool  # no document language
+
+    def __bool__(self) -> bool:
+        return self.structure or self.language
+
+    def described(self) -> list[str]:
+        missing = []
+        if self.structure:
+            missing.append("er zijn geen labels voor koppen, lijsten en tabellen (geen documentstructuur)")
+        if self.language:
+            missing.append("de taal van het document staat er niet in")
+        return missing
+
+
+def pdf_gaps(path: Path) -> PdfGaps:
+    """What the PDF at ``path`` lacks. Raises ``pikepdf.PasswordError`` or another error for a PDF that does
+    not open. Kept per file and version: the checker and the accessibility statement both ask."""
+    stat = path.stat()
+    return _pdf_gaps(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _pdf_gaps(path: str, _mtime: int, _size: int) -> PdfGaps:
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root
+        mark_info = root.get("/MarkInfo")
+        marked = isinstance(mark_info, pikepdf.Dictionary) and bool(mark_info.get("/Marked", False))
+        tagged = marked and "/StructTreeRoot" in root
+        lang = str(root.get("/Lang", "")).strip()
+    return PdfGaps(structure=not tagged, language=not lang)
+
+
 def check_pdf(path: Path, name: str, page: str, line: int | None) -> Iterator[Finding]:
     try:
-        with pikepdf.open(path) as pdf:
-            root = pdf.Root
-            mark_info = root.get("/MarkInfo")
-            marked = isinstance(mark_info, pikepdf.Dictionary) and bool(mark_info.get("/Marked", False))
-            tagged = marked and "/StructTreeRoot" in root
-            lang = str(root.get("/Lang", "")).strip()
+        gaps = pdf_gaps(path)
     except pikepdf.PasswordError:
         yield Finding(
             "pdf-onleesbaar",
@@ -183,19 +217,29 @@ def check_pdf(path: Path, name: str, page: str, line: int | None) -> Iterator[Fi
             line=line,
         )
         return
-    missing = []
-    if not tagged:
-        missing.append("er zijn geen labels voor koppen, lijsten en tabellen (geen documentstructuur)")
-    if not lang:
-        missing.append("de taal van het document staat er niet in")
-    if missing:
+    if gaps:
         yield Finding(
             "pdf-niet-toegankelijk",
             WAARSCHUWING,
-            f"Een schermlezer kan '{name}' niet goed voorlezen: {' en '.join(missing)}. {PDF_ADVICE}",
+            f"Een schermlezer kan '{name}' niet goed voorlezen: {' en '.join(gaps.described())}. {PDF_ADVICE}",
             file=page,
             line=line,
         )
+
+
+def inaccessible_pdfs(root: Path, published: list[str]) -> list[tuple[str, PdfGaps]]:
+    """The published PDFs a screen reader cannot read well (a PDF that does not open is left to the checker)."""
+    found = []
+    for name in sorted(published):
+        if not name.lower().endswith(".pdf"):
+            continue
+        try:
+            gaps = pdf_gaps(root / name)
+        except Exception:  # damaged or locked: 'pdf-onleesbaar' says so
+            continue
+        if gaps:
+            found.append((name, gaps))
+    return found
 
 
 def _line(ctx: CheckContext, page: Page, target: str) -> int | None:

@@ -14,6 +14,7 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from kompas_site.dutch import datum
@@ -282,8 +283,7 @@ class _HtmlBlock(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = page
         self.hidden: list[str] = []  # the open tags of a hidden part
-        self.paragraph = None
-        self.style: str | None = None
+        self.paragraph: Any = None  # a python-docx paragraph
         self.term = False  # in the word of a hard word's explanation
 
     def handle_starttag(self, tag: str, attrs) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import docx
 from bs4 import BeautifulSoup
 from conftest import run_kompas
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kompas_site.pipeline import run
 
@@ -81,3 +83,106 @@ def test_the_authors_own_html_block_comes_out_as_headings_paragraphs_and_lists(e
         ("List Bullet", "Punt drie"),
     ]
     assert not any("ICOON" in text for _, text in found)
+
+
+# -- 2. one sentence per line, in easy-read pages ----------------------------------------------------------
+
+LEREN = "04-leren/index.begrijpelijk.md"
+
+
+def test_the_examples_sentence_lines_break_on_the_site_on_paper_and_in_word(example, tmp_path, capsys):
+    build = run(example)
+    assert "Jij wilt goede begeleiders.<br>\nDaarom" in build.pages[LEREN].markdown
+    # the author's own text, which the readability check reads, is as written
+    twin = next(t for t in build.report.twins if t.path == LEREN)
+    assert "<br>" not in twin.body
+    # the site
+    out = tmp_path / "site"
+    code, _, err = run_kompas("build", example, "-o", out, capsys=capsys)
+    assert code == 0, err
+    soup = BeautifulSoup((out / build.pages[LEREN].output).read_text(encoding="utf-8"), "html.parser")
+    paragraph = next(p for p in soup.find_all("p") if p.get_text().startswith("Jij wilt"))
+    assert len(paragraph.find_all("br")) == 3
+    assert " ".join(paragraph.get_text(" ").split()) == (
+        "Jij wilt goede begeleiders. Daarom blijven onze begeleiders leren. Soms op een cursus. "
+        "Maar vooral in hun werk, van elkaar."
+    )
+    # the paper booklet reads the same page text
+    from kompas_site.paper.documents import _markdown
+
+    assert _markdown(build.pages[LEREN].markdown).count("<br") >= 3
+    # the Word file: one paragraph with a line break after each sentence, no extra space
+    document = export(example, tmp_path, capsys)
+    para = next(p for p in document.paragraphs if p.text.startswith("Jij wilt"))
+    assert para.text == (
+        "Jij wilt goede begeleiders.\nDaarom blijven onze begeleiders leren.\nSoms op een cursus.\n"
+        "Maar vooral in hun werk, van elkaar."
+    )
+
+
+def test_hard_wrapped_prose_lists_code_tables_and_headings_are_left_alone():
+    from kompas_site.assemble.begrijpelijk import sentence_lines
+
+    text = (
+        "Een zin die doorloopt\nop de volgende regel.\nEn dan de tweede.\n\n"
+        "- Een punt.\n- Nog een punt.\n\n"
+        "```\nprint('a.')\nprint('b.')\n```\n\n"
+        "    ingesprongen code.\n    nog meer.\n\n"
+        "| Wat. | Hoeveel |\n|---|---|\n| Koffie. | 3 |\n\n"
+        "Kop met punt.\n=============\n\n"
+        '<div class="kader">\nIn HTML.\nNog in HTML.\n</div>\n\n'
+        '!!! note "Let op:"\n    Dit is een melding.\n\n'
+        'Zij zei: "Ja."\r\nDe laatste regel.\r\n'
+    )
+    out = sentence_lines(text)
+    assert out.replace("<br>", "") == text
+    assert out.count("<br>") == 2
+    assert "op de volgende regel.<br>\nEn dan" in out
+    assert 'Zij zei: "Ja."<br>\r\nDe laatste' in out
+
+
+@st.composite
+def easy_documents(draw) -> str:
+    words = st.text(alphabet="abcdeëéz ABC.,!?:;'\"()[]*_`<>&\\-#|", min_size=1, max_size=30)
+    blocks = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["paragraph", "code", "table", "list", "quote"]))
+        lines = draw(st.lists(words, min_size=1, max_size=5))
+        lines = [line.strip() or "x" for line in lines]
+        if kind == "paragraph":
+            blocks.append("\n".join(lines))
+        elif kind == "code":
+            blocks.append("```\n" + "\n".join(lines) + "\n```")
+        elif kind == "table":
+            cells = [line.replace("|", "/") or "x" for line in lines]
+            blocks.append("| a | b |\n|---|---|\n" + "\n".join(f"| {c} | z. |" for c in cells))
+        elif kind == "list":
+            blocks.append("\n".join(f"- {line}" for line in lines))
+        else:
+            blocks.append("\n".join(f"> {line}" for line in lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _visible(markdown: str) -> str:
+    from kompas_site.markdown import parser
+
+    html = parser().render(markdown).replace("<br>", " ")
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(easy_documents())
+def test_sentence_lines_only_add_breaks_and_never_touch_code_or_tables(text):
+    from kompas_site.assemble.begrijpelijk import sentence_lines
+    from kompas_site.markdown import tokens
+
+    out = sentence_lines(text)
+    assert out.replace("<br>", "") == text  # only breaks are added
+    assert _visible(out) == _visible(text)  # what a reader sees is the same text
+    before = [t for t in tokens(text) if t.type in ("fence", "code_block", "table_open", "bullet_list_open")]
+    after = [t for t in tokens(out) if t.type in ("fence", "code_block", "table_open", "bullet_list_open")]
+    assert [(t.type, t.content) for t in before] == [(t.type, t.content) for t in after]
+    for token in tokens(text):  # every line of a code block or table is as written
+        if token.type in ("fence", "code_block", "table_open") and token.map:
+            start, end = token.map
+            assert out.split("\n")[start:end] == text.split("\n")[start:end]

@@ -187,7 +187,7 @@ class _Page:
     def _inline(self, children, heading: bool = False) -> None:
         paragraph = self.paragraph if self.paragraph is not None else self._new_paragraph()
         skip_until_close = False
-        for child in children:
+        for j, child in enumerate(children):
             kind = child.type
             if skip_until_close:
                 skip_until_close = kind != "link_close"
@@ -199,7 +199,8 @@ class _Page:
                     run.bold = bool(self.bold) or None
                     run.italic = bool(self.italic) or None
             elif kind == "softbreak":
-                paragraph.add_run(" ")
+                if not (j and children[j - 1].type == "html_inline" and _BREAK.match(children[j - 1].content)):
+                    paragraph.add_run(" ")  # a line that ends with <br> already broke the line
             elif kind == "hardbreak":
                 paragraph.add_run().add_break()
             elif kind == "strong_open":

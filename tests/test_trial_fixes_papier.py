@@ -186,3 +186,38 @@ def test_sentence_lines_only_add_breaks_and_never_touch_code_or_tables(text):
         if token.type in ("fence", "code_block", "table_open") and token.map:
             start, end = token.map
             assert out.split("\n")[start:end] == text.split("\n")[start:end]
+
+
+# -- 5. a link to a '.md' page in the author's own HTML ----------------------------------------------------
+
+
+def test_links_to_md_pages_in_the_authors_html_go_to_the_pages_address(example, tmp_path, capsys):
+    page = example / "01-over-ons/index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n<p class="zie-ook">Lees <a href="../06-visitatie/index.md#wie-kwamen">het verslag</a>, '
+        "<a href='../05-speerpunten/Terugblik.md'>de terugblik</a>, "
+        '<a href="zo-maakten-we-dit.begrijpelijk.md">makkelijk</a>, '
+        '<a href="https://example.org/uitleg.md">elders</a> en <a href="../weg.md">weg</a>.</p>\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    code, _, err = run_kompas("build", example, "-o", out, capsys=capsys)
+    assert code in (0, 1), err
+    build = run(example)
+    here = out / build.pages["01-over-ons/index.md"].output
+    soup = BeautifulSoup(here.read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select("p.zie-ook a")}
+    for text, source in [
+        ("het verslag", "06-visitatie/index.md"),
+        ("de terugblik", "05-speerpunten/terugblik.md"),
+        ("makkelijk", "01-over-ons/zo-maakten-we-dit.begrijpelijk.md"),
+    ]:
+        href = links[text]
+        assert ".md" not in href, href
+        target = (here.parent / href.split("#")[0]).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target == (out / build.pages[source].output).resolve(), (text, href)
+    assert links["het verslag"].endswith("#wie-kwamen")
+    assert links["elders"] == "https://example.org/uitleg.md"  # another host: as written
+    assert links["weg"] == "../weg.md"  # no such page: as written

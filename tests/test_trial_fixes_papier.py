@@ -3,14 +3,18 @@ goals in the Word file, one sentence per line, links to '.md' pages in the autho
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import docx
+import pytest
+from browser_helpers import SIZES
 from bs4 import BeautifulSoup
-from conftest import run_kompas
+from conftest import EXAMPLE, run_cli, run_kompas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kompas_site.audit import serve_folder
 from kompas_site.pipeline import run
 
 SPEERPUNTEN_MAKKELIJK = "begrijpelijk/speerpunten.md"
@@ -221,3 +225,56 @@ def test_links_to_md_pages_in_the_authors_html_go_to_the_pages_address(example, 
     assert links["het verslag"].endswith("#wie-kwamen")
     assert links["elders"] == "https://example.org/uitleg.md"  # another host: as written
     assert links["weg"] == "../weg.md"  # no such page: as written
+
+
+# -- 4. a long organisation name without a logo wraps in the header, never cut off ------------------------
+
+LONG_NAME = "Stichting Zorgboerderij en Dagbesteding De Wilgenhoeve Lindenveen-Zuid"
+assert len(LONG_NAME) == 70
+
+TITLE_BOX = """() => {
+  const title = document.querySelector('.md-header__topic:first-child .md-ellipsis');
+  const box = title ? title.getBoundingClientRect() : null;
+  return {title: box, text: title ? title.textContent.trim() : '', logo: !!document.querySelector('.kompas-logo'),
+          scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth,
+          clipped: title ? title.scrollWidth > title.clientWidth + 1 || title.scrollHeight > title.clientHeight + 1
+                         : true};
+}"""
+
+
+@pytest.fixture(scope="module")
+def long_name_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("lange-naam")
+    content = tmp / "content"
+    shutil.copytree(EXAMPLE, content)
+    settings_file = content / "kompas.yml"
+    lines = settings_file.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in lines if not line.strip().startswith("logo:")]
+    lines = [f"  naam: {LONG_NAME}" if line == "  naam: Stichting De Wilgenhoeve" else line for line in lines]
+    settings_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp / "site"
+    # a concept build: the previous edition names the organisation's short name, which is a finding here
+    result = run_cli("build", content, "-o", out, "--concept")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_a_long_name_without_a_logo_wraps_and_is_never_cut_off(browser, long_name_site, size):
+    with serve_folder(long_name_site) as url:
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        for path in ("", "begrijpelijk/"):
+            page.goto(url + path, wait_until="load")
+            box = page.evaluate(TITLE_BOX)
+            assert not box["logo"], path
+            assert box["text"].startswith(LONG_NAME), path
+            assert box["scroll"] <= box["width"], f"{path} scrolt zijwaarts op {size}"
+            title = box["title"]
+            assert title["left"] >= 0 and title["right"] <= size["width"], f"{path}: titel valt buiten beeld"
+            assert not box["clipped"], f"{path}: titel afgekapt op {size}"
+            if size["width"] < 700:
+                page.screenshot(
+                    path=str(long_name_site.parent / f"kop-{size['width']}-{path.strip('/') or 'home'}.png")
+                )
+        context.close()

@@ -622,3 +622,13 @@ def test_a_fresh_copy_of_the_report_gets_no_changed_after_reading_tips(example):
     os.utime(edited, (moment + 3600, moment + 3600))  # an hour later: somebody changed this one
     found = [f for f in check_report(load_report(example)).findings if f.code == "gewijzigd-na-meelezen"]
     assert [f.file for f in found] == [edited.relative_to(example).as_posix()]
+
+
+def test_the_preview_keeps_working_and_its_banner_names_the_bad_reading(example):
+    from kompas_site.pipeline import run
+
+    write_twin(example, "meegelezen:\n  - door: Cliëntenraad\n    datum: 14 april 2026\n")
+    build = run(example, preview=True)  # what kompas serve and mkdocs serve run on every save
+    assert TWIN in build.pages
+    said = build.banner(TWIN)["meldingen"]
+    assert any("14 april 2026" in m["tekst"] and m["waar"] == f"{TWIN}:5" for m in said)

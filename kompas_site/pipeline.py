@@ -23,6 +23,7 @@ from kompas_site.assemble.downloads import label_downloads
 from kompas_site.assemble.fotobron import credit_photos
 from kompas_site.assemble.menu import Menu, MenuEntry
 from kompas_site.assemble.navigation import walk
+from kompas_site.assemble.paginalinks import page_links
 from kompas_site.assemble.schrijfhulp import page_writing_aid
 from kompas_site.assemble.summary import as_json, summary
 from kompas_site.assemble.toegankelijkheid import LINK_TEXT as STATEMENT_LINK
@@ -193,13 +194,14 @@ class Build:
 
     def finish_html(self, source: str, html: str) -> str:
         """A page's HTML as the engine made it -> as it is published: photos as responsive pictures with their
-        credit lines, and
+        credit lines, links in the author's own HTML to a '.md' page going to that page's address, and
         nothing that runs or loads from another host (an allow-list sanitiser), the type and size after each
         link to a download, and soft hyphens in the long words of headings of the full version (the easy-read
         version has no hyphenation)."""
         page = self.pages[source]
         html = sanitise_html(rewrite_images(credit_photos(html), self.published_images.resolver(page.url)))
         html = label_downloads(html, page.url, self.files)
+        html = page_links(html, source, page.url, {s: p.url for s, p in self.pages.items()})
         if self.preview and page.easy_read:  # what the checker knows about the page, in place
             html = page_writing_aid(self.report, source, html)
         return html if page.easy_read else hyphenate_headings(html)

@@ -64,20 +64,23 @@ def test_every_easy_read_page_of_the_example_was_read_by_the_client_council(exam
 # -- bad input: at the edge, with file, line and key ------------------------------------------------
 
 
-def test_a_reading_date_in_the_future_is_refused_with_file_line_and_key(example):
+def test_a_reading_date_in_the_future_is_a_finding_with_file_line_and_key(example):
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     write_twin(example, f"meegelezen:\n  - door: Cliëntenraad\n    datum: {tomorrow}\n")
-    (problem,) = load_problems(example)
-    assert problem.file == TWIN
+    (problem,) = findings(example, "kopregel-vorm")
+    assert problem.severity == "fout"
     assert problem.line == 5
     assert "meegelezen" in (problem.key or "") and "datum" in (problem.key or "")
     assert "toekomst" in problem.message and tomorrow in problem.message
+    # the reading is left out: the page counts as not read along
+    assert findings(example, "niet-meegelezen")
 
 
 @pytest.mark.parametrize(
     ("written", "said"),
     [
         ("in maart", "geen datum"),
+        ("14 april 2026", "jaar-maand-dag"),
         ("'12-03-2026'", "jaar-maand-dag"),
         ("2026-02-30", "bestaat niet"),
         ("2026-03-12 14:00", "met een tijd"),
@@ -85,29 +88,67 @@ def test_a_reading_date_in_the_future_is_refused_with_file_line_and_key(example)
 )
 def test_a_reading_date_that_is_not_a_date_says_what_to_write(example, written, said):
     write_twin(example, f"meegelezen:\n  - door: Cliëntenraad\n    datum: {written}\n")
-    (problem,) = load_problems(example)
-    assert (problem.file, problem.line) == (TWIN, 5)
+    (problem,) = findings(example, "kopregel-vorm")
+    assert problem.line == 5
     assert said in problem.message
 
 
 def test_a_reading_without_date_or_reader_and_an_unknown_key_are_named(example):
     write_twin(example, "meegelezen:\n  - door: Cliëntenraad\n")
-    (problem,) = load_problems(example)
-    assert problem.file == TWIN and "datum" in problem.message
+    (problem,) = findings(example, "kopregel-vorm")
+    assert "datum" in problem.message
     write_twin(example, "meegelezen:\n  - datum: 2026-03-01\n")
-    (problem,) = load_problems(example)
+    (problem,) = findings(example, "kopregel-vorm")
     assert "door" in problem.message
     write_twin(example, "meegelezen:\n  - door: Cliëntenraad\n    datm: 2026-03-01\n")
-    problems = load_problems(example)
+    problems = findings(example, "kopregel-vorm")
     assert any("datum" in p.message for p in problems)  # the nearest valid key
 
 
-def test_the_whole_command_stops_with_a_dutch_message_on_a_future_date(example):
-    write_twin(example, "meegelezen:\n  door: Cliëntenraad\n  datum: 2999-01-01\n")
+def test_only_the_bad_reading_is_left_out_the_good_one_counts(example):
+    write_twin(
+        example,
+        "meegelezen:\n  - door: Team De Wilg\n    datum: 14 april 2026\n"
+        "  - door: Cliëntenraad\n    datum: 2026-03-12\n",
+    )
+    (problem,) = findings(example, "kopregel-vorm")
+    assert problem.line == 5
+    twin = next(t for t in load_report(example).twins if t.path == TWIN)
+    assert twin.meta["meegelezen"] == [{"door": "Cliëntenraad", "datum": date(2026, 3, 12), "client": False}]
+    assert not findings(example, "niet-meegelezen")
+
+
+def test_a_bad_reading_date_no_longer_stops_the_command(example):
+    write_twin(example, "meegelezen:\n  door: Cliëntenraad\n  datum: 14 april 2026\n")
     result = run_cli("check", example)
-    assert result.returncode != 0
-    assert "toekomst" in result.stderr + result.stdout
-    assert TWIN in result.stderr + result.stdout
+    out = result.stderr + result.stdout
+    assert result.returncode == 1, out  # findings of severity fout, not 'kan niet gelezen worden' (2)
+    assert "kopregel-vorm" in out and TWIN in out and "jaar-maand-dag" in out
+    assert "niet-meegelezen" in out
+
+
+@pytest.mark.parametrize(
+    ("front", "key", "line"),
+    [
+        ("ondertekening: Anna de Vries\n", "ondertekening", 3),
+        ("ondertekening:\n  - functie: voorzitter\n", "ondertekening", 4),
+        ("door: [Marloes, Kees]\n", "door", 3),
+        ("locaties: {wilgenlaan: ja}\n", "locaties", 3),
+    ],
+)
+def test_bad_people_and_places_are_findings_and_left_out(example, front, key, line):
+    write_twin(example, front)
+    (problem,) = findings(example, "kopregel-vorm")
+    assert problem.key is not None and problem.key.startswith(key)
+    assert problem.line == line
+    twin = next(t for t in load_report(example).twins if t.path == TWIN)
+    assert not twin.meta.get(key)
+
+
+def test_a_bad_title_still_stops_the_page_and_names_the_reading_too(example):
+    write_twin(example, "title: [a, b]\nmeegelezen:\n  - door: Cliëntenraad\n    datum: morgen\n")
+    problems = load_problems(example)
+    assert {p.key.split(".")[0] for p in problems if p.key} >= {"title", "meegelezen"}
 
 
 def test_windows_line_endings_quoted_dates_and_one_reading_without_a_list(example):
@@ -157,7 +198,7 @@ def test_an_explicit_client_flag_counts(example):
     write_twin(example, "meegelezen:\n  - door: Marloes en Ahmed\n    datum: 2026-03-12\n    client: true\n")
     assert not findings(example, "niet-meegelezen")
     write_twin(example, "meegelezen:\n  - door: Marloes en Ahmed\n    datum: 2026-03-12\n    client: misschien\n")
-    (problem,) = load_problems(example)
+    (problem,) = findings(example, "kopregel-vorm")
     assert "client" in (problem.key or "") and "ja of nee" in problem.message
 
 
@@ -581,3 +622,13 @@ def test_a_fresh_copy_of_the_report_gets_no_changed_after_reading_tips(example):
     os.utime(edited, (moment + 3600, moment + 3600))  # an hour later: somebody changed this one
     found = [f for f in check_report(load_report(example)).findings if f.code == "gewijzigd-na-meelezen"]
     assert [f.file for f in found] == [edited.relative_to(example).as_posix()]
+
+
+def test_the_preview_keeps_working_and_its_banner_names_the_bad_reading(example):
+    from kompas_site.pipeline import run
+
+    write_twin(example, "meegelezen:\n  - door: Cliëntenraad\n    datum: 14 april 2026\n")
+    build = run(example, preview=True)  # what kompas serve and mkdocs serve run on every save
+    assert TWIN in build.pages
+    said = build.banner(TWIN)["meldingen"]
+    assert any("14 april 2026" in m["tekst"] and m["waar"] == f"{TWIN}:5" for m in said)

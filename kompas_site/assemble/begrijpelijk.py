@@ -52,8 +52,10 @@ def easy_read_version(report: Report) -> EasyRead:
 
 @memo
 def _easy_markdown(body: str, terms: tuple[Term, ...]) -> str:
-    """A twin as the site shows it: hard words explained, pictures beside their sentences."""
-    explained, _ = explain_terms(body, list(terms))
+    """A twin as the site shows it: one sentence per line where the author wrote it so, hard words explained,
+    pictures beside their sentences. The site, ``kompas print`` and ``kompas export`` all show this text; the
+    checker reads the author's own."""
+    explained, _ = explain_terms(sentence_lines(body), list(terms))
     return picture_rows(explained)
 
 
@@ -93,3 +95,50 @@ def picture_rows(markdown: str) -> str:
             "</div>",
         ]
     return "\n".join(lines)
+
+
+# "One sentence per line", as easy-read writers write: a line of a paragraph that ends a sentence (with . ! ? or
+# :, maybe followed by a closing quote or bracket) ends with a line break, so the next sentence starts on a
+# line of its own. A line that does not end a sentence (hard-wrapped prose) keeps flowing into the next.
+BREAK = "<br>"
+_SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019\u00bb)\]]*\s*$")
+_NOT_PROSE = re.compile(r"^[ \t]*(?:!!!|\?\?\?|\*\[|\[\^|\{:|\|)")  # admonitions, abbreviations, footnotes, attrs
+
+
+def sentence_lines(markdown: str) -> str:
+    """``markdown`` with a ``<br>`` after each line that ends a sentence inside a paragraph (quotes too); never
+    in code blocks, tables, lists, headings or HTML blocks, never after a paragraph's last line, and never
+    where the line ends inside inline code or HTML."""
+    lines = markdown.split("\n")
+    breaks: list[int] = []
+    found = markdown_tokens(markdown)
+    lists = 0  # inside a list: its items are already lines
+    for i, token in enumerate(found):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+        elif token.type == "paragraph_open" and not lists and token.map and not _NOT_PROSE.match(lines[token.map[0]]):
+            breaks += _sentence_breaks(found[i + 1].children or [], *token.map)
+    for n in breaks:
+        line = lines[n]
+        lines[n] = line.rstrip("\r \t") + BREAK + ("\r" if line.endswith("\r") else "")
+    return "\n".join(lines)
+
+
+def _sentence_breaks(children, start: int, end: int) -> list[int]:
+    """The lines (of the whole text) of one paragraph after which a sentence ends. When some line ends inside
+    inline code or HTML (fewer line ends than lines), the paragraph is left as it is."""
+    ends = [i for i, child in enumerate(children) if child.type in ("softbreak", "hardbreak")]
+    if len(ends) != end - start - 1:
+        return []
+    found = []
+    for line, at in zip(range(start, end - 1), ends, strict=True):
+        if children[at].type != "softbreak":
+            continue
+        before = at - 1
+        while before >= 0 and children[before].type in ("strong_close", "em_close", "link_close", "s_close"):
+            before -= 1
+        if before >= 0 and children[before].type == "text" and _SENTENCE_END.search(children[before].content):
+            found.append(line)
+    return found

@@ -11,7 +11,7 @@ from kompas_site.cache import memo
 from kompas_site.errors import ContentError, Problem
 from kompas_site.load.frontmatter import split_front_matter
 from kompas_site.load.paths import walk_content
-from kompas_site.load.schemas import PageSchema, VerhaalSchema, validate
+from kompas_site.load.schemas import PageSchema, VerhaalSchema, validate_sparing
 from kompas_site.load.verhaal import normalise_story
 from kompas_site.load.yamlsource import copy_data, decode
 from kompas_site.markdown import angle_spaced_destinations, first_heading
@@ -94,6 +94,9 @@ _READ_KEYS = (
     "locaties",
     "meegelezen",
 )  # the keys the page schema judges
+# Keys about the people behind a page and where it is about: a bad entry is left out and becomes a finding
+# (kopregel-vorm), so the rest of the report is still checked and the preview keeps working.
+SPARED = ("meegelezen", "ondertekening", "door", "locaties")
 _STORY_KEYS = _READ_KEYS + ("bron", "opgetekend_door", "pseudoniem", "fotos")  # ... and the story schema
 
 
@@ -110,16 +113,18 @@ def _read_page(file: str, text: str) -> _PageParts | tuple[Problem, ...]:
     parts = PurePosixPath(file).parts
     story = parts[0] == STORIES_DIR and parts[-1] != "index.md"
     kind, keys = (VerhaalSchema, _STORY_KEYS) if story else (PageSchema, _READ_KEYS)
-    schema, found = validate(kind, {k: meta[k] for k in keys if k in meta}, doc)
+    schema, found, spared, dropped = validate_sparing(kind, {k: meta[k] for k in keys if k in meta}, doc, SPARED)
     problems += found
     if problems or schema is None:
-        return tuple(problems)
+        return tuple(problems + spared)
     meta.pop(None, None)  # a key without a name (reported above when there is one)
+    for key in dropped:  # unusable as a whole: left out, and reported as a finding (kopregel-vorm)
+        meta.pop(key, None)
     _people(meta, schema)
     lines = dict(doc.lines)
-    shape: list[Problem] = []
+    shape: list[Problem] = list(spared)
     if story:
-        shape = normalise_story(meta, lines, file)
+        shape += normalise_story(meta, lines, file)
     title = schema.title
     if title is None:
         heading = first_heading(body)

@@ -891,6 +891,40 @@ def validate(schema: type[BaseModel], data: Any, doc: YamlDoc, prefix: tuple = (
         return None, [_problem(error, schema, doc, prefix) for error in exc.errors(include_url=False)]
 
 
+def validate_sparing(
+    schema: type[BaseModel], data: dict, doc: YamlDoc, spare: tuple[str, ...]
+) -> tuple[Any, list[Problem], list[Problem], set[str]]:
+    """Like ``validate``, but a bad value under one of the ``spare`` keys does not make the whole front matter
+    unusable: the bad entry of a list (or the whole key, when it is not a list) is left out and named.
+    Returns (the schema or None, the problems that stop the page, the spared problems, the keys dropped whole).
+    """
+    data = dict(data)
+    spared: list[Problem] = []
+    dropped: set[str] = set()
+    for _ in range(4):  # each round leaves out what the one before named; the first round names nearly all
+        try:
+            return schema.model_validate(data), [], spared, dropped
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        loose = [e for e in errors if e["loc"] and e["loc"][0] in spare]
+        if len(loose) < len(errors):
+            return None, [_problem(e, schema, doc, ()) for e in errors], spared, dropped
+        entries: dict[str, set[int]] = {}
+        for error in loose:
+            spared.append(_problem(error, schema, doc, ()))
+            key, rest = str(error["loc"][0]), error["loc"][1:]
+            if rest and isinstance(rest[0], int) and isinstance(data.get(key), list):
+                entries.setdefault(key, set()).add(rest[0])
+            else:
+                dropped.add(key)
+        for key in dropped:
+            data.pop(key, None)
+        for key, bad in entries.items():
+            if key in data:
+                data[key] = [entry for i, entry in enumerate(data[key]) if i not in bad]
+    return None, spared, [], dropped
+
+
 def _problem(error: ErrorDetails, schema: type[BaseModel], doc: YamlDoc, prefix: tuple) -> Problem:
     loc = prefix + tuple(_loc(error["loc"]))
     inner = tuple(_loc(error["loc"]))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
-from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from kompas_site.dutch import datum
@@ -25,11 +26,10 @@ LANGUAGE = "nl-NL"
 PICTURE_WIDTH_CM = 9.0
 PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff")  # what Word embeds as it is
 _ATTRS = re.compile(r"\s*\{\s*[.#:][^}]*\}")  # attr_list: '{ .decoratief }', '{ #anker }'
-_EXPLANATION = re.compile(
-    r'<p class="kompas-uitleg"[^>]*><span class="kompas-uitleg__woord">(?P<woord>.*?)</span>:\s*(?P<uitleg>.*?)</p>',
-    re.DOTALL,
-)
-_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # '[Lees meer](../speerpunten.md#x)' in a markdown="span" block
+_HIDDEN = {"svg", "script", "style", "template", "noscript", "math"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track", "param"}
 
 
 def easy_read_pages(build: Build) -> list[SitePage]:
@@ -132,8 +132,11 @@ class _Page:
 
     def write(self) -> None:
         found = markdown_tokens(self.page.markdown)
+        skip = self._title_heading(found)
         for i, token in enumerate(found):
             kind = token.type
+            if i < skip:
+                continue
             if self.in_table:
                 self.in_table = kind != "table_close"
                 continue
@@ -161,6 +164,15 @@ class _Page:
                 self._table(found, i)
                 self.in_table = True
 
+    def _title_heading(self, found) -> int:
+        """How many tokens to skip at the start: a generated page opens with its title as '# ...', and the title
+        is already the page's Kop 1 (written once, not twice)."""
+        if len(found) >= 3 and found[0].type == "heading_open" and found[0].tag == "h1":
+            text = _ATTRS.sub("", found[1].content).strip()
+            if " ".join(text.split()) == " ".join(_ATTRS.sub("", self.page.title).split()):
+                return 3
+        return 0
+
     def _new_paragraph(self):
         if self.lists:
             depth = min(len(self.lists), 3)
@@ -175,7 +187,7 @@ class _Page:
     def _inline(self, children, heading: bool = False) -> None:
         paragraph = self.paragraph if self.paragraph is not None else self._new_paragraph()
         skip_until_close = False
-        for child in children:
+        for j, child in enumerate(children):
             kind = child.type
             if skip_until_close:
                 skip_until_close = kind != "link_close"
@@ -187,7 +199,8 @@ class _Page:
                     run.bold = bool(self.bold) or None
                     run.italic = bool(self.italic) or None
             elif kind == "softbreak":
-                paragraph.add_run(" ")
+                if not (j and children[j - 1].type == "html_inline" and _BREAK.match(children[j - 1].content)):
+                    paragraph.add_run(" ")  # a line that ends with <br> already broke the line
             elif kind == "hardbreak":
                 paragraph.add_run().add_break()
             elif kind == "strong_open":
@@ -199,10 +212,17 @@ class _Page:
             elif kind == "em_close":
                 self.italic = max(0, self.italic - 1)
             elif kind == "html_inline":
-                if child.content.startswith("<strong"):
+                tag = child.content.lower()
+                if tag.startswith(("<strong", "<b>", "<b ")):
                     self.bold += 1
-                elif child.content.startswith("</strong"):
+                elif tag.startswith(("</strong", "</b>")):
                     self.bold = max(0, self.bold - 1)
+                elif tag.startswith(("<em", "<i>", "<i ")):
+                    self.italic += 1
+                elif tag.startswith(("</em", "</i>")):
+                    self.italic = max(0, self.italic - 1)
+                elif _BREAK.match(tag):
+                    paragraph.add_run().add_break()
             elif kind == "image":
                 alt = "".join(c.content for c in child.children or [] if c.type == "text")
                 self._picture(paragraph, child.attrs.get("src", ""), alt)
@@ -228,10 +248,10 @@ class _Page:
         shape._inline.docPr.set("title", alt)
 
     def _html_block(self, html: str) -> None:
-        for match in _EXPLANATION.finditer(html):
-            paragraph = self.document.add_paragraph(style="Intense Quote")
-            paragraph.add_run(_text(match.group("woord"))).bold = True
-            paragraph.add_run(": " + _text(match.group("uitleg")))
+        """A block of HTML in the page (a goal's block on the easy-read speerpunten page, a hard word's
+        explanation, the author's own HTML): its headings, paragraphs, lists, bold and italic, in order."""
+        _HtmlBlock(self).feed(html)
+        self.paragraph = None
 
     def _table(self, found, start: int) -> None:
         rows: list[list[str]] = []
@@ -256,5 +276,82 @@ class _Page:
         self.paragraph = None
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(_TAG.sub("", html)).split())
+class _HtmlBlock(HTMLParser):
+    """Writes one block of HTML into the page's document. Hidden parts (``aria-hidden``, drawings, scripts)
+    are left out, as a screen reader leaves them out."""
+
+    def __init__(self, page: _Page):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.hidden: list[str] = []  # the open tags of a hidden part
+        self.paragraph: Any = None  # a python-docx paragraph
+        self.term = False  # in the word of a hard word's explanation
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        attrs = dict(attrs)
+        if self.hidden:
+            if tag not in _VOID:
+                self.hidden.append(tag)
+            return
+        if tag in _HIDDEN or attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+            if tag not in _VOID:
+                self.hidden.append(tag)
+            return
+        classes = (attrs.get("class") or "").split()
+        page = self.page
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.paragraph = page.document.add_heading(level=min(4, max(2, int(tag[1]))))
+        elif tag in ("ul", "ol"):
+            page.lists.append("bullet" if tag == "ul" else "number")
+        elif tag in ("p", "li", "dt", "dd", "figcaption", "blockquote"):
+            if "kompas-uitleg" in classes:
+                self.paragraph = page.document.add_paragraph(style="Intense Quote")
+            else:
+                page.paragraph = None
+                self.paragraph = page._new_paragraph()
+        elif tag in ("strong", "b") or "kompas-uitleg__woord" in classes:
+            page.bold += 1
+            self.term = self.term or "kompas-uitleg__woord" in classes
+        elif tag in ("em", "i"):
+            page.italic += 1
+        elif tag == "br" and self.paragraph is not None:
+            self.paragraph.add_run().add_break()
+        elif tag == "img":
+            paragraph = self.paragraph if self.paragraph is not None else page._new_paragraph()
+            page._picture(paragraph, attrs.get("src") or "", attrs.get("alt") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden:
+            if tag == self.hidden[-1]:
+                self.hidden.pop()
+            return
+        page = self.page
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "figcaption", "blockquote"):
+            self.paragraph = None
+        elif tag in ("ul", "ol") and page.lists:
+            page.lists.pop()
+        elif tag in ("strong", "b", "span") and (tag != "span" or self.term):
+            page.bold = max(0, page.bold - 1)
+            self.term = False
+        elif tag in ("em", "i"):
+            page.italic = max(0, page.italic - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        text = _MARKDOWN_LINK.sub(r"\1", " ".join(data.split()))
+        if data[:1].isspace() and text:
+            text = " " + text
+        if data[-1:].isspace() and text and not text.endswith(" "):
+            text += " "
+        if not text.strip():
+            if self.paragraph is not None and self.paragraph.runs and text:
+                self.paragraph.add_run(" ")
+            return
+        if self.paragraph is None:
+            self.paragraph = self.page._new_paragraph()
+        if not self.paragraph.runs:
+            text = text.lstrip()
+        run = self.paragraph.add_run(text)
+        run.bold = bool(self.page.bold) or None
+        run.italic = bool(self.page.italic) or None

@@ -15,7 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_kompas
+from conftest import copy_example, run_kompas
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,7 +51,7 @@ def serve():
 def built(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("aanlever")
     content = base / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     assert run_kompas("build", content, "-o", base / "site")[0] == 0
     return content, base / "site"
 

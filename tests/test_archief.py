@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, ROOT, run_cli, run_kompas
+from conftest import ROOT, copy_example, run_cli, run_kompas
 
 from kompas_site.audit import serve_folder
 
@@ -33,7 +33,7 @@ def folders(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("edities")
     old, new = base / "wilgenhoeve 2023", base / "content"
     shutil.copytree(PREVIOUS_EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    copy_example(new)
     kompas = old / "kompas.yml"
     kompas.write_text(
         kompas.read_text(encoding="utf-8")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -25,7 +24,7 @@ from browser_helpers import (
     tab_through,
     tab_until,
 )
-from conftest import EXAMPLE, ROOT, run_cli
+from conftest import EXAMPLE, ROOT, copy_example, run_cli
 
 from kompas_site.audit import serve_folder
 from kompas_site.audit.axe import run_axe
@@ -308,7 +307,7 @@ def test_video_facade_loads_the_player_only_after_a_click_with_the_keyboard(brow
     from test_video import YOUTUBE, add_video
 
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     add_video(content / "verhalen" / "begeleider-noor.md", YOUTUBE)
     site = tmp_path / "site"
     assert run_cli("build", content, "-o", site).returncode == 0
@@ -504,7 +503,7 @@ def test_a_long_heading_fits_at_320_pixels_with_dutch_hyphenation(browser, tmp_p
     nothing sticks out at 320 px, and easy-read body text keeps no hyphenation. Screenshots at 320 and
     1280 px for people to look at."""
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     page_file = content / "04-leren" / "medezeggenschap.md"
     page_file.write_bytes(
         (

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import pytest
 from browser_helpers import FAKE_DUTCH_VOICE, SIZES, guarded_context
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, ROOT, run_cli
+from conftest import ROOT, copy_example, run_cli
 
 from kompas_site.audit import serve_folder
 from kompas_site.render.csp import with_csp
@@ -117,7 +117,7 @@ def site(tmp_path_factory) -> Path:
 
     base = tmp_path_factory.mktemp("csp")
     content = base / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     add_video(content / "verhalen" / "begeleider-noor.md", YOUTUBE)
     (content / "04-leren" / "medezeggenschap.md").write_bytes(
         (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from kompas_site.audit import serve_folder
 from kompas_site.dutch import getal
 from kompas_site.media import kleur
 from kompas_site.media.svg import SvgError, sanitise_svg
-from tests.conftest import EXAMPLE, run_cli
+from tests.conftest import copy_example, run_cli
 
 LIGHT = "#ffe14d"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0a7c8c"/></svg>'
@@ -26,7 +25,7 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="
 
 def _content(tmp_path: Path, colour: str | None = LIGHT, logo: str | None = "media/logo.svg") -> Path:
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     text = (content / "kompas.yml").read_text(encoding="utf-8")
     text = re.sub(r"^  (logo|huiskleur):.*\n", "", text, flags=re.MULTILINE)
     extra = (f"  logo: {logo}\n" if logo else "") + (f'  huiskleur: "{colour}"\n' if colour else "")

@@ -5,14 +5,13 @@ and shows the text as text, on a phone and on a desktop."""
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import urljoin
 
 import pytest
 import yaml
 from browser_helpers import guarded_context
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE
+from conftest import copy_example
 
 from kompas_site.audit import serve_folder
 from kompas_site.check import check_report
@@ -29,7 +28,7 @@ SIZES = [{"width": 320, "height": 640}, {"width": 375, "height": 812}, {"width":
 
 def _hostile_content(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     settings = yaml.safe_load((content / "kompas.yml").read_text(encoding="utf-8"))
     settings["organisatie"]["naam"] = "De Wilgenhoeve " + EVIL
     settings["verantwoordelijk"] = "Raad van Bestuur " + EVIL

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, ROOT, run_kompas
+from conftest import EXAMPLE, ROOT, copy_example, run_kompas
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -236,7 +235,7 @@ def test_a_published_summary_links_each_goal_to_its_address_and_is_fetched_only_
 def test_the_example_chain_passes_and_removing_an_announced_goal_gives_the_fout(tmp_path):
     assert codes(pipeline.run(EXAMPLE)) == []
     copy = tmp_path / "content"
-    shutil.copytree(EXAMPLE, copy)
+    copy_example(copy)
     goals = copy / "speerpunten.yml"
     text = goals.read_text(encoding="utf-8")
     start = text.index("  - id: minder-onvrijwillige-zorg")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, run_kompas
+from conftest import EXAMPLE, copy_example, run_kompas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,7 +58,7 @@ def built(tmp_path_factory) -> Path:
     """The example with three locations (two regions, one without) built once."""
     root = tmp_path_factory.mktemp("locaties")
     content = root / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     kompas_yml(
         content,
         LOCATIES + "eerdere_edities:\n  - titel: Kwaliteitsrapport 2019\n    bestand: "

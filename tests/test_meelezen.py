@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import time
 from datetime import date, datetime, timedelta
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, run_cli, run_kompas
+from conftest import copy_example, run_cli, run_kompas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -323,7 +322,7 @@ def build_with(content: Path, out: Path, preview: bool) -> Path:
 def preview_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("voorbeeld")
     content = root / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     (content / TWIN).write_bytes(AID_TWIN.encode("utf-8"))
     return build_with(content, root / "site", preview=True)
 

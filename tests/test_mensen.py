@@ -4,13 +4,12 @@ photo's own ``toestemming``, which is checked and never published)."""
 
 from __future__ import annotations
 
-import shutil
 from html import escape
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, run_kompas
+from conftest import EXAMPLE, copy_example, run_kompas
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +34,7 @@ def site(tmp_path_factory) -> Path:
     """The example, with the people fields also written as other authors write them, built once."""
     root = tmp_path_factory.mktemp("mensen")
     content = root / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     # an easy-read twin without its own 'door' (shows its page's), and one page signed by one person,
     # written without the list's dash, with Windows line endings and quoted values
     (content / f"{ADVIES}.begrijpelijk.md").write_text(

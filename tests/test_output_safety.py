@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, ROOT, run_kompas
+from conftest import ROOT, copy_example, run_kompas
 
 from kompas_site import outputdir
 
@@ -48,7 +47,7 @@ def scratch(tmp_path, monkeypatch):
     """A project folder with a space in its name, holding a copy of the example report in ``content``;
     HOME is a scratch folder; the current folder is elsewhere."""
     project = tmp_path / "Kwaliteitsbeeld De Linde 2025"
-    shutil.copytree(EXAMPLE, project / "content")
+    copy_example(project / "content")
     home = tmp_path / "thuis"
     home.mkdir()
     (home / ".bashrc").write_text("# van de auteur\n", encoding="utf-8")

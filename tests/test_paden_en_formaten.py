@@ -4,11 +4,10 @@ to files and folders elsewhere, a link that loops), checked and built."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_kompas
+from conftest import copy_example, run_kompas
 from fotos import gif_with_gps, jpeg_with_gps, markers, tiff_with_gps
 from PIL import Image
 
@@ -51,7 +50,7 @@ def odd_page(lines: list[str]) -> str:
 def hostile(tmp_path) -> tuple[Path, Path]:
     """The example, plus odd images, a photo without description, and symbolic links out and in circles."""
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     outside = tmp_path / "buiten"
     (outside / "paginas").mkdir(parents=True)
     (outside / "geheim.txt").write_text(f"{SECRET}\nroot:x:0:0\n", encoding="utf-8")

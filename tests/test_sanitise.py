@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, copy_example
 
 from kompas_site.assemble.templates import environment
 from kompas_site.check import check_report
@@ -129,9 +129,8 @@ def test_the_example_site_is_unchanged_by_the_sanitiser(tmp_path, monkeypatch):
 
 def test_outside_resources_are_a_fout_with_their_line(tmp_path):
     content = tmp_path / "content"
-    import shutil
 
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     page = content / "02-zorgproces" / "extern.md"
     page.write_text(
         "---\r\ntitle: Extern\r\n---\r\n\r\n"  # line 1-4, Windows line endings

@@ -4,11 +4,10 @@ status 'gestopt', the cycle from plan to next step; the page as blocks grouped b
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, run_kompas
+from conftest import copy_example, run_kompas
 
 from kompas_site.check import check_report
 from kompas_site.load.report import load_report
@@ -51,7 +50,7 @@ GOALS = """speerpunten:
 @pytest.fixture
 def content(tmp_path):
     folder = tmp_path / "content"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     (folder / "speerpunten.yml").write_bytes(GOALS.replace("\n", "\r\n").encode("utf-8"))  # Windows line endings
     kompas = folder / "kompas.yml"  # other goals than the example's: not the sequel of its 2023 edition
     kompas.write_text(re.sub(r"^vorige_editie:.*\n", "", kompas.read_text(encoding="utf-8"), flags=re.M), "utf-8")
@@ -162,7 +161,7 @@ def test_easy_read_twin_lists_goals_in_easy_words(content, tmp_path, capsys):
 
 def test_the_example_v1_style_goals_still_build(tmp_path, capsys):
     folder = tmp_path / "content"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     path = folder / "speerpunten.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     v2_keys = (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLE, ROOT, run_kompas
+from conftest import ROOT, copy_example, run_kompas
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,7 +33,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     """(content folder, site) of one build of a copy of the example."""
     base = tmp_path_factory.mktemp("samenvatting")
     content = base / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     code = run_kompas("build", content, "-o", base / "site")[0]
     assert code == 0
     return content, base / "site"

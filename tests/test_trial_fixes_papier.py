@@ -3,14 +3,13 @@ goals in the Word file, one sentence per line, links to '.md' pages in the autho
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
 from browser_helpers import SIZES
 from bs4 import BeautifulSoup
-from conftest import EXAMPLE, run_cli, run_kompas
+from conftest import copy_example, run_cli, run_kompas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -246,7 +245,7 @@ TITLE_BOX = """() => {
 def long_name_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("lange-naam")
     content = tmp / "content"
-    shutil.copytree(EXAMPLE, content)
+    copy_example(content)
     settings_file = content / "kompas.yml"
     lines = settings_file.read_text(encoding="utf-8").splitlines()
     lines = [line for line in lines if not line.strip().startswith("logo:")]

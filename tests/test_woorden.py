@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EASY_PROSE, EXAMPLE, run_kompas
+from conftest import EASY_PROSE, EXAMPLE, copy_example, run_kompas
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -391,7 +390,7 @@ def test_several_words_without_a_singular_are_a_warning_with_an_example(tmp_path
     from kompas_site.check.rules import woorden as rule
 
     folder = tmp_path / "content"
-    shutil.copytree(EXAMPLE, folder)
+    copy_example(folder)
     kompas = folder / "kompas.yml"
     text = kompas.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^woorden:\n(  .*\n)*", "", text) + "woorden:\n  clienten: cliënten en naasten\n"

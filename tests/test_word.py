@@ -277,6 +277,33 @@ def test_a_title_in_words_title_style_is_the_page_title(example, tmp_path, capsy
     assert "title: Teamdag 2025" in text and "## Wat we deden" in text and "Teamdag 2025\n\n" not in text
 
 
+def test_list_levels_set_by_word_styles_are_kept(example, tmp_path, capsys):
+    """'List Bullet 2' and 'List Number 2' set their level by their style, not by numbering properties."""
+    document = docx.Document()
+    document.add_heading("Lijsten", 1)
+    document.add_paragraph("Zonder kop erboven", style="List Bullet 2")
+    document.add_paragraph("Wandelen", style="List Bullet")
+    document.add_paragraph("door het bos", style="List Bullet 2")
+    document.add_paragraph("langs de rivier", style="List Bullet 3")
+    document.add_paragraph("Koken", style="List Bullet")
+    document.add_paragraph("Tussendoor.")
+    document.add_paragraph("Eerst", style="List Number")
+    document.add_paragraph("boodschappen", style="List Number 2")
+    document.add_paragraph("dan koken", style="List Number 2")
+    document.add_paragraph("Daarna", style="List Number")
+    document.save(tmp_path / "lijsten.docx")
+    code, _, err = run_kompas("import", tmp_path / "lijsten.docx", "-o", example / "lijsten.md", capsys=capsys)
+    assert code == 0, err
+    body = (example / "lijsten.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "\n- Zonder kop erboven\n- Wandelen\n    - door het bos\n        - langs de rivier\n- Koken\n\n" in body
+    assert "\n\n1. Eerst\n    1. boodschappen\n    2. dan koken\n2. Daarna\n" in body
+    html = python_markdown.markdown(body, extensions=["tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.find(string="langs de rivier").find_parents("li")) == 3
+    inner = soup.find(string="boodschappen").find_parent("ol")
+    assert inner.find_parent("li").contents[0].strip() == "Eerst"
+
+
 TEXT = st.text(
     st.characters(
         blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),

@@ -28,7 +28,16 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an old .doc, or a .docx Word encrypted with a
 MAX_UNPACKED = 500 * 1024 * 1024  # a Word file that unpacks to more than this is not a report
 KEEP = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
 # Word's title styles (English and Dutch names) as the page title; mammoth knows only the headings.
-STYLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Titel'] => h1:fresh"
+TITLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Titel'] => h1:fresh"
+# Word's list styles of a deeper level ('List Bullet 2' .. 'List Number 5'; Word keeps these English names in
+# the file, whatever its language) set the level by their style, not by numbering: nest them that deep.
+LIST_LEVELS = range(2, 6)
+LIST_MAP = "\n".join(
+    f"p[style-name='List {name} {level}'] => {'ul|ol > li > ' * (level - 1)}{tag} > li:fresh"
+    for level in LIST_LEVELS
+    for name, tag in (("Bullet", "ul"), ("Number", "ol"))
+)
+STYLE_MAP = f"{TITLE_MAP}\n{LIST_MAP}"
 DRAWINGS = {"image/x-emf": "EMF", "image/emf": "EMF", "image/x-wmf": "WMF", "image/wmf": "WMF"}
 
 

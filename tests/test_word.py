@@ -223,6 +223,24 @@ def test_macros_are_ignored_and_said_so(example, tmp_path, capsys):
     assert not marker.exists()
 
 
+def test_a_docx_renamed_to_docm_holds_no_macros(example, tmp_path, capsys):
+    renamed = word_file(tmp_path / "verslag.docx").rename(tmp_path / "verslag.docm")
+    code, _, err = run_kompas("import", renamed, "-o", example / "verslag.md", capsys=capsys)
+    assert code == 0, err
+    assert "macro" not in err
+    # a macro-enabled package says so in its content types, even with its macro part gone
+    with zipfile.ZipFile(renamed) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+    )
+    assert b"macroEnabled" in files["[Content_Types].xml"]
+    enabled = zipped(tmp_path, "macro.docx", files)
+    code, _, err = run_kompas("import", enabled, "-o", example / "macro.md", capsys=capsys)
+    assert code == 0, err
+    assert "bevat macro's" in err
+
+
 # An EMF header: record type 1, size 88, then the " EMF" signature at byte 40.
 EMF = (1).to_bytes(4, "little") + (88).to_bytes(4, "little") + b"\0" * 32 + b" EMF" + b"\0" * 44
 

@@ -132,8 +132,7 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
         raise WordError(f"'{target}' is een map. Geef de naam van de nieuwe pagina op, eindigend op .md.")
     archive = check_word_file(source)
     with archive:
-        names = set(archive.namelist())
-        macros = source.suffix.lower() == ".docm" or any(n.lower().endswith("vbaproject.bin") for n in names)
+        macros = _holds_macros(archive)
         data = source.read_bytes()
     import mammoth
 
@@ -221,6 +220,18 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
         images=[p for p in files if p != target],
         notes=notes,
     )
+
+
+def _holds_macros(archive: zipfile.ZipFile) -> bool:
+    """Whether the Word file really holds macros: a macro part (``vbaProject.bin``) or a macro-enabled content
+    type. The name alone says nothing: a .docx renamed to .docm holds none."""
+    if any(name.lower().endswith("vbaproject.bin") for name in archive.namelist()):
+        return True
+    try:
+        types = archive.read("[Content_Types].xml").decode("utf-8", "replace").lower()
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "macroenabled" in types or "vbaproject" in types
 
 
 def _as_png(raw: bytes) -> bytes:

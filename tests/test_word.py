@@ -132,6 +132,22 @@ def test_a_word_file_becomes_a_page_with_its_images(example, tmp_path, capsys):
     assert "verslag-2.png" in findings[0]["message"]
 
 
+def test_an_easy_read_twin_takes_its_onderdelen_from_its_main_page(example, tmp_path, capsys):
+    document = docx.Document()
+    document.add_paragraph("Soms is kiezen moeilijk.")
+    document.save(tmp_path / "Dilemma makkelijk.docx")
+    twin = example / "02-zorgproces" / "dilemma.begrijpelijk.md"
+    code, out, err = run_kompas("import", tmp_path / "Dilemma makkelijk.docx", "-o", twin, capsys=capsys)
+    assert code == 0, err
+    head = twin.read_text(encoding="utf-8").split("---\n")[1]
+    assert head == "title: Dilemma\n", "no onderdelen, a title from the name without '.begrijpelijk'"
+    assert "Vul bij 'onderdelen'" not in out and "begrijpelijke versie" in out
+    code, out, _ = run_kompas("check", example, "--format", "json", capsys=capsys)
+    about = [f for f in json.loads(out)["findings"] if f["file"] == "02-zorgproces/dilemma.begrijpelijk.md"]
+    assert not [f for f in about if f["severity"] == "fout"], about
+    assert not [f for f in about if "onderdelen" in f["message"]], about
+
+
 def test_the_page_is_not_overwritten_without_asking(example, tmp_path, capsys):
     source = word_file(tmp_path / "verslag.docx")
     target = example / "02-zorgproces" / "ondersteuningsplan.md"

@@ -21,6 +21,7 @@ import yaml
 
 from kompas_site.load.report import MEDIA_DIR
 from kompas_site.load.settings import FILE as SETTINGS_FILE
+from kompas_site.model import TWIN_SUFFIX
 from kompas_site.word import WordError
 from kompas_site.word.markdown_out import IMAGE_SRC, convert
 
@@ -48,6 +49,7 @@ class Imported:
     title: str | None
     images: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the author should know: macros, drawings, no title
+    twin: bool = False  # an easy-read twin: it takes its onderdelen from its main page
 
 
 def content_folder(target: Path) -> Path:
@@ -203,11 +205,15 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
             + ", ".join(p.name for p in existing)
             + ". Kies een andere naam voor de pagina, of zet --overschrijf achter het commando om ze te vervangen."
         )
+    twin = target.name.lower().endswith(TWIN_SUFFIX)
+    header: dict[str, object] = {"title": title or _name_title(target)}
+    if not twin:
+        header["onderdelen"] = []  # for the author to fill; a twin takes them from its main page
     front = yaml.safe_dump(
-        {"title": title or target.stem.replace("-", " ").capitalize(), "onderdelen": []},
+        header,
         allow_unicode=True,
         sort_keys=False,
-        default_flow_style=None,
+        default_flow_style=False,
         width=1000,
     )
     page_text = f"---\n{front}---\n\n{converted.markdown}"
@@ -219,7 +225,14 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
         title=title,
         images=[p for p in files if p != target],
         notes=notes,
+        twin=twin,
     )
+
+
+def _name_title(target: Path) -> str:
+    """A title made from the page's file name ('teamdag.begrijpelijk.md': 'Teamdag')."""
+    name = target.name[: -len(TWIN_SUFFIX)] if target.name.lower().endswith(TWIN_SUFFIX) else target.stem
+    return name.replace("-", " ").capitalize()
 
 
 def _holds_macros(archive: zipfile.ZipFile) -> bool:

@@ -261,7 +261,8 @@ def test_a_docx_renamed_to_docm_holds_no_macros(example, tmp_path, capsys):
 EMF = (1).to_bytes(4, "little") + (88).to_bytes(4, "little") + b"\0" * 32 + b" EMF" + b"\0" * 44
 
 
-def test_an_emf_drawing_is_named_and_left_as_a_comment(example, tmp_path, capsys):
+def emf_word_file(tmp_path: Path, name: str, description: str = "Het team in de tuin") -> Path:
+    """word_file with its first picture, described as given, an EMF drawing."""
     source = word_file(tmp_path / "verslag.docx")
     with zipfile.ZipFile(source) as archive:
         files = {n: archive.read(n) for n in archive.namelist()}
@@ -269,22 +270,43 @@ def test_an_emf_drawing_is_named_and_left_as_a_comment(example, tmp_path, capsys
     emf_name = media[0].rsplit(".", 1)[0] + ".emf"
     files[emf_name] = EMF
     del files[media[0]]
-    for name in ("word/_rels/document.xml.rels",):
-        files[name] = files[name].replace(
+    for rels in ("word/_rels/document.xml.rels",):
+        files[rels] = files[rels].replace(
             media[0].removeprefix("word/").encode(), emf_name.removeprefix("word/").encode()
         )
     files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
         b"<Default Extension=", b'<Default Extension="emf" ContentType="image/x-emf"/><Default Extension=', 1
     )
-    source = zipped(tmp_path, "tekening.docx", files)
+    files["word/document.xml"] = files["word/document.xml"].replace(
+        b'descr="Het team in de tuin"', f'descr="{escape_html(description)}"'.encode()
+    )
+    return zipped(tmp_path, name, files)
+
+
+def test_an_emf_drawing_is_named_and_left_as_a_comment(example, tmp_path, capsys):
+    source = emf_word_file(tmp_path, "tekening.docx")
     code, _, err = run_kompas("import", source, "-o", example / "tekening.md", capsys=capsys)
     assert code == 0, err
-    assert "Afbeelding 1 is een EMF-tekening" in err and "PNG" in err
+    # its Word description is kept, for the author to use as alt text
+    assert "Afbeelding 1 (EMF-tekening, 'Het team in de tuin') kan een website niet tonen" in err and "PNG" in err
+    assert "beschrijving uit Word als alt-tekst" in err
     body = (example / "tekening.md").read_text(encoding="utf-8")
-    assert "<!-- Afbeelding 1 (EMF-tekening) niet overgenomen" in body
+    assert "<!-- Afbeelding 1 (EMF-tekening, 'Het team in de tuin') niet overgenomen" in body
     assert "![](media/tekening-2.png)" in body
     assert not (example / "media" / "tekening-1.png").exists()
     assert not list((example / "media").glob("tekening-1.*"))
+
+
+def test_an_emf_description_that_would_end_a_comment_stays_inside_it(example, tmp_path, capsys):
+    source = emf_word_file(tmp_path, "pijl.docx", "Tuin --> kas & <b>schuur</b>")
+    code, _, err = run_kompas("import", source, "-o", example / "pijl.md", capsys=capsys)
+    assert code == 0, err
+    body = (example / "pijl.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    comment = next(t for t in markdown_tokens(body) if t.type == "html_block")
+    assert comment.content.startswith("<!-- Afbeelding 1") and comment.content.rstrip().endswith("-->")
+    shown = BeautifulSoup(python_markdown.markdown(body, extensions=["tables"]), "html.parser").get_text()
+    assert "kas" not in shown and "schuur" not in shown, "the description is in the comment, not on the page"
+    assert "'Tuin - -> kas & <b>schuur</b>'" in err
 
 
 def test_a_page_without_heading_and_with_windows_names(example, tmp_path, capsys):

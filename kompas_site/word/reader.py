@@ -154,22 +154,25 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
                 raw = stream.read()
         except (KeyError, OSError):
             raw = b""
+        description = " ".join((picture.alt_text or "").split())
         if kind in DRAWINGS:
-            name = DRAWINGS[kind]
-            skipped[number] = f"Afbeelding {number} ({name}-tekening) niet overgenomen: sla hem in Word op als PNG"
+            named = _named(number, f"{DRAWINGS[kind]}-tekening", description)
+            skipped[number] = f"{named} niet overgenomen: sla hem in Word op als PNG"
             notes.append(
-                f"Afbeelding {number} is een {name}-tekening; die kan een website niet tonen. Sla hem in Word op "
-                "als PNG (rechtermuisknop op de afbeelding > 'Opslaan als afbeelding' > PNG), zet hem in de map "
-                f"'{MEDIA_DIR}' en vervang de regel 'Afbeelding {number}' in de pagina door een verwijzing naar de foto."
+                f"{named} kan een website niet tonen. Sla hem in Word op als PNG (rechtermuisknop op de "
+                f"afbeelding > 'Opslaan als afbeelding' > PNG), zet hem in de map '{MEDIA_DIR}' en vervang de "
+                f"regel 'Afbeelding {number}' in de pagina door een verwijzing naar de foto."
+                + (" Gebruik de beschrijving uit Word als alt-tekst." if description else "")
             )
             return {"src": f"{IMAGE_SRC}{number}"}
         extension = KEEP.get(kind)
         if extension is None or not raw:
             raw, extension = _as_png(raw), "png"
             if not raw:
-                skipped[number] = f"Afbeelding {number} niet overgenomen: onbekend soort afbeelding ({kind or '?'})"
+                named = _named(number, kind or "onbekend soort", description)
+                skipped[number] = f"{named} niet overgenomen: onbekend soort afbeelding"
                 notes.append(
-                    f"Afbeelding {number} is een soort afbeelding die kompas niet kan lezen ({kind or 'onbekend'}). "
+                    f"{named} is een soort afbeelding die kompas niet kan lezen. "
                     f"Sla hem in Word op als PNG en zet hem zelf in de map '{MEDIA_DIR}'."
                 )
                 return {"src": f"{IMAGE_SRC}{number}"}
@@ -233,6 +236,13 @@ def _name_title(target: Path) -> str:
     """A title made from the page's file name ('teamdag.begrijpelijk.md': 'Teamdag')."""
     name = target.name[: -len(TWIN_SUFFIX)] if target.name.lower().endswith(TWIN_SUFFIX) else target.stem
     return name.replace("-", " ").capitalize()
+
+
+def _named(number: int, kind: str, description: str) -> str:
+    """'Afbeelding 1 (EMF-tekening, 'Een deelnemer plant tomaten.')': the picture's Word description kept, so the
+    author can reuse it as alt text; safe inside an HTML comment ('--' would end it early)."""
+    said = re.sub(r"-(?=-)", "- ", description)
+    return f"Afbeelding {number} ({kind}, '{said}')" if said else f"Afbeelding {number} ({kind})"
 
 
 def _holds_macros(archive: zipfile.ZipFile) -> bool:

@@ -132,6 +132,22 @@ def test_a_word_file_becomes_a_page_with_its_images(example, tmp_path, capsys):
     assert "verslag-2.png" in findings[0]["message"]
 
 
+def test_an_easy_read_twin_takes_its_onderdelen_from_its_main_page(example, tmp_path, capsys):
+    document = docx.Document()
+    document.add_paragraph("Soms is kiezen moeilijk.")
+    document.save(tmp_path / "Dilemma makkelijk.docx")
+    twin = example / "02-zorgproces" / "dilemma.begrijpelijk.md"
+    code, out, err = run_kompas("import", tmp_path / "Dilemma makkelijk.docx", "-o", twin, capsys=capsys)
+    assert code == 0, err
+    head = twin.read_text(encoding="utf-8").split("---\n")[1]
+    assert head == "title: Dilemma\n", "no onderdelen, a title from the name without '.begrijpelijk'"
+    assert "Vul bij 'onderdelen'" not in out and "begrijpelijke versie" in out
+    code, out, _ = run_kompas("check", example, "--format", "json", capsys=capsys)
+    about = [f for f in json.loads(out)["findings"] if f["file"] == "02-zorgproces/dilemma.begrijpelijk.md"]
+    assert not [f for f in about if f["severity"] == "fout"], about
+    assert not [f for f in about if "onderdelen" in f["message"]], about
+
+
 def test_the_page_is_not_overwritten_without_asking(example, tmp_path, capsys):
     source = word_file(tmp_path / "verslag.docx")
     target = example / "02-zorgproces" / "ondersteuningsplan.md"
@@ -223,11 +239,30 @@ def test_macros_are_ignored_and_said_so(example, tmp_path, capsys):
     assert not marker.exists()
 
 
+def test_a_docx_renamed_to_docm_holds_no_macros(example, tmp_path, capsys):
+    renamed = word_file(tmp_path / "verslag.docx").rename(tmp_path / "verslag.docm")
+    code, _, err = run_kompas("import", renamed, "-o", example / "verslag.md", capsys=capsys)
+    assert code == 0, err
+    assert "macro" not in err
+    # a macro-enabled package says so in its content types, even with its macro part gone
+    with zipfile.ZipFile(renamed) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+    )
+    assert b"macroEnabled" in files["[Content_Types].xml"]
+    enabled = zipped(tmp_path, "macro.docx", files)
+    code, _, err = run_kompas("import", enabled, "-o", example / "macro.md", capsys=capsys)
+    assert code == 0, err
+    assert "bevat macro's" in err
+
+
 # An EMF header: record type 1, size 88, then the " EMF" signature at byte 40.
 EMF = (1).to_bytes(4, "little") + (88).to_bytes(4, "little") + b"\0" * 32 + b" EMF" + b"\0" * 44
 
 
-def test_an_emf_drawing_is_named_and_left_as_a_comment(example, tmp_path, capsys):
+def emf_word_file(tmp_path: Path, name: str, description: str = "Het team in de tuin") -> Path:
+    """word_file with its first picture, described as given, an EMF drawing."""
     source = word_file(tmp_path / "verslag.docx")
     with zipfile.ZipFile(source) as archive:
         files = {n: archive.read(n) for n in archive.namelist()}
@@ -235,22 +270,43 @@ def test_an_emf_drawing_is_named_and_left_as_a_comment(example, tmp_path, capsys
     emf_name = media[0].rsplit(".", 1)[0] + ".emf"
     files[emf_name] = EMF
     del files[media[0]]
-    for name in ("word/_rels/document.xml.rels",):
-        files[name] = files[name].replace(
+    for rels in ("word/_rels/document.xml.rels",):
+        files[rels] = files[rels].replace(
             media[0].removeprefix("word/").encode(), emf_name.removeprefix("word/").encode()
         )
     files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
         b"<Default Extension=", b'<Default Extension="emf" ContentType="image/x-emf"/><Default Extension=', 1
     )
-    source = zipped(tmp_path, "tekening.docx", files)
+    files["word/document.xml"] = files["word/document.xml"].replace(
+        b'descr="Het team in de tuin"', f'descr="{escape_html(description)}"'.encode()
+    )
+    return zipped(tmp_path, name, files)
+
+
+def test_an_emf_drawing_is_named_and_left_as_a_comment(example, tmp_path, capsys):
+    source = emf_word_file(tmp_path, "tekening.docx")
     code, _, err = run_kompas("import", source, "-o", example / "tekening.md", capsys=capsys)
     assert code == 0, err
-    assert "Afbeelding 1 is een EMF-tekening" in err and "PNG" in err
+    # its Word description is kept, for the author to use as alt text
+    assert "Afbeelding 1 (EMF-tekening, 'Het team in de tuin') kan een website niet tonen" in err and "PNG" in err
+    assert "beschrijving uit Word als alt-tekst" in err
     body = (example / "tekening.md").read_text(encoding="utf-8")
-    assert "<!-- Afbeelding 1 (EMF-tekening) niet overgenomen" in body
+    assert "<!-- Afbeelding 1 (EMF-tekening, 'Het team in de tuin') niet overgenomen" in body
     assert "![](media/tekening-2.png)" in body
     assert not (example / "media" / "tekening-1.png").exists()
     assert not list((example / "media").glob("tekening-1.*"))
+
+
+def test_an_emf_description_that_would_end_a_comment_stays_inside_it(example, tmp_path, capsys):
+    source = emf_word_file(tmp_path, "pijl.docx", "Tuin --> kas & <b>schuur</b>")
+    code, _, err = run_kompas("import", source, "-o", example / "pijl.md", capsys=capsys)
+    assert code == 0, err
+    body = (example / "pijl.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    comment = next(t for t in markdown_tokens(body) if t.type == "html_block")
+    assert comment.content.startswith("<!-- Afbeelding 1") and comment.content.rstrip().endswith("-->")
+    shown = BeautifulSoup(python_markdown.markdown(body, extensions=["tables"]), "html.parser").get_text()
+    assert "kas" not in shown and "schuur" not in shown, "the description is in the comment, not on the page"
+    assert "'Tuin - -> kas & <b>schuur</b>'" in err
 
 
 def test_a_page_without_heading_and_with_windows_names(example, tmp_path, capsys):
@@ -275,6 +331,33 @@ def test_a_title_in_words_title_style_is_the_page_title(example, tmp_path, capsy
     assert code == 0, err
     text = (example / "titel.md").read_text(encoding="utf-8")
     assert "title: Teamdag 2025" in text and "## Wat we deden" in text and "Teamdag 2025\n\n" not in text
+
+
+def test_list_levels_set_by_word_styles_are_kept(example, tmp_path, capsys):
+    """'List Bullet 2' and 'List Number 2' set their level by their style, not by numbering properties."""
+    document = docx.Document()
+    document.add_heading("Lijsten", 1)
+    document.add_paragraph("Zonder kop erboven", style="List Bullet 2")
+    document.add_paragraph("Wandelen", style="List Bullet")
+    document.add_paragraph("door het bos", style="List Bullet 2")
+    document.add_paragraph("langs de rivier", style="List Bullet 3")
+    document.add_paragraph("Koken", style="List Bullet")
+    document.add_paragraph("Tussendoor.")
+    document.add_paragraph("Eerst", style="List Number")
+    document.add_paragraph("boodschappen", style="List Number 2")
+    document.add_paragraph("dan koken", style="List Number 2")
+    document.add_paragraph("Daarna", style="List Number")
+    document.save(tmp_path / "lijsten.docx")
+    code, _, err = run_kompas("import", tmp_path / "lijsten.docx", "-o", example / "lijsten.md", capsys=capsys)
+    assert code == 0, err
+    body = (example / "lijsten.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "\n- Zonder kop erboven\n- Wandelen\n    - door het bos\n        - langs de rivier\n- Koken\n\n" in body
+    assert "\n\n1. Eerst\n    1. boodschappen\n    2. dan koken\n2. Daarna\n" in body
+    html = python_markdown.markdown(body, extensions=["tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.find(string="langs de rivier").find_parents("li")) == 3
+    inner = soup.find(string="boodschappen").find_parent("ol")
+    assert inner.find_parent("li").contents[0].strip() == "Eerst"
 
 
 TEXT = st.text(

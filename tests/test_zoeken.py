@@ -77,3 +77,19 @@ TEXT = st.text(alphabet=st.sampled_from("abcdeéëxyzABC 0123456789&<>\"',;:!?")
 def test_escaped_text_in_an_html_block_comes_back_as_written(title, text):
     block = f'<div class="kompas-x" markdown>\n<h3>{html.escape(title)}</h3>\n<p>{html.escape(text)}</p>\n</div>\n'
     assert plain_text(block) == " ".join(f"{title} {text}".split())
+
+
+def test_block_lines_are_not_indexed_as_text_but_by_their_title(example, tmp_path, capsys):
+    """'[[verhaal: ...]]', '[[cijfers: ...]]' and '[[meegelezen]]' place a block; a reader never sees them."""
+    page = example / "01-over-ons" / "zo-maakten-we-dit.md"
+    text = page.read_text(encoding="utf-8").replace("[[meegelezen]]", "  [[ Meegelezen ]]  ")
+    page.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))  # as saved on Windows
+    out = tmp_path / "site"
+    code, stdout, stderr = run_kompas("build", example, "-o", out, capsys=capsys)
+    assert code == 0, stdout + stderr
+    raw = (out / "zoeken" / "index.json").read_text(encoding="utf-8")
+    assert "[[" not in raw and "]]" not in raw
+    index = {entry["u"]: entry["x"] for entry in json.loads(raw)}
+    assert "Gert gaat op zichzelf wonen" in index["../zorgproces/"], "the story card by its story's title"
+    assert "Zo veilig voelen cliënten en verwanten zich, sinds 2019" in index["../ervaringen/resultaten/"]
+    assert "Zo deden we dat: Wat veranderde er" in index["../over-ons/zo-maakten-we-dit/"]

@@ -8,7 +8,7 @@ import posixpath
 
 from kompas_site.cache import memo
 from kompas_site.markdown import plain_text
-from kompas_site.model import Page, Report
+from kompas_site.model import FIGURE_BLOCK, READERS_LIST, STORIES_DIR, STORY_CARD, Page, Report
 from kompas_site.paths import output_path
 
 PAGE = "zoeken.md"
@@ -21,11 +21,13 @@ def search_index(report: Report, outputs: dict[str, str], generated: list[tuple[
     """JSON for the search page. ``generated``: (source, title, markdown) of the generated pages."""
     here = posixpath.dirname(output_path(PAGE))
     entries: list[str] = []
+    stories = {s.path.removeprefix(f"{STORIES_DIR}/").removesuffix(".md"): s.title for s in report.stories}
+    figures = {name: figures.titel for name, figures in report.cijfers.items()}
 
     def add(source: str, title: str, markdown: str, easy: bool) -> None:
         target = posixpath.dirname(outputs.get(source) or output_path(source))
         link = _relative(target or ".", here) + "/"
-        entries.append(_entry(title, link, easy, plain_text(markdown)[:MAX_TEXT]))
+        entries.append(_entry(title, link, easy, plain_text(_without_markers(markdown, stories, figures))[:MAX_TEXT]))
 
     def add_page(page: Page) -> None:
         add(page.path, page.title, page.body, False)
@@ -38,6 +40,17 @@ def search_index(report: Report, outputs: dict[str, str], generated: list[tuple[
         if source != PAGE:
             add(source, title, markdown, source.startswith("begrijpelijk/"))
     return "[" + ",".join(entries) + "]"
+
+
+def _without_markers(markdown: str, stories: dict[str, str], figures: dict[str, str]) -> str:
+    """The text with its block lines (``[[verhaal: ...]]``, ``[[cijfers: ...]]``, ``[[meegelezen]]``) as a reader
+    finds them: a story card and a figure block by their title, the list of readers by nothing (its pages have
+    their own entries). A name that is not known is left out: the checker reports it."""
+    if "[[" not in markdown:
+        return markdown
+    markdown = STORY_CARD.sub(lambda m: stories.get(m.group("naam"), ""), markdown)
+    markdown = FIGURE_BLOCK.sub(lambda m: figures.get(m.group("naam"), ""), markdown)
+    return READERS_LIST.sub("", markdown)
 
 
 @memo

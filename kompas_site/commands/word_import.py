@@ -39,8 +39,14 @@ def run(args) -> int:
     count = len(done.images)
     pictures = f" en {count} {'afbeelding' if count == 1 else 'afbeeldingen'} in '{done.content_dir / 'media'}'"
     print(f"Geschreven: '{done.page}'" + (pictures if count else "") + ".")
-    print(
-        "Vul bij 'onderdelen' in welke onderdelen van het kader deze pagina laat zien, en controleer het "
-        f"rapport met: kompas check {done.content_dir}"
-    )
+    if done.twin:
+        print(
+            "Dit is een begrijpelijke versie: die hoort bij de pagina met dezelfde naam zonder '.begrijpelijk' "
+            f"en neemt de onderdelen van die pagina over. Controleer het rapport met: kompas check {done.content_dir}"
+        )
+    else:
+        print(
+            "Vul bij 'onderdelen' in welke onderdelen van het kader deze pagina laat zien, en controleer het "
+            f"rapport met: kompas check {done.content_dir}"
+        )
     return OK

@@ -110,6 +110,13 @@ def convert(html: str, images: dict[int, str], skipped: dict[int, str]) -> Conve
     return Converted(markdown.strip() + "\n" if markdown.strip() else "", title)
 
 
+def _empty(node: Node | str) -> bool:
+    """No text and no picture in it."""
+    if isinstance(node, str):
+        return not node.strip()
+    return node.tag != "img" and all(_empty(c) for c in node.children)
+
+
 def _plain(node: Node | str) -> str:
     if isinstance(node, str):
         return node
@@ -171,10 +178,15 @@ class _Converter:
         for item in node.children:
             if not isinstance(item, Node) or item.tag != "li":
                 continue
-            marker = f"{number}. " if node.tag == "ol" else "- "
-            number += 1
             own = [c for c in item.children if not (isinstance(c, Node) and c.tag in ("ul", "ol"))]
             nested = [c for c in item.children if isinstance(c, Node) and c.tag in ("ul", "ol")]
+            if nested and all(_empty(c) for c in own):
+                # A deeper list with no item above it (a 'List Bullet 2' paragraph that starts a list): an empty
+                # bullet above it says nothing, so its items stand at this level.
+                lines += [self.list_block(sub, indent) for sub in nested]
+                continue
+            marker = f"{number}. " if node.tag == "ol" else "- "
+            number += 1
             text = self.blocks(own, "").replace("\n\n", "  \n")
             text_lines = text.split("\n") if text else [""]
             lines.append(f"{indent}{marker}{text_lines[0]}".rstrip())

@@ -21,6 +21,7 @@ import yaml
 
 from kompas_site.load.report import MEDIA_DIR
 from kompas_site.load.settings import FILE as SETTINGS_FILE
+from kompas_site.model import TWIN_SUFFIX
 from kompas_site.word import WordError
 from kompas_site.word.markdown_out import IMAGE_SRC, convert
 
@@ -28,7 +29,16 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an old .doc, or a .docx Word encrypted with a
 MAX_UNPACKED = 500 * 1024 * 1024  # a Word file that unpacks to more than this is not a report
 KEEP = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
 # Word's title styles (English and Dutch names) as the page title; mammoth knows only the headings.
-STYLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Titel'] => h1:fresh"
+TITLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Titel'] => h1:fresh"
+# Word's list styles of a deeper level ('List Bullet 2' .. 'List Number 5'; Word keeps these English names in
+# the file, whatever its language) set the level by their style, not by numbering: nest them that deep.
+LIST_LEVELS = range(2, 6)
+LIST_MAP = "\n".join(
+    f"p[style-name='List {name} {level}'] => {'ul|ol > li > ' * (level - 1)}{tag} > li:fresh"
+    for level in LIST_LEVELS
+    for name, tag in (("Bullet", "ul"), ("Number", "ol"))
+)
+STYLE_MAP = f"{TITLE_MAP}\n{LIST_MAP}"
 DRAWINGS = {"image/x-emf": "EMF", "image/emf": "EMF", "image/x-wmf": "WMF", "image/wmf": "WMF"}
 
 
@@ -39,6 +49,7 @@ class Imported:
     title: str | None
     images: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the author should know: macros, drawings, no title
+    twin: bool = False  # an easy-read twin: it takes its onderdelen from its main page
 
 
 def content_folder(target: Path) -> Path:
@@ -123,8 +134,7 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
         raise WordError(f"'{target}' is een map. Geef de naam van de nieuwe pagina op, eindigend op .md.")
     archive = check_word_file(source)
     with archive:
-        names = set(archive.namelist())
-        macros = source.suffix.lower() == ".docm" or any(n.lower().endswith("vbaproject.bin") for n in names)
+        macros = _holds_macros(archive)
         data = source.read_bytes()
     import mammoth
 
@@ -144,22 +154,25 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
                 raw = stream.read()
         except (KeyError, OSError):
             raw = b""
+        description = " ".join((picture.alt_text or "").split())
         if kind in DRAWINGS:
-            name = DRAWINGS[kind]
-            skipped[number] = f"Afbeelding {number} ({name}-tekening) niet overgenomen: sla hem in Word op als PNG"
+            named = _named(number, f"{DRAWINGS[kind]}-tekening", description)
+            skipped[number] = f"{named} niet overgenomen: sla hem in Word op als PNG"
             notes.append(
-                f"Afbeelding {number} is een {name}-tekening; die kan een website niet tonen. Sla hem in Word op "
-                "als PNG (rechtermuisknop op de afbeelding > 'Opslaan als afbeelding' > PNG), zet hem in de map "
-                f"'{MEDIA_DIR}' en vervang de regel 'Afbeelding {number}' in de pagina door een verwijzing naar de foto."
+                f"{named} kan een website niet tonen. Sla hem in Word op als PNG (rechtermuisknop op de "
+                f"afbeelding > 'Opslaan als afbeelding' > PNG), zet hem in de map '{MEDIA_DIR}' en vervang de "
+                f"regel 'Afbeelding {number}' in de pagina door een verwijzing naar de foto."
+                + (" Gebruik de beschrijving uit Word als alt-tekst." if description else "")
             )
             return {"src": f"{IMAGE_SRC}{number}"}
         extension = KEEP.get(kind)
         if extension is None or not raw:
             raw, extension = _as_png(raw), "png"
             if not raw:
-                skipped[number] = f"Afbeelding {number} niet overgenomen: onbekend soort afbeelding ({kind or '?'})"
+                named = _named(number, kind or "onbekend soort", description)
+                skipped[number] = f"{named} niet overgenomen: onbekend soort afbeelding"
                 notes.append(
-                    f"Afbeelding {number} is een soort afbeelding die kompas niet kan lezen ({kind or 'onbekend'}). "
+                    f"{named} is een soort afbeelding die kompas niet kan lezen. "
                     f"Sla hem in Word op als PNG en zet hem zelf in de map '{MEDIA_DIR}'."
                 )
                 return {"src": f"{IMAGE_SRC}{number}"}
@@ -195,11 +208,15 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
             + ", ".join(p.name for p in existing)
             + ". Kies een andere naam voor de pagina, of zet --overschrijf achter het commando om ze te vervangen."
         )
+    twin = target.name.lower().endswith(TWIN_SUFFIX)
+    header: dict[str, object] = {"title": title or _name_title(target)}
+    if not twin:
+        header["onderdelen"] = []  # for the author to fill; a twin takes them from its main page
     front = yaml.safe_dump(
-        {"title": title or target.stem.replace("-", " ").capitalize(), "onderdelen": []},
+        header,
         allow_unicode=True,
         sort_keys=False,
-        default_flow_style=None,
+        default_flow_style=False,
         width=1000,
     )
     page_text = f"---\n{front}---\n\n{converted.markdown}"
@@ -211,7 +228,33 @@ def import_docx(source: Path, target: Path, overwrite: bool = False) -> Imported
         title=title,
         images=[p for p in files if p != target],
         notes=notes,
+        twin=twin,
     )
+
+
+def _name_title(target: Path) -> str:
+    """A title made from the page's file name ('teamdag.begrijpelijk.md': 'Teamdag')."""
+    name = target.name[: -len(TWIN_SUFFIX)] if target.name.lower().endswith(TWIN_SUFFIX) else target.stem
+    return name.replace("-", " ").capitalize()
+
+
+def _named(number: int, kind: str, description: str) -> str:
+    """'Afbeelding 1 (EMF-tekening, 'Een deelnemer plant tomaten.')': the picture's Word description kept, so the
+    author can reuse it as alt text; safe inside an HTML comment ('--' would end it early)."""
+    said = re.sub(r"-(?=-)", "- ", description)
+    return f"Afbeelding {number} ({kind}, '{said}')" if said else f"Afbeelding {number} ({kind})"
+
+
+def _holds_macros(archive: zipfile.ZipFile) -> bool:
+    """Whether the Word file really holds macros: a macro part (``vbaProject.bin``) or a macro-enabled content
+    type. The name alone says nothing: a .docx renamed to .docm holds none."""
+    if any(name.lower().endswith("vbaproject.bin") for name in archive.namelist()):
+        return True
+    try:
+        types = archive.read("[Content_Types].xml").decode("utf-8", "replace").lower()
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "macroenabled" in types or "vbaproject" in types
 
 
 def _as_png(raw: bytes) -> bytes:

@@ -231,22 +231,30 @@ class ToegestaanSchema(Schema):
     )
 
 
-def _toegestaan(value: Any) -> Any:
-    if value is None:
-        return ()
-    if isinstance(value, dict):  # one value, written without the list's '-'
-        return [value]
-    if not isinstance(value, list):
-        raise ValueError(
-            "Onder 'toegestaan' hoort een lijst; begin elke waarde met '- waarde:' en zet er "
-            "'reden:' onder. Voorbeeld:\n\n" + TOEGESTAAN_EXAMPLE
-        )
-    return value
+def _list_of_blocks(
+    example: str, not_a_list: str = "Onder '{key}' hoort een lijst; begin elk item met een streepje (-)."
+):
+    """A list of blocks, also when the author wrote one block without the list's '-' or left the key empty;
+    anything else is refused with ``not_a_list`` and the example."""
+
+    def validate(value: Any) -> Any:
+        if value is None or value == "":
+            return ()
+        if isinstance(value, dict):  # one item, written without the list's '-'
+            return [value]
+        if not isinstance(value, list):
+            raise ValueError(not_a_list + " Voorbeeld:\n\n" + example)
+        return value
+
+    return BeforeValidator(validate)
 
 
 ToegestaanList = Annotated[
     tuple[ToegestaanSchema, ...],
-    BeforeValidator(_toegestaan),
+    _list_of_blocks(
+        TOEGESTAAN_EXAMPLE,
+        "Onder 'toegestaan' hoort een lijst; begin elke waarde met '- waarde:' en zet er 'reden:' onder.",
+    ),
     Field(
         json_schema_extra={
             "geen_blok": "Elke waarde onder 'toegestaan' begint met '- waarde:' en heeft een 'reden:' eronder. "
@@ -288,21 +296,6 @@ def _slug(value: Any) -> str:
             f"zoals '{suggestion}' (nu staat er: '{text}')."
         )
     return text
-
-
-def _list_of_blocks(example: str):
-    def validate(value: Any) -> Any:
-        if value is None:
-            return ()
-        if isinstance(value, dict):  # one item, written without the list's '-'
-            return [value]
-        if not isinstance(value, list):
-            raise ValueError(
-                "Onder '{key}' hoort een lijst; begin elk item met een streepje (-). Voorbeeld:\n\n" + example
-            )
-        return value
-
-    return BeforeValidator(validate)
 
 
 class LocatieSchema(Schema):
@@ -546,22 +539,13 @@ class OndertekenaarSchema(Schema):
     functie: Text = None
 
 
-def _ondertekening(value: Any) -> Any:
-    if value is None or value == "":
-        return ()
-    if isinstance(value, dict):  # one person, written without the list's '-'
-        return [value]
-    if not isinstance(value, list):
-        raise ValueError(
-            "Onder 'ondertekening' hoort een lijst van wie de pagina ondertekent: begin elke persoon met "
-            "'- naam:' en zet 'functie:' eronder. Voorbeeld:\n\n" + ONDERTEKENING_EXAMPLE
-        )
-    return value
-
-
 OndertekeningList = Annotated[
     tuple[OndertekenaarSchema, ...],
-    BeforeValidator(_ondertekening),
+    _list_of_blocks(
+        ONDERTEKENING_EXAMPLE,
+        "Onder 'ondertekening' hoort een lijst van wie de pagina ondertekent: begin elke persoon met "
+        "'- naam:' en zet 'functie:' eronder.",
+    ),
     Field(
         json_schema_extra={
             "geen_blok": "Elke ondertekenaar onder 'ondertekening' begint met '- naam:' en heeft een "
@@ -619,22 +603,13 @@ class MeelezerSchema(Schema):
     client: Annotated[bool, BeforeValidator(_client_flag)] = False
 
 
-def _meegelezen(value: Any) -> Any:
-    if value is None or value == "":
-        return ()
-    if isinstance(value, dict):  # one reading, written without the list's '-'
-        return [value]
-    if not isinstance(value, list):
-        raise ValueError(
-            "Onder 'meegelezen' hoort een lijst van wie de pagina las: begin elke lezer met '- door:' en zet "
-            "'datum:' eronder. Voorbeeld:\n\n" + MEEGELEZEN_EXAMPLE
-        )
-    return value
-
-
 MeegelezenList = Annotated[
     tuple[MeelezerSchema, ...],
-    BeforeValidator(_meegelezen),
+    _list_of_blocks(
+        MEEGELEZEN_EXAMPLE,
+        "Onder 'meegelezen' hoort een lijst van wie de pagina las: begin elke lezer met '- door:' en zet "
+        "'datum:' eronder.",
+    ),
     Field(
         json_schema_extra={
             "geen_blok": "Elke lezer onder 'meegelezen' begint met '- door:' en heeft een 'datum:' eronder. "

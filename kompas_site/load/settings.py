@@ -109,14 +109,21 @@ def _toegankelijkheid(schema: ToegankelijkheidSchema | None) -> Toegankelijkheid
     )
 
 
+def _not_file_or_url(item: dict) -> str | None:
+    """What is wrong with a block that must name a file ('bestand') or an address ('url'), exactly one."""
+    has_file, has_url = bool(item.get("bestand")), bool(item.get("url"))
+    if has_file != has_url:
+        return None
+    return "heeft zowel 'bestand' als 'url'" if has_file else "heeft geen 'bestand' en geen 'url'"
+
+
 def _onderzoek(doc, problems: list[Problem], block) -> None:
     """The manual evaluation's report is a file ('bestand') or an address ('url'): exactly one of the two."""
     item = block.get("onderzoek") if isinstance(block, dict) else None
     if not isinstance(item, dict):
         return
-    has_file, has_url = bool(item.get("bestand")), bool(item.get("url"))
-    if has_file == has_url:
-        why = "heeft zowel 'bestand' als 'url'" if has_file else "heeft geen 'bestand' en geen 'url'"
+    why = _not_file_or_url(item)
+    if why:
         problems.append(
             doc.problem(
                 f"Het onderzoek onder 'toegankelijkheid' {why}. Geef er precies één, zodat lezers het rapport kunnen "
@@ -157,9 +164,8 @@ def _edities(doc, problems: list[Problem], items) -> None:
         if not isinstance(item, dict):
             continue
         titel = f" '{item['titel']}'" if isinstance(item.get("titel"), str) else ""
-        has_file, has_url = bool(item.get("bestand")), bool(item.get("url"))
-        if has_file == has_url:
-            why = "heeft zowel 'bestand' als 'url'" if has_file else "heeft geen 'bestand' en geen 'url'"
+        why = _not_file_or_url(item)
+        if why:
             problems.append(
                 doc.problem(
                     f"De eerdere editie{titel} {why}. Geef er precies één: 'bestand' voor een bestand in de map van "
